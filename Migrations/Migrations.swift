@@ -1,0 +1,14 @@
+/// A schema migration: one plain SQL file of `Migrations/`, embedded in the binary at build time.
+public struct Migration: Sendable {
+    /// The file name, which also names the migration in GRDB's `grdb_migrations` table.
+    public let name: String
+    public let sql: String
+}
+
+/// Every migration, in the order they apply. (SwiftPM names an embedded file by replacing its first character
+/// with an underscore when it is a digit: `0001_initial.sql` becomes `_001_initial_sql`.)
+/// A new schema change is a new `.sql` file here and a new line below;
+/// a test checks that the two agree.
+public let migrations: [Migration] = [
+    Migration(name: "0001_initial.sql", sql: String(decoding: PackageResources._001_initial_sql, as: UTF8.self)),
+]

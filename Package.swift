@@ -1,0 +1,56 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "pricedb",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "PriceDB", targets: ["PriceDB"]),
+        .executable(name: "pricedb", targets: ["pricedb"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+    ],
+    targets: [
+        // The schema's one source: the plain SQL files in Migrations/, embedded in the binary at build time.
+        .target(
+            name: "PriceDBMigrations",
+            path: "Migrations",
+            resources: [
+                .embedInCode("0001_initial.sql"),
+            ]
+        ),
+        .target(
+            name: "PriceDB",
+            dependencies: [
+                "PriceDBMigrations",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "pricedb",
+            dependencies: [
+                "PriceDB",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "PriceDBTests",
+            dependencies: ["PriceDB", "PriceDBMigrations"]
+        ),
+        .testTarget(
+            name: "pricedbTests",
+            dependencies: ["PriceDB"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
+
+for target in package.targets where target.type != .system {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    target.swiftSettings = settings
+}

@@ -1,0 +1,137 @@
+/// The GPUs a file may name, and how a written name becomes one of them.
+///
+/// Names are compared by a *key*: lower case, with spaces, hyphens, underscores, dots, slashes and brackets
+/// removed, and vendor words (`NVIDIA`, `GeForce`, `Tesla`, `AMD`) dropped, so `A100 (80GB)`, `A100-80GB` and
+/// `a100 80gb` are one GPU. Variant words (`SXM`, `PCIe`, `NVL`, `Mega`) are kept as the observation's variant
+/// unless the whole name is itself a GPU (`H100 NVL`).
+public struct GPUCatalog: Sendable {
+    public private(set) var gpus: [GPU] = []
+    private var idByKey: [String: String] = [:]
+    private var indexByID: [String: Int] = [:]
+
+    /// What a written name resolved to.
+    public struct Resolution: Hashable, Sendable {
+        public let gpu: GPU
+        /// The variant words found in the name, in a canonical spelling (`SXM4`, `PCIe`); empty if none.
+        public let variant: String
+    }
+
+    public init(_ gpus: [GPU] = BuiltinCatalog.gpus) {
+        for gpu in gpus { add(gpu) }
+    }
+
+    /// Adds a GPU, or replaces the one with the same id, together with its aliases.
+    public mutating func add(_ gpu: GPU) {
+        if let index = indexByID[gpu.id] {
+            gpus[index] = gpu
+        } else {
+            indexByID[gpu.id] = gpus.count
+            gpus.append(gpu)
+        }
+        for name in [gpu.id, gpu.name] + gpu.aliases {
+            idByKey[Self.key(name)] = gpu.id
+        }
+    }
+
+    public func gpu(id: String) -> GPU? {
+        indexByID[id].map { gpus[$0] }
+    }
+
+    /// The GPU that already answers to `name`, if any (used to refuse a declared GPU that shadows another).
+    public func owner(of name: String) -> GPU? {
+        idByKey[Self.key(name)].flatMap(gpu(id:))
+    }
+
+    /// Resolves a written name such as `A100-80GB-SXM` to the A100 (80GB), variant `SXM`.
+    public func resolve(_ name: String) -> Resolution? {
+        let words = Self.words(name)
+        if let id = idByKey[words.joined()], let gpu = gpu(id: id) {
+            return Resolution(gpu: gpu, variant: "")
+        }
+        var variants: [String] = []
+        var rest: [String] = []
+        var memory: Int?
+        for word in words {
+            if let size = Self.memorySize(word) {
+                memory = size
+                rest.append(word)
+                continue
+            }
+            if let variant = Self.variantSpelling[word] {
+                variants.append(variant)
+            } else if let (stem, variant) = Self.splitVariantSuffix(word) {
+                rest.append(stem)
+                variants.append(variant)
+            } else {
+                rest.append(word)
+            }
+        }
+        let variant = variants.joined(separator: " ")
+        if !variants.isEmpty, !rest.isEmpty, let id = idByKey[rest.joined()], let gpu = gpu(id: id) {
+            return Resolution(gpu: gpu, variant: variant)
+        }
+        // A memory size the catalog name leaves out (`L4 (24GB)`) is accepted when it is the GPU's own.
+        let model = rest.filter { Self.memorySize($0) == nil }
+        if let memory, !model.isEmpty, let id = idByKey[model.joined()], let gpu = gpu(id: id), gpu.memoryGB == memory {
+            return Resolution(gpu: gpu, variant: variant)
+        }
+        return nil
+    }
+
+    /// `24gb` or `24g` → 24.
+    private static func memorySize(_ word: String) -> Int? {
+        var digits = Substring(word)
+        if digits.hasSuffix("gb") {
+            digits = digits.dropLast(2)
+        } else if digits.hasSuffix("g") {
+            digits = digits.dropLast()
+        } else {
+            return nil
+        }
+        return digits.isEmpty || !digits.allSatisfy(\.isASCIIDigit) ? nil : Int(digits)
+    }
+
+    /// Up to three known GPU names closest to an unknown one, for "did you mean" messages.
+    public func suggestions(for name: String) -> [String] {
+        var stripped = Self.words(name).filter { Self.variantSpelling[$0] == nil }.joined()
+        if stripped.isEmpty { stripped = Self.key(name) }
+        var best: [String: Int] = [:]
+        for gpu in gpus {
+            for candidate in [gpu.name] + gpu.aliases {
+                let distance = EditDistance.between(stripped, Self.key(candidate))
+                best[gpu.name] = min(best[gpu.name] ?? .max, distance)
+            }
+        }
+        let limit = max(2, stripped.count / 3)
+        return best.filter { $0.value <= limit }
+            .sorted { ($0.value, $0.key) < ($1.value, $1.key) }
+            .prefix(3).map(\.key)
+    }
+
+    /// The comparison key of a name: `A100 (80GB)` → `a10080gb`.
+    public static func key(_ name: String) -> String {
+        words(name).joined()
+    }
+
+    private static func words(_ name: String) -> [String] {
+        name.lowercased()
+            .split(whereSeparator: { " -_().[]{}/,".contains($0) || $0.isWhitespace })
+            .map(String.init)
+            .filter { !vendorWords.contains($0) }
+    }
+
+    private static let vendorWords: Set<String> = ["nvidia", "geforce", "tesla", "amd", "instinct", "intel"]
+
+    private static let variantSpelling: [String: String] = [
+        "sxm": "SXM", "sxm2": "SXM2", "sxm4": "SXM4", "sxm5": "SXM5", "pcie": "PCIe", "nvl": "NVL",
+        "nvlink": "NVLink", "mega": "Mega", "hgx": "HGX",
+    ]
+
+    /// `h100sxm5` → (`h100`, `SXM5`): a variant written without a separator.
+    private static func splitVariantSuffix(_ word: String) -> (String, String)? {
+        for (suffix, spelling) in variantSpelling where word.count > suffix.count && word.hasSuffix(suffix) {
+            return (String(word.dropLast(suffix.count)), spelling)
+        }
+        return nil
+    }
+}

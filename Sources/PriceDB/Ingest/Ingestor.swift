@@ -1,0 +1,89 @@
+import Crypto
+import Foundation
+
+/// Reads input files and stores each as one snapshot: file → decode → validate → resolve names → one
+/// transaction. Each file stands alone: a bad file stores nothing and does not stop the next.
+public struct Ingestor: Sendable {
+    public let store: PriceStore
+    /// The latest day an observation may carry; tests pin it.
+    public let today: Day
+
+    public init(store: PriceStore, today: Day = .today()) {
+        self.store = store
+        self.today = today
+    }
+
+    /// What happened to one file.
+    public enum Outcome: Sendable {
+        case stored(StoredSnapshot)
+        /// The same bytes were ingested before; nothing was written.
+        case alreadyIngested(StoredSnapshot)
+        /// `--dry-run`: the file is valid and this is what would be stored.
+        case validated(SnapshotRecord)
+    }
+
+    /// Ingests the file at `path`, or, with `dryRun`, only validates it and returns what would be stored.
+    public func ingest(fileAt path: String, dryRun: Bool = false) throws(IngestError) -> Outcome {
+        let bytes = try Self.read(path)
+        return try ingest(bytes: bytes, fileName: path, dryRun: dryRun)
+    }
+
+    /// Ingests a file's content; `fileName` names it in messages and in the snapshot's provenance.
+    public func ingest(bytes: [UInt8], fileName: String, dryRun: Bool = false) throws(IngestError) -> Outcome {
+        let sha256 = SHA256.hash(data: bytes).map { byte in
+            (byte < 16 ? "0" : "") + String(byte, radix: 16)
+        }.joined()
+        do {
+            if let earlier = try store.snapshot(sha256: sha256) {
+                return .alreadyIngested(earlier)
+            }
+            let record = try decode(bytes: bytes, fileName: fileName, sha256: sha256)
+            if dryRun { return .validated(record) }
+            switch try store.record(record) {
+            case .stored(let snapshot): return .stored(snapshot)
+            case .alreadyIngested(let earlier): return .alreadyIngested(earlier)
+            }
+        } catch let error as StoreError {
+            throw .store(file: fileName, error)
+        } catch let error as IngestError {
+            throw error
+        } catch {
+            throw .store(file: fileName, .sqlite(String(describing: error)))
+        }
+    }
+
+    private func decode(bytes: [UInt8], fileName: String, sha256: String) throws -> SnapshotRecord {
+        let root: JSONValue
+        do {
+            root = try JSONParser.parse(bytes)
+        } catch {
+            throw IngestError.invalid(
+                file: fileName,
+                diagnostics: [Diagnostic(file: fileName, path: nil, position: error.position, message: error.message)])
+        }
+        var decoder = SnapshotDecoder(
+            file: fileName, today: today, catalog: try store.catalog(), knownProviders: try store.providers())
+        guard let content = decoder.decode(root) else {
+            throw IngestError.invalid(file: fileName, diagnostics: decoder.diagnostics)
+        }
+        return SnapshotRecord(
+            sha256: sha256, format: SnapshotDecoder.format, observedOn: content.observedOn, source: content.source,
+            fileName: (fileName as NSString).lastPathComponent, providers: content.providers,
+            declaredGPUs: content.declaredGPUs, usedGPUs: content.usedGPUs, observations: content.observations,
+            skippedCount: 0)
+    }
+
+    static func read(_ path: String) throws(IngestError) -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw .unreadable(file: path, reason: "no such file")
+        }
+        if isDirectory.boolValue {
+            throw .unreadable(file: path, reason: "it is a directory; name the files in it (\(path)/*.json)")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .unreadable(file: path, reason: "permission denied or not a regular file")
+        }
+        return [UInt8](data)
+    }
+}

@@ -1,0 +1,508 @@
+/// Turns a parsed snapshot JSON v1 document into a `SnapshotRecord`, checking every rule of the contract
+/// (`snapshot-format.md`) and collecting every problem with its JSON path, so that one run shows them all.
+struct SnapshotDecoder {
+    static let format = "pricedb-snapshot/1"
+
+    let file: String
+    let today: Day
+    private(set) var catalog: GPUCatalog
+    let knownProviders: [String: Provider]
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String, today: Day, catalog: GPUCatalog, knownProviders: [Provider]) {
+        self.file = file
+        self.today = today
+        self.catalog = catalog
+        self.knownProviders = Dictionary(uniqueKeysWithValues: knownProviders.map { ($0.id, $0) })
+    }
+
+    /// The parts of a record that come from the document; the caller adds the hash and file name.
+    struct Content {
+        var observedOn: Day
+        var source: Source?
+        var providers: [ProviderDeclaration]
+        var declaredGPUs: [GPU]
+        var usedGPUs: [GPU]
+        var observations: [Observation]
+    }
+
+    mutating func decode(_ root: JSONValue) -> Content? {
+        guard
+            let fields = object(
+                root, at: "",
+                allowed: ["format", "observed_at", "source", "currency", "providers", "gpus", "observations"])
+        else { return nil }
+        guard let formatValue = fields["format"] else {
+            fail("", root.position, "\"format\" is required; this build reads \"\(Self.format)\"")
+            return nil
+        }
+        guard let format = string(formatValue, at: "format") else { return nil }
+        guard format == Self.format else {
+            fail("format", formatValue.position, "unsupported format \"\(format)\"; this build reads \"\(Self.format)\"")
+            return nil
+        }
+        var observedOn: Day?
+        if let value = fields["observed_at"] {
+            observedOn = observationDay(value, at: "observed_at")
+        } else {
+            fail("", root.position, "\"observed_at\" is required: the day the prices were seen, as YYYY-MM-DD")
+        }
+        let source = fields["source"].flatMap { decodeSource($0) }
+        var currency = "USD"
+        if let value = fields["currency"], let code = currencyCode(value, at: "currency") { currency = code }
+        let providers = fields["providers"].map { decodeProviders($0) } ?? []
+        let declaredGPUs = fields["gpus"].map { decodeGPUs($0) } ?? []
+        var observations: [Observation] = []
+        if let value = fields["observations"] {
+            let declared = Dictionary(uniqueKeysWithValues: providers.map { ($0.provider.id, $0.provider) })
+            observations = decodeObservations(
+                value, observedOn: observedOn ?? today, currency: currency,
+                providers: knownProviders.merging(declared) { $1 })
+        } else {
+            fail("", root.position, "\"observations\" is required and must list at least one observation")
+        }
+        guard diagnostics.isEmpty, let observedOn else { return nil }
+        let usedIDs = Set(observations.map(\.gpuID))
+        return Content(
+            observedOn: observedOn, source: source, providers: providers, declaredGPUs: declaredGPUs,
+            usedGPUs: catalog.gpus.filter { usedIDs.contains($0.id) }, observations: observations)
+    }
+
+    // MARK: - Sections
+
+    private mutating func decodeSource(_ value: JSONValue) -> Source? {
+        guard let fields = object(value, at: "source", allowed: ["name", "url", "published"]) else { return nil }
+        let name = fields["name"].flatMap { string($0, at: "source.name") }
+        let url = fields["url"].flatMap { string($0, at: "source.url") }
+        var published: Day?
+        if let value = fields["published"], let text = string(value, at: "source.published") {
+            published = Day(dateOrTimestamp: text)
+            if published == nil {
+                fail("source.published", value.position, "\"\(text)\" is not a date; write YYYY-MM-DD")
+            }
+        }
+        return Source(name: name, url: url, published: published)
+    }
+
+    private mutating func decodeProviders(_ value: JSONValue) -> [ProviderDeclaration] {
+        guard let elements = array(value, at: "providers") else { return [] }
+        var declarations: [ProviderDeclaration] = []
+        var seen: [String: Int] = [:]
+        for (index, element) in elements.enumerated() {
+            let path = "providers[\(index)]"
+            guard
+                let fields = object(
+                    element, at: path, allowed: ["id", "name", "short_name", "kind", "url", "features"]),
+                let idValue = required(fields, "id", in: path, at: element.position),
+                let id = string(idValue, at: path + ".id")
+            else { continue }
+            guard Self.isSlug(id) else {
+                fail(path + ".id", idValue.position, "\"\(id)\" is not a provider id; use lower-case letters, digits and hyphens (\"aws\", \"lambda-labs\")")
+                continue
+            }
+            if let first = seen[id] {
+                fail(path + ".id", idValue.position, "provider \"\(id)\" is declared twice (first at providers[\(first)])")
+                continue
+            }
+            seen[id] = index
+            let known = knownProviders[id]
+            let name = fields["name"].flatMap { string($0, at: path + ".name") } ?? known?.name
+            guard let name else {
+                fail(path, element.position, "\"name\" is required for a provider the database does not know yet")
+                continue
+            }
+            var kind = known?.kind ?? .other
+            if let kindValue = fields["kind"], let text = string(kindValue, at: path + ".kind") {
+                if let parsed = Provider.Kind(rawValue: text) {
+                    kind = parsed
+                } else {
+                    fail(path + ".kind", kindValue.position, "unknown kind \"\(text)\"; use one of \(Self.list(Provider.Kind.allCases.map(\.rawValue)))")
+                }
+            }
+            let shortName = fields["short_name"].flatMap { string($0, at: path + ".short_name") }
+                ?? (fields["name"] == nil ? known?.shortName : nil) ?? name
+            let url = fields["url"].flatMap { string($0, at: path + ".url") } ?? known?.url
+            let features = fields["features"].flatMap { decodeFeatures($0, at: path + ".features") }
+            declarations.append(
+                ProviderDeclaration(
+                    provider: Provider(id: id, name: name, shortName: shortName, kind: kind, url: url),
+                    features: features))
+        }
+        return declarations
+    }
+
+    private mutating func decodeFeatures(_ value: JSONValue, at path: String) -> [ProviderFeature]? {
+        guard case .object(let members, _) = value else {
+            fail(path, value.position, "must be an object of names and values, not \(value.typeName)")
+            return nil
+        }
+        var features: [ProviderFeature] = []
+        var seen: Set<String> = []
+        for member in members {
+            let memberPath = path + "." + member.key
+            guard seen.insert(member.key).inserted else {
+                fail(memberPath, member.value.position, "the feature appears twice")
+                continue
+            }
+            switch member.value {
+            case .string(let text, _): features.append(ProviderFeature(name: member.key, value: .string(text)))
+            case .number(let literal, _): features.append(ProviderFeature(name: member.key, value: .number(literal)))
+            case .bool(let flag, _): features.append(ProviderFeature(name: member.key, value: .boolean(flag)))
+            default:
+                fail(memberPath, member.value.position, "a feature must be a string, number or boolean, not \(member.value.typeName)")
+            }
+        }
+        return features
+    }
+
+    private mutating func decodeGPUs(_ value: JSONValue) -> [GPU] {
+        guard let elements = array(value, at: "gpus") else { return [] }
+        var gpus: [GPU] = []
+        for (index, element) in elements.enumerated() {
+            let path = "gpus[\(index)]"
+            guard
+                let fields = object(element, at: path, allowed: ["id", "name", "memory_gb", "class", "aliases"]),
+                let idValue = required(fields, "id", in: path, at: element.position),
+                let id = string(idValue, at: path + ".id"),
+                let nameValue = required(fields, "name", in: path, at: element.position),
+                let name = string(nameValue, at: path + ".name"),
+                let classValue = required(fields, "class", in: path, at: element.position),
+                let classText = string(classValue, at: path + ".class")
+            else { continue }
+            guard Self.isSlug(id) else {
+                fail(path + ".id", idValue.position, "\"\(id)\" is not a GPU id; use lower-case letters, digits and hyphens (\"rtx-a6000\")")
+                continue
+            }
+            guard let gpuClass = GPUClass(rawValue: classText) else {
+                fail(path + ".class", classValue.position, "unknown class \"\(classText)\"; use consumer or datacenter")
+                continue
+            }
+            var memory: Int?
+            if let memoryValue = fields["memory_gb"] {
+                guard case .number(let literal, _) = memoryValue, let gb = Int(literal), gb > 0 else {
+                    fail(path + ".memory_gb", memoryValue.position, "must be a whole number of gigabytes above 0")
+                    continue
+                }
+                memory = gb
+            }
+            var aliases: [String] = []
+            if let aliasValue = fields["aliases"], let list = array(aliasValue, at: path + ".aliases") {
+                for (aliasIndex, alias) in list.enumerated() {
+                    if let text = string(alias, at: path + ".aliases[\(aliasIndex)]") { aliases.append(text) }
+                }
+            }
+            let gpu = GPU(id: id, name: name, memoryGB: memory, gpuClass: gpuClass, aliases: aliases)
+            if let existing = catalog.gpu(id: id) {
+                guard GPUCatalog.key(existing.name) == GPUCatalog.key(name), existing.gpuClass == gpuClass,
+                    memory == nil || existing.memoryGB == memory
+                else {
+                    fail(path, element.position, "\"\(id)\" is already known as \(Self.describe(existing)); declare only new GPUs, or repeat the known name, memory and class to add aliases")
+                    continue
+                }
+            }
+            var clash = false
+            for written in [name] + aliases {
+                if let owner = catalog.owner(of: written), owner.id != id {
+                    fail(path, element.position, "the name \"\(written)\" already means \(owner.name) (\(owner.id)); choose another")
+                    clash = true
+                }
+            }
+            if clash { continue }
+            var merged = gpu
+            if let existing = catalog.gpu(id: id) {
+                merged = existing
+                merged.aliases += aliases.filter { !existing.aliases.contains($0) }
+            }
+            catalog.add(merged)
+            gpus.append(merged)
+        }
+        return gpus
+    }
+
+    private mutating func decodeObservations(
+        _ value: JSONValue, observedOn: Day, currency: String, providers: [String: Provider]
+    ) -> [Observation] {
+        guard let elements = array(value, at: "observations") else { return [] }
+        guard !elements.isEmpty else {
+            fail("observations", value.position, "is empty; a snapshot must hold at least one observation")
+            return []
+        }
+        var observations: [Observation] = []
+        var firstIndexByIdentity: [[String]: (index: Int, observation: Observation)] = [:]
+        for (index, element) in elements.enumerated() {
+            let path = "observations[\(index)]"
+            guard let observation = decodeObservation(
+                element, at: path, observedOn: observedOn, currency: currency, providers: providers)
+            else { continue }
+            if let first = firstIndexByIdentity[observation.identity] {
+                let what = first.observation == observation ? "duplicates" : "conflicts with"
+                fail(path, element.position, "\(what) observations[\(first.index)]: same provider, GPU, variant, instance, region and tier (\(Self.describe(observation)))")
+                continue
+            }
+            firstIndexByIdentity[observation.identity] = (index, observation)
+            observations.append(observation)
+        }
+        return observations
+    }
+
+    private mutating func decodeObservation(
+        _ element: JSONValue, at path: String, observedOn: Day, currency fileCurrency: String,
+        providers: [String: Provider]
+    ) -> Observation? {
+        guard
+            let fields = object(
+                element, at: path,
+                allowed: [
+                    "provider", "gpu", "gpu_count", "instance", "region", "tier", "price", "currency", "status",
+                    "approximate", "observed_at", "note",
+                ])
+        else { return nil }
+        let errorsBefore = diagnostics.count
+        var providerID: String?
+        if let value = required(fields, "provider", in: path, at: element.position),
+            let id = string(value, at: path + ".provider")
+        {
+            if providers[id] != nil {
+                providerID = id
+            } else {
+                let close = EditDistance.closest(to: id, among: Array(providers.keys))
+                let hint = close.isEmpty ? "" : "did you mean \(Self.list(close.map { "\"\($0)\"" }, or: true))? "
+                let known = providers.isEmpty ? "no providers are known yet" : "known: \(providers.keys.sorted().joined(separator: ", "))"
+                fail(path + ".provider", value.position, "unknown provider \"\(id)\"; \(hint)declare it under \"providers\" (\(known))")
+            }
+        }
+        var resolution: GPUCatalog.Resolution?
+        var label = ""
+        if let value = required(fields, "gpu", in: path, at: element.position), let name = string(value, at: path + ".gpu") {
+            label = name
+            resolution = catalog.resolve(name)
+            if resolution == nil {
+                let close = catalog.suggestions(for: name)
+                let hint = close.isEmpty ? "" : "did you mean \(Self.list(close.map { "\"\($0)\"" }, or: true))? "
+                fail(path + ".gpu", value.position, "unknown GPU \"\(name)\"; \(hint)declare new models under \"gpus\" (`pricedb gpus` lists the catalog)")
+            }
+        }
+        var gpuCount = GPUCount.one
+        if let value = fields["gpu_count"] {
+            if case .number(let literal, _) = value, let millionths = try? DecimalText.millionths(literal[...]) {
+                gpuCount = GPUCount(millionths: millionths)
+                if gpuCount.millionths <= 0 || gpuCount > .maximum {
+                    fail(path + ".gpu_count", value.position, "must be above 0 and at most 64, not \(literal)")
+                }
+            } else {
+                fail(path + ".gpu_count", value.position, "must be a number of GPUs above 0 and at most 64 (0.25 for a quarter of a shared GPU), not \(Self.show(value))")
+            }
+        }
+        let instance = fields["instance"].flatMap { string($0, at: path + ".instance") } ?? ""
+        let region = fields["region"].flatMap { string($0, at: path + ".region") } ?? ""
+        var tier = Tier.onDemand
+        if let value = fields["tier"], let text = string(value, at: path + ".tier") {
+            if let parsed = Tier(rawValue: text) {
+                tier = parsed
+            } else {
+                fail(path + ".tier", value.position, "unknown tier \"\(text)\"; use one of \(Self.list(Tier.allCases.map(\.rawValue)))")
+            }
+        }
+        var currency = fileCurrency
+        if let value = fields["currency"], let code = currencyCode(value, at: path + ".currency") { currency = code }
+        var status = Status.available
+        if let value = fields["status"], let text = string(value, at: path + ".status") {
+            if let parsed = Status(rawValue: text) {
+                status = parsed
+            } else {
+                fail(path + ".status", value.position, "unknown status \"\(text)\"; use one of \(Self.list(Status.allCases.map(\.rawValue)))")
+            }
+        }
+        var approximate = false
+        if let value = fields["approximate"] {
+            if case .bool(let flag, _) = value { approximate = flag } else {
+                fail(path + ".approximate", value.position, "must be true or false, not \(Self.show(value))")
+            }
+        }
+        var day = observedOn
+        if let value = fields["observed_at"], let override = observationDay(value, at: path + ".observed_at") {
+            day = override
+        }
+        let note = fields["note"].flatMap { string($0, at: path + ".note") }
+        var price: PriceRange?
+        if let value = fields["price"] {
+            if status != .available {
+                fail(path + ".price", value.position, "an offer with status \"\(status.rawValue)\" carries no price; remove the price or the status")
+            } else {
+                price = decodePrice(value, at: path + ".price", gpuCount: gpuCount)
+            }
+        } else if status == .available {
+            fail(path, element.position, "\"price\" is required for an available offer; for one that is not, set \"status\" to \"unavailable\" or \"coming-soon\"")
+        }
+        guard diagnostics.count == errorsBefore, let providerID, let resolution else { return nil }
+        return Observation(
+            providerID: providerID, gpuID: resolution.gpu.id, gpuLabel: label, variant: resolution.variant,
+            gpuCount: gpuCount, instance: instance, region: region, tier: tier, currency: currency, price: price,
+            status: status, approximate: approximate, observedOn: day, note: note)
+    }
+
+    private mutating func decodePrice(_ value: JSONValue, at path: String, gpuCount: GPUCount) -> PriceRange? {
+        switch value {
+        case .number:
+            return money(value, at: path, gpuCount: gpuCount).map(PriceRange.init)
+        case .object(let members, _):
+            guard let fields = object(value, at: path, allowed: ["min", "max"]) else { return nil }
+            guard let minValue = fields["min"], let maxValue = fields["max"] else {
+                fail(path, value.position, "a range needs both \"min\" and \"max\"" + (members.isEmpty ? "" : "; for one price write a plain number"))
+                return nil
+            }
+            guard let low = money(minValue, at: path + ".min", gpuCount: gpuCount),
+                let high = money(maxValue, at: path + ".max", gpuCount: gpuCount)
+            else { return nil }
+            guard low <= high else {
+                fail(path + ".min", minValue.position, "min \(low) is above max \(high)")
+                return nil
+            }
+            return PriceRange(low: low, high: high)
+        case .string(let text, _):
+            let hint = Money(text) != nil ? "; write \(text) without quotes" : ""
+            fail(path, value.position, "must be a number or {\"min\": …, \"max\": …}, not a string (\"\(text)\")\(hint)")
+            return nil
+        default:
+            fail(path, value.position, "must be a number or {\"min\": …, \"max\": …}, not \(value.typeName)")
+            return nil
+        }
+    }
+
+    private static let maximumPerGPU = Money(micros: 10_000 * DecimalText.scale)
+
+    private mutating func money(_ value: JSONValue, at path: String, gpuCount: GPUCount) -> Money? {
+        guard case .number(let literal, _) = value else {
+            fail(path, value.position, "must be a number, not \(Self.show(value))")
+            return nil
+        }
+        let micros: Int64
+        do {
+            micros = try DecimalText.millionths(literal[...])
+        } catch .tooPrecise {
+            fail(path, value.position, "\(literal) has more than 6 decimal places, which pricedb does not keep")
+            return nil
+        } catch {
+            fail(path, value.position, "\(literal) is too large for a price")
+            return nil
+        }
+        let amount = Money(micros: micros)
+        if micros < 0 {
+            fail(path, value.position, "\(literal) is negative; a price must be 0 or more")
+            return nil
+        }
+        if gpuCount.millionths > 0, amount.perGPU(of: gpuCount) >= Self.maximumPerGPU {
+            fail(path, value.position, "\(literal) for \(gpuCount) GPU(s) is 10,000 or more per GPU-hour; is it a monthly or yearly price?")
+            return nil
+        }
+        return amount
+    }
+
+    // MARK: - Values
+
+    private mutating func observationDay(_ value: JSONValue, at path: String) -> Day? {
+        guard let text = string(value, at: path) else { return nil }
+        guard let day = Day(dateOrTimestamp: text) else {
+            fail(path, value.position, "\"\(text)\" is not a date; write YYYY-MM-DD or an RFC 3339 timestamp")
+            return nil
+        }
+        guard day <= today else {
+            fail(path, value.position, "\(day) is in the future (today is \(today)); prices can only be recorded once seen")
+            return nil
+        }
+        return day
+    }
+
+    private mutating func currencyCode(_ value: JSONValue, at path: String) -> String? {
+        guard let code = string(value, at: path) else { return nil }
+        guard Currency.isKnown(code) else {
+            let hint = Currency.isKnown(code.uppercased()) ? "; write it in capitals: \(code.uppercased())" : ""
+            fail(path, value.position, "unknown currency \"\(code)\"; use an ISO 4217 code such as USD or EUR\(hint)")
+            return nil
+        }
+        return code
+    }
+
+    private mutating func string(_ value: JSONValue, at path: String) -> String? {
+        guard case .string(let text, _) = value else {
+            fail(path, value.position, "must be a string, not \(Self.show(value))")
+            return nil
+        }
+        return text
+    }
+
+    private mutating func array(_ value: JSONValue, at path: String) -> [JSONValue]? {
+        guard case .array(let elements, _) = value else {
+            fail(path, value.position, "must be an array, not \(value.typeName)")
+            return nil
+        }
+        return elements
+    }
+
+    private mutating func required(
+        _ fields: [String: JSONValue], _ key: String, in path: String, at position: TextPosition
+    ) -> JSONValue? {
+        if let value = fields[key] { return value }
+        fail(path, position, "\"\(key)\" is required")
+        return nil
+    }
+
+    /// The members of an object by key, refusing repeated and unknown keys (a misspelt optional field would
+    /// otherwise be silently ignored).
+    private mutating func object(_ value: JSONValue, at path: String, allowed: [String]) -> [String: JSONValue]? {
+        guard case .object(let members, _) = value else {
+            fail(path, value.position, "must be an object, not \(value.typeName)")
+            return nil
+        }
+        var fields: [String: JSONValue] = [:]
+        for member in members {
+            let memberPath = path.isEmpty ? member.key : path + "." + member.key
+            guard allowed.contains(member.key) else {
+                let close = EditDistance.closest(to: member.key, among: allowed)
+                let hint = close.first.map { "did you mean \"\($0)\"? " } ?? ""
+                fail(memberPath, member.value.position, "unknown field; \(hint)fields here: \(allowed.joined(separator: ", "))")
+                continue
+            }
+            guard fields[member.key] == nil else {
+                fail(memberPath, member.value.position, "the field appears twice")
+                continue
+            }
+            fields[member.key] = member.value
+        }
+        return fields
+    }
+
+    private mutating func fail(_ path: String, _ position: TextPosition?, _ message: String) {
+        diagnostics.append(Diagnostic(file: file, path: path, position: position, message: message))
+    }
+
+    // MARK: - Wording
+
+    static func isSlug(_ text: String) -> Bool {
+        guard let first = text.first, first.isASCII, first.isLetter || first.isNumber else { return false }
+        return text.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
+    }
+
+    private static func show(_ value: JSONValue) -> String {
+        switch value {
+        case .string(let text, _): return "a string (\"\(text)\")"
+        case .number(let literal, _): return literal
+        case .bool(let flag, _): return String(flag)
+        default: return value.typeName
+        }
+    }
+
+    private static func describe(_ gpu: GPU) -> String {
+        [gpu.name, gpu.memoryGB.map { "\($0) GB" }, gpu.gpuClass.rawValue].compactMap { $0 }.joined(separator: ", ")
+    }
+
+    private static func describe(_ observation: Observation) -> String {
+        [observation.providerID, observation.gpuLabel, observation.variant, observation.instance, observation.region,
+            observation.tier.rawValue].filter { !$0.isEmpty }.joined(separator: ", ")
+    }
+
+    static func list(_ items: [String], or: Bool = false) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + (or ? " or " : " and ") + items.last!
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+
+/// A calendar day without time or zone, the granularity of every observation. Its text form, `YYYY-MM-DD`, is
+/// how the database stores it: that form sorts and compares correctly as text.
+public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    /// A valid Gregorian date, or `nil` (`2026-02-30` is not one).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+            (1...Day.length(ofMonth: month, in: year)).contains(day)
+        else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Reads exactly `YYYY-MM-DD`.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+        else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    /// Reads `YYYY-MM-DD` or an RFC 3339 timestamp (`2026-02-07T09:30:00Z`), keeping the date as written:
+    /// an observation belongs to the day its observer saw it.
+    public init?(dateOrTimestamp text: String) {
+        if let day = Day(text) {
+            self = day
+            return
+        }
+        guard text.count > 10, let day = Day(String(text.prefix(10))) else { return nil }
+        let rest = text.dropFirst(10)
+        guard rest.first == "T" || rest.first == "t" || rest.first == " ",
+            rest.dropFirst().range(of: #"^\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$"#, options: .regularExpression)
+                != nil
+        else { return nil }
+        self = day
+    }
+
+    /// Today in UTC.
+    public static func today(_ now: Date = Date()) -> Day {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: now)
+        return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+
+    static func length(ofMonth month: Int, in year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    public var quarter: Quarter { Quarter(year: year, number: (month - 1) / 3 + 1) }
+
+    public var description: String {
+        let yyyy = String(year)
+        let mm = month < 10 ? "0\(month)" : "\(month)"
+        let dd = day < 10 ? "0\(day)" : "\(day)"
+        return String(repeating: "0", count: 4 - yyyy.count) + "\(yyyy)-\(mm)-\(dd)"
+    }
+
+    public static func < (lhs: Day, rhs: Day) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
+/// A calendar quarter: `2026Q1` is January to March 2026.
+public struct Quarter: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let year: Int
+    public let number: Int
+
+    public init(year: Int, number: Int) {
+        self.year = year
+        self.number = number
+    }
+
+    public var firstDay: Day { Day(year: year, month: number * 3 - 2, day: 1)! }
+    public var lastDay: Day {
+        Day(year: year, month: number * 3, day: Day.length(ofMonth: number * 3, in: year))!
+    }
+
+    public var previous: Quarter {
+        number == 1 ? Quarter(year: year - 1, number: 4) : Quarter(year: year, number: number - 1)
+    }
+
+    public var next: Quarter {
+        number == 4 ? Quarter(year: year + 1, number: 1) : Quarter(year: year, number: number + 1)
+    }
+
+    public var description: String { "\(year)Q\(number)" }
+
+    public static func < (lhs: Quarter, rhs: Quarter) -> Bool {
+        (lhs.year, lhs.number) < (rhs.year, rhs.number)
+    }
+}

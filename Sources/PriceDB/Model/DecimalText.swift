@@ -1,0 +1,94 @@
+/// Exact conversion between decimal text and integers scaled by 10^6, the one place where pricedb reads or
+/// writes a fractional number. Nothing passes through `Double`, so `0.29` is stored as 290000, not 289999.
+enum DecimalText {
+    enum Failure: Error, Equatable {
+        case notANumber
+        case tooPrecise
+        case outOfRange
+    }
+
+    static let scale: Int64 = 1_000_000
+    private static let fractionDigits = 6
+
+    /// Parses JSON-style number text (`-12.5`, `3e-2`) into millionths, refusing digits beyond the sixth
+    /// decimal place unless `rounding` allows rounding them half-even.
+    static func millionths(_ text: Substring, rounding: Bool = false) throws(Failure) -> Int64 {
+        var digits: [UInt8] = []
+        var negative = false
+        var fractionCount = 0
+        var exponent = 0
+        var seenDigit = false
+        var seenPoint = false
+        var bytes = text.utf8[...]
+        if bytes.first == UInt8(ascii: "-") || bytes.first == UInt8(ascii: "+") {
+            negative = bytes.first == UInt8(ascii: "-")
+            bytes = bytes.dropFirst()
+        }
+        while let byte = bytes.first {
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                digits.append(byte - UInt8(ascii: "0"))
+                if seenPoint { fractionCount += 1 }
+                seenDigit = true
+            } else if byte == UInt8(ascii: "."), !seenPoint {
+                seenPoint = true
+            } else if byte | 0x20 == UInt8(ascii: "e"), seenDigit {
+                guard let value = Int(Substring(bytes.dropFirst())), abs(value) < 100 else { throw .notANumber }
+                exponent = value
+                bytes = bytes[bytes.endIndex...]
+                break
+            } else {
+                throw .notANumber
+            }
+            bytes = bytes.dropFirst()
+        }
+        guard seenDigit else { throw .notANumber }
+        // value = digits × 10^(exponent − fractionCount); shift so the integer counts millionths.
+        let shift = exponent - fractionCount + fractionDigits
+        while digits.count > 1, digits.first == 0 { digits.removeFirst() }
+        var kept = digits
+        var dropped: [UInt8] = []
+        if shift >= 0 {
+            kept.append(contentsOf: repeatElement(0, count: shift))
+        } else {
+            let cut = max(0, kept.count + shift)
+            dropped = Array(kept[cut...])
+            if -shift > kept.count { dropped = Array(repeating: 0, count: -shift - kept.count) + dropped }
+            kept = Array(kept[..<cut])
+        }
+        let droppedNonZero = dropped.contains { $0 != 0 }
+        if droppedNonZero && !rounding { throw .tooPrecise }
+        guard kept.count <= 17 else { throw .outOfRange }
+        var value = kept.reduce(Int64(0)) { $0 * 10 + Int64($1) }
+        if droppedNonZero, let first = dropped.first {
+            let restNonZero = dropped.dropFirst().contains { $0 != 0 }
+            if first > 5 || (first == 5 && (restNonZero || value % 2 == 1)) { value += 1 }
+        }
+        return negative ? -value : value
+    }
+
+    /// Writes millionths as the shortest exact decimal text: 290000 → `0.29`, 32770000 → `32.77`, 8000000 → `8`.
+    static func text(millionths value: Int64) -> String {
+        let magnitude = value.magnitude
+        let whole = magnitude / UInt64(scale)
+        var fraction = String(magnitude % UInt64(scale))
+        fraction = String(repeating: "0", count: fractionDigits - fraction.count) + fraction
+        while fraction.last == "0" { fraction.removeLast() }
+        let sign = value < 0 ? "-" : ""
+        return fraction.isEmpty ? "\(sign)\(whole)" : "\(sign)\(whole).\(fraction)"
+    }
+
+    /// Divides two scaled integers, rounding half to even, as `a / b` in the same scale.
+    static func divide(_ numerator: Int64, by denominator: Int64) -> Int64 {
+        roundedQuotient(numerator * scale, denominator)
+    }
+
+    /// `numerator / denominator` rounded half to even: the one rounding rule pricedb uses.
+    static func roundedQuotient(_ numerator: Int64, _ denominator: Int64) -> Int64 {
+        let (quotient, remainder) = numerator.quotientAndRemainder(dividingBy: denominator)
+        let twice = 2 * remainder.magnitude
+        if twice > denominator.magnitude || (twice == denominator.magnitude && quotient % 2 != 0) {
+            return quotient + (numerator.signum() * denominator.signum() < 0 ? -1 : 1)
+        }
+        return quotient
+    }
+}

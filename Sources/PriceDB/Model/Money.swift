@@ -1,0 +1,41 @@
+/// An exact amount of money in micro-units of its currency (1 USD = 1,000,000).
+///
+/// Prices are compared, summed and divided as integers; the only rounding is to cents, half to even, when a
+/// renderer shows an amount (see README, "How figures are computed").
+public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var micros: Int64
+
+    public init(micros: Int64) {
+        self.micros = micros
+    }
+
+    /// Reads decimal text exactly: `"0.29"` is 290,000 micro-units. Returns `nil` for anything that is not a
+    /// plain decimal number or has more than six decimal places.
+    public init?(_ text: String) {
+        guard let micros = try? DecimalText.millionths(text[...]) else { return nil }
+        self.micros = micros
+    }
+
+    public static func < (lhs: Money, rhs: Money) -> Bool { lhs.micros < rhs.micros }
+
+    /// The exact amount as decimal text with no trailing zeros, such as `4.09625`.
+    public var description: String { DecimalText.text(millionths: micros) }
+
+    /// The amount rounded half to even to whole cents, as a count of cents.
+    public var cents: Int64 {
+        DecimalText.roundedQuotient(micros, 10_000)
+    }
+
+    /// The price of one GPU of a unit that holds `count` GPUs, rounded half to even to a micro-unit.
+    public func perGPU(of count: GPUCount) -> Money {
+        Money(micros: DecimalText.divide(micros, by: count.millionths))
+    }
+
+    /// This hourly price for `hours` hours (which may be fractional).
+    public func times(hours: Hours) -> Money {
+        Money(micros: DecimalText.roundedQuotient(micros * hours.millionths, DecimalText.scale))
+    }
+
+    public static func + (lhs: Money, rhs: Money) -> Money { Money(micros: lhs.micros + rhs.micros) }
+    public static func - (lhs: Money, rhs: Money) -> Money { Money(micros: lhs.micros - rhs.micros) }
+}

@@ -1,0 +1,88 @@
+/// One price that someone saw: a provider's hourly price for a unit of GPUs, on a day.
+public struct Observation: Hashable, Sendable {
+    public var providerID: String
+    public var gpuID: String
+    /// The GPU's name as the source wrote it, kept for provenance and the providers' own tables.
+    public var gpuLabel: String
+    /// `SXM`, `PCIe`, …, or empty.
+    public var variant: String
+    public var gpuCount: GPUCount
+    public var instance: String
+    public var region: String
+    public var tier: Tier
+    public var currency: String
+    /// The whole unit's hourly price; `nil` unless `status` is `available`.
+    public var price: PriceRange?
+    public var status: Status
+    public var approximate: Bool
+    public var observedOn: Day
+    public var note: String?
+
+    public init(
+        providerID: String, gpuID: String, gpuLabel: String, variant: String = "", gpuCount: GPUCount = .one, instance: String = "",
+        region: String = "", tier: Tier = .onDemand, currency: String = "USD", price: PriceRange?,
+        status: Status = .available, approximate: Bool = false, observedOn: Day, note: String? = nil
+    ) {
+        self.providerID = providerID
+        self.gpuID = gpuID
+        self.gpuLabel = gpuLabel
+        self.variant = variant
+        self.gpuCount = gpuCount
+        self.instance = instance
+        self.region = region
+        self.tier = tier
+        self.currency = currency
+        self.price = price
+        self.status = status
+        self.approximate = approximate
+        self.observedOn = observedOn
+        self.note = note
+    }
+
+    /// The fields that make two observations of one file the same offer (a conflict if both appear).
+    public var identity: [String] {
+        [providerID, gpuID, variant, instance, region, tier.rawValue]
+    }
+}
+
+/// A price or a range of prices (`$0.29–0.78` on a marketplace).
+public struct PriceRange: Hashable, Sendable {
+    public var low: Money
+    public var high: Money
+
+    public init(low: Money, high: Money) {
+        self.low = low
+        self.high = high
+    }
+
+    public init(_ single: Money) {
+        self.init(low: single, high: single)
+    }
+
+    public var isSingle: Bool { low == high }
+
+    public func perGPU(of count: GPUCount) -> PriceRange {
+        PriceRange(low: low.perGPU(of: count), high: high.perGPU(of: count))
+    }
+}
+
+/// How an offer is sold. Reports count on-demand, secure, community and marketplace offers unless told
+/// otherwise (see README, "As of a date").
+public enum Tier: String, CaseIterable, Sendable {
+    case onDemand = "on-demand"
+    case spot
+    case reserved
+    case community
+    case secure
+    case marketplace
+
+    public static let reportedByDefault: [Tier] = [.onDemand, .secure, .community, .marketplace]
+}
+
+/// Whether an offer could be rented when observed.
+public enum Status: String, CaseIterable, Sendable {
+    case available
+    /// The provider does not offer this GPU.
+    case unavailable
+    case comingSoon = "coming-soon"
+}

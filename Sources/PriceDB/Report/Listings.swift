@@ -1,0 +1,86 @@
+/// The plain listings of what the database holds: snapshots, providers, the GPU catalog, and the observations a
+/// dry run would store. Each is a `TextTable`; the command prints it.
+public enum Listings {
+    public static func snapshots(_ snapshots: [StoredSnapshot]) -> TextTable {
+        var table = TextTable(
+            headers: ["ID", "OBSERVED", "SOURCE", "FILE", "OBS", "PROVIDERS", "GPUS", "SKIPPED", "INGESTED"],
+            alignments: [.right, .left, .left, .left, .right, .right, .right, .right, .left])
+        for snapshot in snapshots {
+            table.append([
+                String(snapshot.id), snapshot.observedOn.description, snapshot.source.name ?? "-", snapshot.fileName,
+                String(snapshot.observationCount), String(snapshot.providerCount), String(snapshot.gpuCount),
+                String(snapshot.skippedCount), snapshot.ingestedAt,
+            ])
+        }
+        return table
+    }
+
+    public static func providers(_ providers: [Provider]) -> TextTable {
+        var table = TextTable(headers: ["ID", "SHORT NAME", "NAME", "KIND", "URL"])
+        for provider in providers {
+            table.append([provider.id, provider.shortName, provider.name, provider.kind.rawValue, provider.url ?? "-"])
+        }
+        return table
+    }
+
+    public static func gpus(_ catalog: GPUCatalog) -> TextTable {
+        var table = TextTable(
+            headers: ["ID", "NAME", "MEMORY", "CLASS", "ALIASES"], alignments: [.left, .left, .right, .left, .left])
+        let sorted = catalog.gpus.sorted { ($0.gpuClass.rawValue, $0.name) < ($1.gpuClass.rawValue, $1.name) }
+        for gpu in sorted {
+            table.append([
+                gpu.id, gpu.name, gpu.memoryGB.map { "\($0) GB" } ?? "-", gpu.gpuClass.rawValue,
+                gpu.aliases.joined(separator: ", "),
+            ])
+        }
+        return table
+    }
+
+    /// The observations of a record, exactly as they would be stored (prices unrounded).
+    public static func observations(_ record: SnapshotRecord, catalog: GPUCatalog) -> TextTable {
+        var table = TextTable(
+            headers: ["PROVIDER", "GPU", "VARIANT", "COUNT", "INSTANCE", "REGION", "TIER", "PRICE", "PER GPU", "STATUS", "DATE"],
+            alignments: [.left, .left, .left, .right, .left, .left, .left, .right, .right, .left, .left])
+        for observation in record.observations {
+            let price = observation.price.map { range in
+                observation.currency + " " + exactText(range)
+            } ?? "-"
+            let perGPU = observation.price.map { exactText($0.perGPU(of: observation.gpuCount)) } ?? "-"
+            table.append([
+                observation.providerID, catalog.gpu(id: observation.gpuID)?.name ?? observation.gpuID,
+                observation.variant.isEmpty ? "-" : observation.variant, observation.gpuCount.description,
+                observation.instance.isEmpty ? "-" : observation.instance,
+                observation.region.isEmpty ? "-" : observation.region, observation.tier.rawValue, price, perGPU,
+                observation.status.rawValue + (observation.approximate ? " (approx.)" : ""),
+                observation.observedOn.description,
+            ])
+        }
+        return table
+    }
+
+    /// One line per ingested file, for the log of a cron job.
+    public static func summary(of outcome: Ingestor.Outcome, file: String) -> String {
+        switch outcome {
+        case .stored(let snapshot):
+            return "\(file): stored as snapshot \(snapshot.id) (observed \(snapshot.observedOn)): "
+                + counts(snapshot.observationCount, snapshot.providerCount, snapshot.gpuCount, snapshot.skippedCount)
+        case .alreadyIngested(let earlier):
+            return "\(file): skipped: the same file was ingested before as snapshot \(earlier.id) "
+                + "(\(earlier.fileName), ingested \(earlier.ingestedAt))"
+        case .validated(let record):
+            return "\(file): valid; would store (observed \(record.observedOn)): "
+                + counts(record.observations.count, record.providerCount, record.gpuCount, record.skippedCount)
+        }
+    }
+
+    private static func counts(_ observations: Int, _ providers: Int, _ gpus: Int, _ skipped: Int) -> String {
+        var text = "\(observations) observation\(observations == 1 ? "" : "s"), "
+            + "\(providers) provider\(providers == 1 ? "" : "s"), \(gpus) GPU\(gpus == 1 ? "" : "s")"
+        if skipped > 0 { text += ", \(skipped) row\(skipped == 1 ? "" : "s") skipped" }
+        return text
+    }
+
+    private static func exactText(_ range: PriceRange) -> String {
+        range.isSingle ? range.low.description : "\(range.low)-\(range.high)"
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import GRDB
+
+extension PriceStore {
+    /// What a write of a snapshot did.
+    public enum RecordOutcome: Sendable {
+        case stored(StoredSnapshot)
+        /// The same bytes were ingested before, as this snapshot; nothing was written.
+        case alreadyIngested(StoredSnapshot)
+    }
+
+    /// The snapshot ingested from a file with this content hash, if any.
+    public func snapshot(sha256: String) throws(StoreError) -> StoredSnapshot? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM snapshot WHERE sha256 = ?", arguments: [sha256])
+                .map(Self.storedSnapshot)
+        }
+    }
+
+    /// Every ingested snapshot, oldest observation date first.
+    public func snapshots() throws(StoreError) -> [StoredSnapshot] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM snapshot ORDER BY observed_on, id").map(Self.storedSnapshot)
+        }
+    }
+
+    /// Writes one file's snapshot in a single transaction: all of it, or (on any error) none of it.
+    /// The duplicate check is repeated inside the transaction so that two imports of one file cannot both land.
+    public func record(_ record: SnapshotRecord, ingestedAt: Date = Date()) throws(StoreError) -> RecordOutcome {
+        try write { db in
+            if let earlier = try Row.fetchOne(
+                db, sql: "SELECT * FROM snapshot WHERE sha256 = ?", arguments: [record.sha256])
+            {
+                return .alreadyIngested(Self.storedSnapshot(earlier))
+            }
+            for declaration in record.providers {
+                let provider = declaration.provider
+                try db.execute(
+                    sql: """
+                        INSERT INTO provider (id, name, short_name, kind, url) VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT (id) DO UPDATE SET
+                            name = excluded.name, short_name = excluded.short_name, kind = excluded.kind,
+                            url = excluded.url
+                        """,
+                    arguments: [provider.id, provider.name, provider.shortName, provider.kind.rawValue, provider.url])
+            }
+            let declaredIDs = Set(record.declaredGPUs.map(\.id))
+            for gpu in record.declaredGPUs + record.usedGPUs.filter({ !declaredIDs.contains($0.id) }) {
+                try Self.upsert(gpu, in: db)
+            }
+            let timestamp = ISO8601DateFormatter().string(from: ingestedAt)
+            try db.execute(
+                sql: """
+                    INSERT INTO snapshot (sha256, format, observed_on, source_name, source_url, source_published,
+                        file_name, ingested_at, observation_count, provider_count, gpu_count, skipped_count)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    record.sha256, record.format, record.observedOn.description, record.source?.name,
+                    record.source?.url, record.source?.published?.description, record.fileName, timestamp,
+                    record.observations.count, record.providerCount, record.gpuCount, record.skippedCount,
+                ])
+            let snapshotID = db.lastInsertedRowID
+            for declaration in record.providers {
+                for (position, feature) in (declaration.features ?? []).enumerated() {
+                    let (type, value) = Self.columns(of: feature.value)
+                    try db.execute(
+                        sql: """
+                            INSERT INTO provider_feature (provider_id, snapshot_id, name, position, value_type, value)
+                            VALUES (?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [declaration.provider.id, snapshotID, feature.name, position, type, value])
+                }
+            }
+            let insert = try db.cachedStatement(
+                sql: """
+                    INSERT INTO observation (snapshot_id, provider_id, gpu_id, gpu_label, variant,
+                        gpu_count_millionths, instance, region, tier, currency, price_low_micros, price_high_micros,
+                        status, approximate, observed_on, note)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            for observation in record.observations {
+                try insert.execute(arguments: [
+                    snapshotID, observation.providerID, observation.gpuID, observation.gpuLabel, observation.variant,
+                    observation.gpuCount.millionths, observation.instance, observation.region,
+                    observation.tier.rawValue, observation.currency, observation.price?.low.micros,
+                    observation.price?.high.micros, observation.status.rawValue, observation.approximate,
+                    observation.observedOn.description, observation.note,
+                ])
+            }
+            let stored = try Row.fetchOne(db, sql: "SELECT * FROM snapshot WHERE id = ?", arguments: [snapshotID])!
+            return .stored(Self.storedSnapshot(stored))
+        }
+    }
+
+    /// How many rows each table holds, to show that a failed ingest changed nothing.
+    public func rowCounts() throws(StoreError) -> [String: Int] {
+        try read { db in
+            var counts: [String: Int] = [:]
+            for table in ["provider", "provider_feature", "gpu", "gpu_alias", "snapshot", "observation"] {
+                counts[table] = try Table(table).fetchCount(db)
+            }
+            return counts
+        }
+    }
+
+    static func upsert(_ gpu: GPU, in db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO gpu (id, name, memory_gb, class) VALUES (?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET name = excluded.name, memory_gb = excluded.memory_gb,
+                    class = excluded.class
+                """,
+            arguments: [gpu.id, gpu.name, gpu.memoryGB, gpu.gpuClass.rawValue])
+        for alias in gpu.aliases {
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO gpu_alias (key, gpu_id, alias) VALUES (?, ?, ?)",
+                arguments: [GPUCatalog.key(alias), gpu.id, alias])
+        }
+    }
+
+    private static func columns(of value: ProviderFeature.Value) -> (String, String) {
+        switch value {
+        case .string(let text): return ("string", text)
+        case .number(let literal): return ("number", literal)
+        case .boolean(let flag): return ("boolean", flag ? "true" : "false")
+        }
+    }
+
+    static func featureValue(type: String, value: String) -> ProviderFeature.Value {
+        switch type {
+        case "number": return .number(value)
+        case "boolean": return .boolean(value == "true")
+        default: return .string(value)
+        }
+    }
+
+    static func storedSnapshot(_ row: Row) -> StoredSnapshot {
+        StoredSnapshot(
+            id: row["id"], sha256: row["sha256"], format: row["format"],
+            observedOn: Day(row["observed_on"] as String)!,
+            source: Source(
+                name: row["source_name"], url: row["source_url"],
+                published: (row["source_published"] as String?).flatMap { Day($0) }),
+            fileName: row["file_name"], ingestedAt: row["ingested_at"],
+            observationCount: row["observation_count"], providerCount: row["provider_count"],
+            gpuCount: row["gpu_count"], skippedCount: row["skipped_count"])
+    }
+}

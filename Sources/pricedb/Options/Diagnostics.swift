@@ -1,0 +1,9 @@
+import Foundation
+
+/// Messages for the user on standard error, so that standard output carries only the requested data.
+enum Diagnostics {
+    static func error(_ message: String) {
+        let prefixed = message.contains(": error: ") ? message : "pricedb: error: " + message
+        FileHandle.standardError.write(Data((prefixed + "\n").utf8))
+    }
+}

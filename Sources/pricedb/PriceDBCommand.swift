@@ -1,0 +1,18 @@
+import ArgumentParser
+
+@main
+struct PriceDBCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pricedb",
+        abstract: "Keep the history of GPU rental prices and compare them as of any date.",
+        discussion: """
+            Record dated price observations with `pricedb ingest`, then ask what an hour of a GPU cost at each \
+            provider on any day. The database is --db PATH, else $PRICEDB_DATABASE, else \
+            $XDG_DATA_HOME/pricedb/prices.sqlite (~/.local/share/pricedb/prices.sqlite).
+
+            Exit status: 0 success, 64 usage error, 65 bad input data, 66 input file unreadable, \
+            74 database error.
+            """,
+        subcommands: [Ingest.self, Snapshots.self, Providers.self, GPUs.self]
+    )
+}
