@@ -39,11 +39,11 @@ let package = Package(
         ),
         .testTarget(
             name: "PriceDBTests",
-            dependencies: ["PriceDB", "PriceDBMigrations"]
+            dependencies: ["PriceDB", "PriceDBMigrations", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "pricedbTests",
-            dependencies: ["PriceDB"]
+            dependencies: ["PriceDB", "pricedb"]
         ),
     ],
     swiftLanguageModes: [.v6]

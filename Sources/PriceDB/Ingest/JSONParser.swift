@@ -86,6 +86,8 @@ struct JSONParser {
         case UInt8(ascii: "n"):
             try expectWord("null")
             return .null(at: start)
+        case UInt8(ascii: "N"), UInt8(ascii: "I"):
+            throw error("unexpected \(describeCurrent()); expected a value (NaN and Infinity are not numbers in JSON)")
         default:
             throw error("unexpected \(describeCurrent()); expected a value")
         }

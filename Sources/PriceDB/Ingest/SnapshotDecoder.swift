@@ -50,14 +50,15 @@ struct SnapshotDecoder {
         let source = fields["source"].flatMap { decodeSource($0) }
         var currency = "USD"
         if let value = fields["currency"], let code = currencyCode(value, at: "currency") { currency = code }
-        let providers = fields["providers"].map { decodeProviders($0) } ?? []
+        var mentionedProviders: Set<String> = []
+        let providers = fields["providers"].map { decodeProviders($0, mentioned: &mentionedProviders) } ?? []
         let declaredGPUs = fields["gpus"].map { decodeGPUs($0) } ?? []
         var observations: [Observation] = []
         if let value = fields["observations"] {
             let declared = Dictionary(uniqueKeysWithValues: providers.map { ($0.provider.id, $0.provider) })
             observations = decodeObservations(
                 value, observedOn: observedOn ?? today, currency: currency,
-                providers: knownProviders.merging(declared) { $1 })
+                providers: knownProviders.merging(declared) { $1 }, mentioned: mentionedProviders)
         } else {
             fail("", root.position, "\"observations\" is required and must list at least one observation")
         }
@@ -84,7 +85,9 @@ struct SnapshotDecoder {
         return Source(name: name, url: url, published: published)
     }
 
-    private mutating func decodeProviders(_ value: JSONValue) -> [ProviderDeclaration] {
+    /// `mentioned` collects every declared id, valid or not, so that a bad declaration is reported once
+    /// instead of again as an unknown provider at each observation.
+    private mutating func decodeProviders(_ value: JSONValue, mentioned: inout Set<String>) -> [ProviderDeclaration] {
         guard let elements = array(value, at: "providers") else { return [] }
         var declarations: [ProviderDeclaration] = []
         var seen: [String: Int] = [:]
@@ -96,6 +99,7 @@ struct SnapshotDecoder {
                 let idValue = required(fields, "id", in: path, at: element.position),
                 let id = string(idValue, at: path + ".id")
             else { continue }
+            mentioned.insert(id)
             guard Self.isSlug(id) else {
                 fail(path + ".id", idValue.position, "\"\(id)\" is not a provider id; use lower-case letters, digits and hyphens (\"aws\", \"lambda-labs\")")
                 continue
@@ -116,7 +120,7 @@ struct SnapshotDecoder {
                 if let parsed = Provider.Kind(rawValue: text) {
                     kind = parsed
                 } else {
-                    fail(path + ".kind", kindValue.position, "unknown kind \"\(text)\"; use one of \(Self.list(Provider.Kind.allCases.map(\.rawValue)))")
+                    fail(path + ".kind", kindValue.position, "unknown kind \"\(text)\"; use one of \(Self.list(Provider.Kind.allCases.map(\.rawValue), or: true))")
                 }
             }
             let shortName = fields["short_name"].flatMap { string($0, at: path + ".short_name") }
@@ -220,7 +224,7 @@ struct SnapshotDecoder {
     }
 
     private mutating func decodeObservations(
-        _ value: JSONValue, observedOn: Day, currency: String, providers: [String: Provider]
+        _ value: JSONValue, observedOn: Day, currency: String, providers: [String: Provider], mentioned: Set<String>
     ) -> [Observation] {
         guard let elements = array(value, at: "observations") else { return [] }
         guard !elements.isEmpty else {
@@ -232,7 +236,8 @@ struct SnapshotDecoder {
         for (index, element) in elements.enumerated() {
             let path = "observations[\(index)]"
             guard let observation = decodeObservation(
-                element, at: path, observedOn: observedOn, currency: currency, providers: providers)
+                element, at: path, observedOn: observedOn, currency: currency, providers: providers,
+                mentioned: mentioned)
             else { continue }
             if let first = firstIndexByIdentity[observation.identity] {
                 let what = first.observation == observation ? "duplicates" : "conflicts with"
@@ -247,7 +252,7 @@ struct SnapshotDecoder {
 
     private mutating func decodeObservation(
         _ element: JSONValue, at path: String, observedOn: Day, currency fileCurrency: String,
-        providers: [String: Provider]
+        providers: [String: Provider], mentioned: Set<String>
     ) -> Observation? {
         guard
             let fields = object(
@@ -264,7 +269,7 @@ struct SnapshotDecoder {
         {
             if providers[id] != nil {
                 providerID = id
-            } else {
+            } else if !mentioned.contains(id) {
                 let close = EditDistance.closest(to: id, among: Array(providers.keys))
                 let hint = close.isEmpty ? "" : "did you mean \(Self.list(close.map { "\"\($0)\"" }, or: true))? "
                 let known = providers.isEmpty ? "no providers are known yet" : "known: \(providers.keys.sorted().joined(separator: ", "))"
@@ -300,7 +305,7 @@ struct SnapshotDecoder {
             if let parsed = Tier(rawValue: text) {
                 tier = parsed
             } else {
-                fail(path + ".tier", value.position, "unknown tier \"\(text)\"; use one of \(Self.list(Tier.allCases.map(\.rawValue)))")
+                fail(path + ".tier", value.position, "unknown tier \"\(text)\"; use one of \(Self.list(Tier.allCases.map(\.rawValue), or: true))")
             }
         }
         var currency = fileCurrency
@@ -310,7 +315,7 @@ struct SnapshotDecoder {
             if let parsed = Status(rawValue: text) {
                 status = parsed
             } else {
-                fail(path + ".status", value.position, "unknown status \"\(text)\"; use one of \(Self.list(Status.allCases.map(\.rawValue)))")
+                fail(path + ".status", value.position, "unknown status \"\(text)\"; use one of \(Self.list(Status.allCases.map(\.rawValue), or: true))")
             }
         }
         var approximate = false
@@ -392,7 +397,7 @@ struct SnapshotDecoder {
             return nil
         }
         if gpuCount.millionths > 0, amount.perGPU(of: gpuCount) >= Self.maximumPerGPU {
-            fail(path, value.position, "\(literal) for \(gpuCount) GPU(s) is 10,000 or more per GPU-hour; is it a monthly or yearly price?")
+            fail(path, value.position, "\(literal) an hour for \(gpuCount) GPU\(gpuCount == .one ? "" : "s") is 10,000 or more per GPU-hour; prices are hourly")
             return nil
         }
         return amount

@@ -29,8 +29,11 @@ enum DecimalText {
                 digits.append(byte - UInt8(ascii: "0"))
                 if seenPoint { fractionCount += 1 }
                 seenDigit = true
-            } else if byte == UInt8(ascii: "."), !seenPoint {
+            } else if byte == UInt8(ascii: "."), !seenPoint, seenDigit {
                 seenPoint = true
+                guard let next = bytes.dropFirst().first, next >= UInt8(ascii: "0"), next <= UInt8(ascii: "9") else {
+                    throw .notANumber
+                }
             } else if byte | 0x20 == UInt8(ascii: "e"), seenDigit {
                 guard let value = Int(Substring(bytes.dropFirst())), abs(value) < 100 else { throw .notANumber }
                 exponent = value

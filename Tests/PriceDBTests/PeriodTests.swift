@@ -1,0 +1,41 @@
+import Testing
+
+@testable import PriceDB
+
+@Suite struct PeriodTests {
+    @Test(arguments: [
+        ("2026", "2026-12-31"), ("2026-02", "2026-02-28"), ("2024-02", "2024-02-29"), ("2026-02-11", "2026-02-11"),
+        ("2026Q1", "2026-03-31"), ("2026-Q1", "2026-03-31"), ("2026q4", "2026-12-31"), ("2026-Q2", "2026-06-30"),
+        ("2026Q3", "2026-09-30"),
+    ])
+    func aPeriodStandsForItsLastDay(text: String, lastDay: String) throws {
+        #expect(try #require(Period(text)).lastDay.description == lastDay)
+    }
+
+    @Test(arguments: ["2026-13", "2026Q5", "Feb 2026", "2026-02-30", "26", "2026Q", "2026-Q12", "", "2026/02", "Q1"])
+    func otherFormsAreRefused(text: String) {
+        #expect(Period(text) == nil)
+    }
+
+    @Test(arguments: [
+        ("2026-02-07", "2026Q1"), ("2026-04-01", "2026Q2"), ("2026-09-30", "2026Q3"), ("2026-12-31", "2026Q4"),
+    ])
+    func daysBelongToTheirQuarter(day: String, quarter: String) throws {
+        #expect(try #require(Day(day)).quarter.description == quarter)
+    }
+
+    @Test func quartersStepAcrossYears() {
+        #expect(Quarter(year: 2026, number: 1).previous == Quarter(year: 2025, number: 4))
+        #expect(Quarter(year: 2025, number: 4).next == Quarter(year: 2026, number: 1))
+    }
+
+    @Test(arguments: ["2026-02-07T09:30:00Z", "2026-02-07T23:59:59.5+02:00", "2026-02-07 10:00:00-05:00"])
+    func timestampsKeepTheirWrittenDate(text: String) {
+        #expect(Day(dateOrTimestamp: text)?.description == "2026-02-07")
+    }
+
+    @Test(arguments: ["2026-02-07T25", "2026-02-07X", "07.02.2026", "2026-2-7"])
+    func malformedTimestampsAreRefused(text: String) {
+        #expect(Day(dateOrTimestamp: text) == nil)
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import PriceDB
+import Testing
+
+@Suite struct IngestCommandTests {
+    static let seed = "Fixtures/snapshots/2026-02-07-gpu-rental-comparison.json"
+
+    @Test func theSeedIsStoredOnceAndThenSkipped() throws {
+        let db = CommandRunner.temporaryDatabase()
+        let first = try CommandRunner.run(["ingest", "--db", db, Self.seed])
+        #expect(first.status == 0)
+        #expect(first.stdout == "\(Self.seed): stored as snapshot 1 (observed 2026-02-07): 57 observations, 6 providers, 13 GPUs\n")
+        let second = try CommandRunner.run(["ingest", "--db", db, Self.seed])
+        #expect(second.status == 0)
+        #expect(second.stdout.hasPrefix("\(Self.seed): skipped: the same file was ingested before as snapshot 1 (2026-02-07-gpu-rental-comparison.json, ingested "))
+        let snapshots = try CommandRunner.run(["snapshots", "--db", db])
+        #expect(snapshots.status == 0)
+        let lines = snapshots.stdout.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[2].contains("2026-02-07  GPU-Mietpreisvergleich 2026  2026-02-07-gpu-rental-comparison.json   57"))
+    }
+
+    @Test(arguments: try FileManager.default.contentsOfDirectory(
+        atPath: CommandRunner.packageRoot.appendingPathComponent("Fixtures/invalid").path
+    ).filter { $0.hasSuffix(".json") }.sorted())
+    func everyInvalidFixtureExits65WithItsMessageAndChangesNothing(name: String) throws {
+        let db = CommandRunner.temporaryDatabase()
+        try CommandRunner.run(["ingest", "--db", db, Self.seed])
+        let before = try PriceStore.open(at: db).rowCounts()
+        let result = try CommandRunner.run(["ingest", "--db", db, "Fixtures/invalid/\(name)"])
+        let expected = try String(
+            contentsOf: CommandRunner.packageRoot.appendingPathComponent(
+                "Fixtures/invalid/\(name.dropLast(5)).expected"), encoding: .utf8)
+        #expect(result.status == 65)
+        #expect(result.stderr == expected)
+        #expect(result.stdout.isEmpty)
+        #expect(try PriceStore.open(at: db).rowCounts() == before)
+    }
+
+    @Test func eachGoodFileIsStoredAndTheWorstFailureIsTheStatus() throws {
+        let db = CommandRunner.temporaryDatabase()
+        let result = try CommandRunner.run([
+            "ingest", "--db", db, "Fixtures/invalid/negative-price.json", Self.seed, "Fixtures/no-such-file.json",
+        ])
+        #expect(result.status == 66)
+        #expect(result.stderr.contains("Fixtures/no-such-file.json: error: cannot read the file: no such file"))
+        #expect(result.stderr.contains("negative-price.json:6:74: error:"))
+        #expect(result.stdout.contains("stored as snapshot 1"))
+        #expect(try PriceStore.open(at: db).snapshots().count == 1)
+    }
+
+    @Test func badDataAloneExits65AndADirectoryIsUnreadable() throws {
+        let db = CommandRunner.temporaryDatabase()
+        #expect(try CommandRunner.run(["ingest", "--db", db, "Fixtures/invalid/nan-price.json", Self.seed]).status == 65)
+        let directory = try CommandRunner.run(["ingest", "--db", db, "Fixtures"])
+        #expect(directory.status == 66)
+        #expect(directory.stderr.contains("it is a directory"))
+    }
+
+    @Test func aDatabaseThatCannotBeOpenedExits74() throws {
+        let result = try CommandRunner.run(["ingest", "--db", "/proc/pricedb/prices.sqlite", Self.seed])
+        #expect(result.status == 74)
+        #expect(result.stderr.hasPrefix("pricedb: error: cannot create the database folder /proc/pricedb"))
+    }
+
+    @Test func dryRunShowsTheObservationsAndWritesNothing() throws {
+        let db = CommandRunner.temporaryDatabase()
+        let result = try CommandRunner.run(["ingest", "--dry-run", "--db", db, Self.seed])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("aws       A100 (40GB)  -            8  p4d.24xlarge"))
+        #expect(result.stdout.contains("USD 32.77"))
+        #expect(result.stdout.contains("4.09625"))
+        #expect(result.stdout.hasSuffix("valid; would store (observed 2026-02-07): 57 observations, 6 providers, 13 GPUs\n"))
+        #expect(try PriceStore.open(at: db).snapshots().isEmpty)
+    }
+
+    @Test func quietPrintsNothingButErrors() throws {
+        let db = CommandRunner.temporaryDatabase()
+        let result = try CommandRunner.run(["ingest", "--quiet", "--db", db, Self.seed])
+        #expect(result.status == 0)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test func theDatabaseDefaultsToTheEnvironment() throws {
+        let db = CommandRunner.temporaryDatabase()
+        try CommandRunner.run(["ingest", Self.seed], environment: ["PRICEDB_DATABASE": db])
+        #expect(FileManager.default.fileExists(atPath: db))
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("pricedb-xdg-\(UUID().uuidString)").path
+        try CommandRunner.run(["ingest", Self.seed], environment: ["PRICEDB_DATABASE": "", "XDG_DATA_HOME": home])
+        #expect(FileManager.default.fileExists(atPath: home + "/pricedb/prices.sqlite"))
+    }
+
+    @Test func noFilesIsAUsageError() throws {
+        let result = try CommandRunner.run(["ingest"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("Missing expected argument '<file> ...'"))
+    }
+
+    @Test func listingsShowProvidersAndTheCatalog() throws {
+        let db = CommandRunner.temporaryDatabase()
+        try CommandRunner.run(["ingest", "--db", db, Self.seed])
+        let providers = try CommandRunner.run(["providers", "--db", db])
+        #expect(providers.stdout.contains("vast     Vast.ai     Vast.ai                p2p-marketplace"))
+        let gpus = try CommandRunner.run(["gpus", "--db", db])
+        #expect(gpus.stdout.contains("a100-80gb"))
+        #expect(gpus.stdout.contains("80 GB"))
+    }
+}
