@@ -59,6 +59,13 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The same day `months` months later (earlier if negative), clamped to the end of a shorter month.
+    public func addingMonths(_ months: Int) -> Day {
+        let index = year * 12 + (month - 1) + months
+        let newYear = index / 12, newMonth = index % 12 + 1
+        return Day(year: newYear, month: newMonth, day: min(day, Day.length(ofMonth: newMonth, in: newYear)))!
+    }
+
     public var quarter: Quarter { Quarter(year: year, number: (month - 1) / 3 + 1) }
 
     public var description: String {

@@ -1,0 +1,64 @@
+/// What one provider charged for one GPU as of a day: the figure a comparison table shows in one cell.
+/// How it is chosen is defined once, in the README ("As of a date").
+public struct Cell: Hashable, Sendable {
+    public enum Value: Hashable, Sendable {
+        /// The lowest and highest per-GPU hourly price.
+        case price(PriceRange)
+        /// The provider said it does not offer this GPU.
+        case unavailable
+        case comingSoon
+        /// Nothing was observed on or before the day.
+        case noData
+    }
+
+    public var value: Value
+    public var currency: String
+    /// The price is a multi-GPU unit's price divided by its GPU count (the article's `~$4,10*`).
+    public var derived: Bool
+    /// The source itself marked the figure as approximate.
+    public var approximate: Bool
+    /// The date of the observations the cell comes from.
+    public var observedOn: Day?
+    /// The observations are older than the stale limit.
+    public var stale: Bool
+
+    public static let noData = Cell(
+        value: .noData, currency: "USD", derived: false, approximate: false, observedOn: nil, stale: false)
+
+    public var price: PriceRange? {
+        if case .price(let range) = value { return range }
+        return nil
+    }
+
+    /// The cell of the observations of one series' latest date. Among available offers it takes the smallest
+    /// unit of at least one whole GPU (a single-GPU offer rather than the per-GPU share of an 8-GPU instance;
+    /// fractional shares only when nothing else is offered), and the lowest and highest per-GPU price among
+    /// offers of that size.
+    public static func of(_ observations: [Observation], staleBefore limit: Day) -> Cell {
+        guard let date = observations.map(\.observedOn).max() else { return .noData }
+        let stale = date < limit
+        let priced = preferredUnits(observations.filter { $0.price != nil })
+        guard !priced.isEmpty else {
+            let value: Value = observations.contains { $0.status == .comingSoon } ? .comingSoon : .unavailable
+            return Cell(value: value, currency: "USD", derived: false, approximate: false, observedOn: date, stale: stale)
+        }
+        let perGPU = priced.map { $0.price!.perGPU(of: $0.gpuCount) }
+        return Cell(
+            value: .price(PriceRange(low: perGPU.map(\.low).min()!, high: perGPU.map(\.high).max()!)),
+            currency: priced[0].currency, derived: priced.allSatisfy { $0.gpuCount > .one },
+            approximate: priced.contains { $0.approximate }, observedOn: date, stale: stale)
+    }
+
+    /// The offers of the smallest unit size holding at least one GPU, in the currency most of them use; only
+    /// fractional units when there is nothing else.
+    static func preferredUnits(_ priced: [Observation]) -> [Observation] {
+        guard !priced.isEmpty else { return [] }
+        let whole = priced.filter { $0.gpuCount >= .one }
+        let pool = whole.isEmpty ? priced : whole
+        let smallest = pool.map(\.gpuCount).min()!
+        let sized = pool.filter { $0.gpuCount == smallest }
+        let counts = Dictionary(grouping: sized, by: \.currency).mapValues(\.count)
+        let currency = counts.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
+        return sized.filter { $0.currency == currency }
+    }
+}

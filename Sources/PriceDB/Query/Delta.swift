@@ -1,0 +1,31 @@
+/// How a series' cell moved between two days (see README, "As of a date": trend delta).
+public enum Delta: Hashable, Sendable {
+    /// Both cells have a price: the change of the low and high per-GPU price, absolute and in tenths of a
+    /// percent of the earlier price (`nil` when the earlier price was zero).
+    case change(low: Money, high: Money, lowPercentTenths: Int64?, highPercentTenths: Int64?)
+    /// A price now where there was none.
+    case new
+    /// A price before, and now none, or only the same stale one.
+    case gone
+    /// No price either time.
+    case none
+
+    public static func between(_ earlier: Cell, _ later: Cell) -> Delta {
+        let before = earlier.stale ? nil : earlier.price
+        let after = later.stale ? nil : later.price
+        switch (before, after) {
+        case (let before?, let after?):
+            return .change(
+                low: after.low - before.low, high: after.high - before.high,
+                lowPercentTenths: percentTenths(from: before.low, to: after.low),
+                highPercentTenths: percentTenths(from: before.high, to: after.high))
+        case (nil, _?): return .new
+        case (_?, nil): return .gone
+        case (nil, nil): return .none
+        }
+    }
+
+    private static func percentTenths(from old: Money, to new: Money) -> Int64? {
+        old.micros == 0 ? nil : DecimalText.roundedQuotient((new.micros - old.micros) * 1000, old.micros)
+    }
+}

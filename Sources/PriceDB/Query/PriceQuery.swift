@@ -1,0 +1,136 @@
+/// Answers questions about prices as of a day. It reads through `PriceStore` and returns plain values; it never
+/// formats anything (see README, "As of a date", for the definitions it implements).
+public struct PriceQuery: Sendable {
+    public let store: PriceStore
+    /// Which tiers count; the default report counts on-demand, secure, community and marketplace offers.
+    public var tiers: [Tier]
+    /// A cell whose observations are older than this many quarters before the day is marked stale.
+    public var staleAfterQuarters: Int
+
+    public init(store: PriceStore, tiers: [Tier] = Tier.reportedByDefault, staleAfterQuarters: Int = 2) {
+        self.store = store
+        self.tiers = tiers
+        self.staleAfterQuarters = staleAfterQuarters
+    }
+
+    /// The first day whose observations are still fresh as of `day`.
+    public func staleLimit(asOf day: Day) -> Day {
+        day.addingMonths(-3 * staleAfterQuarters)
+    }
+
+    /// The cell of one series as of `day`: from the observations of its latest date on or before `day`.
+    public func cell(provider: String, gpu: String, asOf day: Day) throws(StoreError) -> Cell {
+        guard let latest = try store.latestObservationDate(provider: provider, gpu: gpu, tiers: tiers, onOrBefore: day)
+        else { return .noData }
+        let observations = try store.observations(provider: provider, gpu: gpu, tiers: tiers, from: latest, through: latest)
+        return Cell.of(observations, staleBefore: staleLimit(asOf: day))
+    }
+
+    /// The lowest and highest per-GPU price of any observation of a series dated within `quarter`, with the same
+    /// choice of unit size as a cell; `nil` if none carried a price.
+    public func spread(provider: String, gpu: String, in quarter: Quarter) throws(StoreError) -> PriceRange? {
+        let observations = try store.observations(
+            provider: provider, gpu: gpu, tiers: tiers, from: quarter.firstDay, through: quarter.lastDay)
+        var range: PriceRange?
+        for (_, sameDay) in Dictionary(grouping: observations, by: \.observedOn) {
+            guard let price = Cell.of(sameDay, staleBefore: quarter.firstDay).price else { continue }
+            range = PriceRange(low: min(range?.low ?? price.low, price.low), high: max(range?.high ?? price.high, price.high))
+        }
+        return range
+    }
+
+    /// Fails with a helpful message when `day` precedes every observation or the database is empty.
+    public func checkHasData(asOf day: Day) throws(QueryError) {
+        let range: ClosedRange<Day>?
+        do { range = try store.observationDateRange() } catch { throw .store(error) }
+        guard let range else { throw .emptyDatabase }
+        if day < range.lowerBound { throw .beforeFirstObservation(asOf: day, earliest: range.lowerBound) }
+    }
+
+    /// The comparison grid as of `day`: one row per GPU, one column per provider.
+    public func comparison(asOf day: Day, providers: [Provider], gpus: [GPU]) throws(StoreError) -> Comparison {
+        var cells: [[Cell]] = []
+        for gpu in gpus {
+            var row: [Cell] = []
+            for provider in providers {
+                row.append(try cell(provider: provider.id, gpu: gpu.id, asOf: day))
+            }
+            cells.append(row)
+        }
+        return Comparison(asOf: day, providers: providers, gpus: gpus, cells: cells)
+    }
+
+    /// One GPU quarter by quarter: each provider's quarterly snapshot, its change from the quarter before, and
+    /// its spread within the quarter.
+    public func quarters(gpu: GPU, providers: [Provider], from first: Quarter, through last: Quarter)
+        throws(StoreError) -> [QuarterRow]
+    {
+        var rows: [QuarterRow] = []
+        var previous = try providers.map { provider throws(StoreError) in
+            try cell(provider: provider.id, gpu: gpu.id, asOf: first.previous.lastDay)
+        }
+        var quarter = first
+        while quarter <= last {
+            var cells: [Cell] = []
+            var spreads: [PriceRange?] = []
+            for provider in providers {
+                cells.append(try cell(provider: provider.id, gpu: gpu.id, asOf: quarter.lastDay))
+                spreads.append(try spread(provider: provider.id, gpu: gpu.id, in: quarter))
+            }
+            rows.append(
+                QuarterRow(
+                    quarter: quarter, cells: cells, deltas: zip(previous, cells).map { Delta.between($0, $1) },
+                    spreads: spreads))
+            previous = cells
+            quarter = quarter.next
+        }
+        return rows
+    }
+
+    /// How every series moved from the end of the previous quarter to `day`; series without a price either time
+    /// are left out.
+    public func trends(asOf day: Day, providers: [Provider], gpus: [GPU]) throws(StoreError) -> [Trend] {
+        let since = day.quarter.previous.lastDay
+        let now = try comparison(asOf: day, providers: providers, gpus: gpus)
+        let before = try comparison(asOf: since, providers: providers, gpus: gpus)
+        var trends: [Trend] = []
+        for (row, gpu) in gpus.enumerated() {
+            for (column, provider) in providers.enumerated() {
+                let delta = Delta.between(before.cells[row][column], now.cells[row][column])
+                if delta == .none { continue }
+                trends.append(
+                    Trend(
+                        gpu: gpu, provider: provider, since: since, before: before.cells[row][column],
+                        after: now.cells[row][column], delta: delta))
+            }
+        }
+        return trends
+    }
+}
+
+/// The comparison grid of a report: `cells[gpuIndex][providerIndex]`.
+public struct Comparison: Sendable {
+    public var asOf: Day
+    public var providers: [Provider]
+    public var gpus: [GPU]
+    public var cells: [[Cell]]
+}
+
+/// One quarter of `pricedb quarters`: per provider, the cell as of the quarter's last day, the change from the
+/// quarter before, and the within-quarter spread.
+public struct QuarterRow: Sendable {
+    public var quarter: Quarter
+    public var cells: [Cell]
+    public var deltas: [Delta]
+    public var spreads: [PriceRange?]
+}
+
+/// One series' move between the end of the previous quarter and the report's day.
+public struct Trend: Sendable {
+    public var gpu: GPU
+    public var provider: Provider
+    public var since: Day
+    public var before: Cell
+    public var after: Cell
+    public var delta: Delta
+}

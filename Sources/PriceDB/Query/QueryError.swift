@@ -1,0 +1,41 @@
+import Foundation
+
+/// Why a question about prices cannot be answered.
+public enum QueryError: Error, LocalizedError, Sendable {
+    case emptyDatabase
+    case beforeFirstObservation(asOf: Day, earliest: Day)
+    case unknownGPU(String, suggestions: [String])
+    case unknownProvider(String, known: [String])
+    case nothingMatches(String)
+    case store(StoreError)
+
+    public var errorDescription: String? {
+        switch self {
+        case .emptyDatabase:
+            return "the database holds no observations yet; add some with `pricedb ingest FILE`"
+        case .beforeFirstObservation(let asOf, let earliest):
+            return "there is no data on or before \(asOf); the earliest observation is from \(earliest). "
+                + "Ask for --as-of \(earliest) or later"
+        case .unknownGPU(let name, let suggestions):
+            let hint = suggestions.isEmpty ? "" : "; did you mean \(suggestions.map { "\"\($0)\"" }.joined(separator: ", "))?"
+            return "unknown GPU \"\(name)\"\(hint) (`pricedb gpus` lists the catalog)"
+        case .unknownProvider(let id, let known):
+            let close = EditDistance.closest(to: id, among: known)
+            let hint = close.isEmpty ? "" : "did you mean \(close.map { "\"\($0)\"" }.joined(separator: ", "))? "
+            return "unknown provider \"\(id)\"; \(hint)known: \(known.joined(separator: ", "))"
+        case .nothingMatches(let what):
+            return "nothing to show: \(what)"
+        case .store(let error):
+            return error.localizedDescription
+        }
+    }
+
+    /// 64 (EX_USAGE) for names that do not exist, 74 for the database, 1 when there is simply nothing to show.
+    public var exitCode: Int32 {
+        switch self {
+        case .unknownGPU, .unknownProvider: return 64
+        case .store: return 74
+        case .emptyDatabase, .beforeFirstObservation, .nothingMatches: return 1
+        }
+    }
+}

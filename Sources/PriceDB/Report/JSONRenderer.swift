@@ -1,0 +1,112 @@
+import Foundation
+
+/// Renders a report in the documented JSON shape `pricedb-report/1` (README, "Report JSON"): every value is an
+/// object with its `type`, its rendered `text`, and its exact data (money as decimal strings).
+struct JSONRenderer {
+    let locale: ReportLocale
+    static let format = "pricedb-report/1"
+
+    func render(_ report: Report) -> String {
+        let sections: [JSONOutput] = report.sections.map { section in
+            .object([
+                ("id", .string(section.id.rawValue)),
+                ("title", .string(locale.text(section.title))),
+                ("tables", .array(section.tables.map(table))),
+                ("notes", .array(section.notes.map { .string(locale.text($0)) })),
+            ])
+        }
+        return JSONOutput.object([
+            ("format", .string(Self.format)),
+            ("as_of", .string(report.asOf.description)),
+            ("period", .string(report.period)),
+            ("locale", .string(locale.rawValue)),
+            ("sections", .array(sections)),
+        ]).serialized() + "\n"
+    }
+
+    private func table(_ table: Report.Table) -> JSONOutput {
+        .object([
+            ("id", .string(table.id)),
+            ("title", .optional(table.title.map(locale.text))),
+            ("columns", .array(table.columns.map { .object([("id", .string($0.id)), ("title", .string(locale.text($0.header)))]) })),
+            ("rows", .array(table.rows.map { .array($0.map(value)) })),
+            ("notes", .array(table.notes.map { .string(locale.text($0)) })),
+        ])
+    }
+
+    private func value(_ value: Report.Value) -> JSONOutput {
+        var members: [(String, JSONOutput)] = [("type", .string(Self.type(of: value))), ("text", .string(locale.text(value)))]
+        switch value {
+        case .text, .phrase:
+            break
+        case .cell(let cell):
+            let status: String
+            switch cell.value {
+            case .price: status = "price"
+            case .unavailable: status = "unavailable"
+            case .comingSoon: status = "coming-soon"
+            case .noData: status = "no-data"
+            }
+            members += [
+                ("status", .string(status)),
+                ("currency", cell.price == nil ? .null : .string(cell.currency)),
+                ("low", .optional(cell.price?.low.description)), ("high", .optional(cell.price?.high.description)),
+                ("derived", .bool(cell.derived)), ("approximate", .bool(cell.approximate)), ("stale", .bool(cell.stale)),
+                ("observed_on", .optional(cell.observedOn?.description)),
+            ]
+        case .listedPrice(let price, let currency, let approximate, let marks):
+            members += [
+                ("currency", .string(currency)), ("low", .optional(price?.low.description)),
+                ("high", .optional(price?.high.description)), ("approximate", .bool(approximate)),
+                ("note_marks", .number(String(marks))),
+            ]
+        case .money(let amount, let currency):
+            members += [("currency", .string(currency)), ("amount", .string(amount.description))]
+        case .hourlyRange(let price, let currency):
+            members += [("currency", .string(currency)), ("low", .string(price.low.description)), ("high", .string(price.high.description))]
+        case .delta(let delta, let currency):
+            switch delta {
+            case .change(let low, let high, let lowPercent, let highPercent):
+                members += [
+                    ("change", .string("change")), ("currency", .string(currency)),
+                    ("low", .string(low.description)), ("high", .string(high.description)),
+                    ("low_percent", .optional(lowPercent.map(Self.tenths))), ("high_percent", .optional(highPercent.map(Self.tenths))),
+                ]
+            case .new: members.append(("change", .string("new")))
+            case .gone: members.append(("change", .string("gone")))
+            case .none: members.append(("change", .string("none")))
+            }
+        case .integer(let number):
+            members.append(("value", .number(String(number))))
+        case .ratio(let ratio):
+            members.append(("value", .number(String(format: "%.4f", ratio))))
+        case .feature(let feature):
+            switch feature {
+            case nil: members.append(("value", .null))
+            case .boolean(let flag)?: members.append(("value", .bool(flag)))
+            case .number(let literal)?: members.append(("value", .number(literal)))
+            case .string(let text)?: members.append(("value", .string(text)))
+            }
+        }
+        return .object(members)
+    }
+
+    static func type(of value: Report.Value) -> String {
+        switch value {
+        case .text, .phrase: return "text"
+        case .cell: return "cell"
+        case .listedPrice: return "listed-price"
+        case .money: return "money"
+        case .hourlyRange: return "price-range"
+        case .delta: return "delta"
+        case .integer: return "integer"
+        case .ratio: return "ratio"
+        case .feature: return "feature"
+        }
+    }
+
+    /// Tenths of a percent as exact decimal text: -125 → `-12.5`.
+    static func tenths(_ value: Int64) -> String {
+        (value < 0 ? "-" : "") + String(value.magnitude / 10) + "." + String(value.magnitude % 10)
+    }
+}

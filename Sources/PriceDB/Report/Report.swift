@@ -1,0 +1,96 @@
+/// A report is plain data: sections of tables of typed values. Renderers turn it into terminal text,
+/// Markdown, JSON or CSV in a locale; nothing here is formatted yet.
+public struct Report: Sendable {
+    public var asOf: Day
+    /// The period as the user named it (`2026-02`).
+    public var period: String
+    public var sections: [Section]
+
+    public init(asOf: Day, period: String, sections: [Section]) {
+        self.asOf = asOf
+        self.period = period
+        self.sections = sections
+    }
+
+    public enum SectionID: String, CaseIterable, Sendable {
+        case overview, consumer, datacenter, providers, kinds, ranking, features, trends
+    }
+
+    public struct Section: Sendable {
+        public var id: SectionID
+        public var title: Phrase
+        public var tables: [Table]
+        /// Footnotes explaining the marks used in the tables.
+        public var notes: [Phrase]
+    }
+
+    public struct Table: Sendable {
+        /// A stable identifier within the section (a provider id for provider tables).
+        public var id: String
+        public var title: Phrase?
+        public var columns: [Column]
+        public var rows: [[Value]]
+        /// Footnotes of this table alone, such as the notes its marked prices refer to.
+        public var notes: [Phrase]
+    }
+
+    public struct Column: Sendable {
+        public var id: String
+        public var header: Phrase
+        public var alignment: TextTable.Alignment
+    }
+
+    /// One value of a table, typed so that each renderer can show it in its own way.
+    public enum Value: Sendable {
+        case text(String)
+        case phrase(Phrase)
+        /// A comparison cell: per-GPU price, status and marks.
+        case cell(Cell)
+        /// A unit's own price as a provider lists it, with the footnote marks of its notes.
+        case listedPrice(PriceRange?, currency: String, approximate: Bool, noteMarks: Int)
+        case money(Money, currency: String)
+        /// A price range with an hourly unit (`$1,39-1,89/Std`).
+        case hourlyRange(PriceRange, currency: String)
+        case delta(Delta, currency: String)
+        case integer(Int)
+        /// A ratio such as a ranking score (1.0 = cheapest).
+        case ratio(Double)
+        case feature(ProviderFeature.Value?)
+    }
+}
+
+/// Every piece of text a report shows that depends on the locale.
+public enum Phrase: Hashable, Sendable {
+    case sectionTitle(Report.SectionID)
+    case gpu
+    case provider
+    case need
+    case bestChoice
+    case cost
+    case cheapest(GPUClass)
+    case price(at: Day)
+    case change
+    case changePercent
+    case providerKind
+    case kindWithProviders(Provider.Kind, [String])
+    case rank
+    case score
+    case sharedGPUs
+    case feature
+    case featureName(String)
+    case instance
+    case gpuConfiguration
+    case hourlyPrice
+    case priceRange
+    case gpuModel
+    case memory
+    case pricesObserved(provider: String, on: [Day], regions: [String], tiers: [Tier])
+    case derivedNote
+    case approximateNote
+    case staleNote(before: Day)
+    case rankingNote
+    case kindsNote
+    case trendsNote(since: Day)
+    case note(marks: Int, String)
+    case literal(String)
+}

@@ -1,0 +1,265 @@
+/// Runs the queries a report needs and assembles their answers into a `Report`.
+public struct ReportBuilder: Sendable {
+    public let store: PriceStore
+
+    public init(store: PriceStore) {
+        self.store = store
+    }
+
+    public func build(_ request: ReportRequest) throws(QueryError) -> Report {
+        let asOf = request.period.lastDay
+        let query = PriceQuery(store: store, tiers: request.tiers, staleAfterQuarters: request.staleAfterQuarters)
+        try query.checkHasData(asOf: asOf)
+        let selection = try Selection(store: store)
+        do {
+            var providers = try request.providerIDs.map { ids throws(QueryError) in try selection.providers(ids: ids) }
+                ?? selection.providers
+            var gpus: [GPU]
+            if let names = request.gpuNames {
+                gpus = try selection.gpus(named: names)
+            } else {
+                let observed = try store.observedGPUIDs()
+                gpus = selection.catalog.gpus.filter { observed.contains($0.id) }
+            }
+            if let gpuClass = request.gpuClass { gpus = gpus.filter { $0.gpuClass == gpuClass } }
+            var grid = try query.comparison(asOf: asOf, providers: providers, gpus: gpus)
+            if request.gpuNames == nil || request.providerIDs == nil {
+                grid = grid.droppingEmpty(rows: request.gpuNames == nil, columns: request.providerIDs == nil)
+                providers = grid.providers
+                gpus = grid.gpus
+            }
+            guard !gpus.isEmpty, !providers.isEmpty else {
+                throw QueryError.nothingMatches("no observation on or before \(asOf) matches the filters")
+            }
+            var sections: [Report.Section] = []
+            for id in request.sections {
+                switch id {
+                case .overview: sections.append(overview(grid))
+                case .consumer: sections.append(comparisonSection(.consumer, grid))
+                case .datacenter: sections.append(comparisonSection(.datacenter, grid))
+                case .providers: sections.append(try providerSection(grid, query: query))
+                case .kinds: sections.append(kindsSection(grid))
+                case .ranking: sections.append(rankingSection(grid))
+                case .features: sections.append(try featuresSection(grid))
+                case .trends: sections.append(trendsSection(try query.trends(asOf: asOf, providers: providers, gpus: gpus), since: asOf.quarter.previous.lastDay))
+                }
+            }
+            return Report(asOf: asOf, period: request.period.description, sections: sections)
+        } catch let error as QueryError {
+            throw error
+        } catch let error as StoreError {
+            throw .store(error)
+        } catch {
+            throw .store(.sqlite(String(describing: error)))
+        }
+    }
+
+    private func comparisonSection(_ id: Report.SectionID, _ grid: Comparison) -> Report.Section {
+        let gpuClass: GPUClass = id == .consumer ? .consumer : .datacenter
+        var rows: [[Report.Value]] = []
+        var cells: [Cell] = []
+        for (row, gpu) in grid.gpus.enumerated() where gpu.gpuClass == gpuClass {
+            rows.append([.text(Self.label(gpu))] + grid.cells[row].map { .cell($0) })
+            cells += grid.cells[row]
+        }
+        let columns = [Report.Column(id: "gpu", header: .gpu, alignment: .left)]
+            + grid.providers.map { Report.Column(id: $0.id, header: .literal($0.shortName), alignment: .left) }
+        return Report.Section(
+            id: id, title: .sectionTitle(id),
+            tables: [Report.Table(id: id.rawValue, title: nil, columns: columns, rows: rows, notes: [])],
+            notes: Self.notes(for: cells, staleBefore: PriceQuery(store: store).staleLimit(asOf: grid.asOf)))
+    }
+
+    private func overview(_ grid: Comparison) -> Report.Section {
+        let rows: [[Report.Value]] = grid.cheapestByClass().map { offer in
+            [.phrase(.cheapest(offer.gpuClass)), .text(offer.provider.shortName), .text(Self.label(offer.gpu)), .cell(offer.cell)]
+        }
+        let columns = [
+            Report.Column(id: "need", header: .need, alignment: .left),
+            Report.Column(id: "provider", header: .bestChoice, alignment: .left),
+            Report.Column(id: "gpu", header: .gpu, alignment: .left),
+            Report.Column(id: "price", header: .cost, alignment: .left),
+        ]
+        return Report.Section(
+            id: .overview, title: .sectionTitle(.overview),
+            tables: [Report.Table(id: "overview", title: nil, columns: columns, rows: rows, notes: [])], notes: [])
+    }
+
+    private func providerSection(_ grid: Comparison, query: PriceQuery) throws -> Report.Section {
+        var tables: [Report.Table] = []
+        for (column, provider) in grid.providers.enumerated() {
+            let dates = grid.gpus.indices.compactMap { row -> (gpu: String, day: Day)? in
+                guard grid.cells[row][column].price != nil, let day = grid.cells[row][column].observedOn else { return nil }
+                return (grid.gpus[row].id, day)
+            }
+            let offers = try store.offers(provider: provider.id, on: dates, tiers: query.tiers)
+                .filter { $0.price != nil }
+            guard !offers.isEmpty else { continue }
+            let catalog = try store.catalog()
+            let withInstances = offers.contains { !$0.instance.isEmpty }
+            let allRanges = offers.allSatisfy { !$0.price!.isSingle }
+            var rows: [[Report.Value]] = []
+            var noteTexts: [String] = []
+            for offer in offers {
+                var marks = 0
+                if let note = offer.note {
+                    if let index = noteTexts.firstIndex(of: note) {
+                        marks = index + 1
+                    } else {
+                        noteTexts.append(note)
+                        marks = noteTexts.count
+                    }
+                }
+                let price = Report.Value.listedPrice(
+                    offer.price, currency: offer.currency, approximate: offer.approximate, noteMarks: marks)
+                let gpu = catalog.gpu(id: offer.gpuID)
+                if withInstances {
+                    rows.append([
+                        .text(offer.instance.isEmpty ? "-" : offer.instance),
+                        .text("\(offer.gpuCount)x \(offer.gpuLabel)"), price,
+                    ])
+                } else {
+                    let memory = Self.memory(writtenIn: offer.gpuLabel) ?? gpu?.memoryGB
+                    rows.append([.text(offer.gpuLabel), .text(memory.map { "\($0)GB" } ?? "-"), price])
+                }
+            }
+            let columns: [Report.Column] = withInstances
+                ? [
+                    Report.Column(id: "instance", header: .instance, alignment: .left),
+                    Report.Column(id: "gpus", header: .gpuConfiguration, alignment: .left),
+                    Report.Column(id: "price", header: .hourlyPrice, alignment: .left),
+                ]
+                : [
+                    Report.Column(id: "gpu", header: .gpuModel, alignment: .left),
+                    Report.Column(id: "memory", header: .memory, alignment: .left),
+                    Report.Column(id: "price", header: allRanges ? .priceRange : .hourlyPrice, alignment: .left),
+                ]
+            let days = Array(Set(offers.map(\.observedOn))).sorted()
+            let regions = Array(Set(offers.map(\.region).filter { !$0.isEmpty })).sorted()
+            let tiers = Tier.allCases.filter { tier in offers.contains { $0.tier == tier } }
+            tables.append(
+                Report.Table(
+                    id: provider.id,
+                    title: .pricesObserved(provider: provider.name, on: days, regions: regions, tiers: tiers),
+                    columns: columns, rows: rows,
+                    notes: noteTexts.enumerated().map { .note(marks: $0.offset + 1, $0.element) }))
+        }
+        return Report.Section(id: .providers, title: .sectionTitle(.providers), tables: tables, notes: [])
+    }
+
+    private func kindsSection(_ grid: Comparison) -> Report.Section {
+        let summaries = grid.kindSummaries()
+        let gpus = grid.gpus.filter { gpu in summaries.contains { $0.gpu == gpu } }
+        var rows: [[Report.Value]] = []
+        for kind in Provider.Kind.allCases {
+            let ofKind = summaries.filter { $0.kind == kind }
+            guard !ofKind.isEmpty else { continue }
+            let names = grid.providers.filter { $0.kind == kind }.map(\.shortName)
+            rows.append(
+                [.phrase(.kindWithProviders(kind, names))]
+                    + gpus.map { gpu in
+                        ofKind.first { $0.gpu == gpu }.map { .hourlyRange($0.range, currency: $0.currency) } ?? .cell(.noData)
+                    })
+        }
+        let columns = [Report.Column(id: "kind", header: .providerKind, alignment: .left)]
+            + gpus.map { Report.Column(id: $0.id, header: .literal(Self.label($0)), alignment: .left) }
+        return Report.Section(
+            id: .kinds, title: .sectionTitle(.kinds),
+            tables: [Report.Table(id: "kinds", title: nil, columns: columns, rows: rows, notes: [])], notes: [.kindsNote])
+    }
+
+    private func rankingSection(_ grid: Comparison) -> Report.Section {
+        let rows: [[Report.Value]] = grid.ranking().enumerated().map { index, entry in
+            [.integer(index + 1), .text(entry.provider.shortName), .ratio(entry.score), .integer(entry.sharedGPUs)]
+        }
+        let columns = [
+            Report.Column(id: "rank", header: .rank, alignment: .right),
+            Report.Column(id: "provider", header: .provider, alignment: .left),
+            Report.Column(id: "score", header: .score, alignment: .right),
+            Report.Column(id: "shared_gpus", header: .sharedGPUs, alignment: .right),
+        ]
+        return Report.Section(
+            id: .ranking, title: .sectionTitle(.ranking),
+            tables: [Report.Table(id: "ranking", title: nil, columns: columns, rows: rows, notes: [])], notes: [.rankingNote])
+    }
+
+    private func featuresSection(_ grid: Comparison) throws -> Report.Section {
+        let features = try store.features(asOf: grid.asOf)
+        var names: [String] = []
+        for provider in grid.providers {
+            for feature in features[provider.id] ?? [] where !names.contains(feature.name) {
+                names.append(feature.name)
+            }
+        }
+        let rows: [[Report.Value]] = names.map { name in
+            [.phrase(.featureName(name))]
+                + grid.providers.map { provider in
+                    .feature(features[provider.id]?.first { $0.name == name }?.value)
+                }
+        }
+        let columns = [Report.Column(id: "feature", header: .feature, alignment: .left)]
+            + grid.providers.map { Report.Column(id: $0.id, header: .literal($0.shortName), alignment: .left) }
+        return Report.Section(
+            id: .features, title: .sectionTitle(.features),
+            tables: [Report.Table(id: "features", title: nil, columns: columns, rows: rows, notes: [])], notes: [])
+    }
+
+    private func trendsSection(_ trends: [Trend], since: Day) -> Report.Section {
+        let rows: [[Report.Value]] = trends.map { trend in
+            [
+                .text(Self.label(trend.gpu)), .text(trend.provider.shortName), .cell(trend.before), .cell(trend.after),
+                .delta(trend.delta, currency: trend.after.price != nil ? trend.after.currency : trend.before.currency),
+            ]
+        }
+        let asOf = trends.first?.after.observedOn ?? since
+        let columns = [
+            Report.Column(id: "gpu", header: .gpu, alignment: .left),
+            Report.Column(id: "provider", header: .provider, alignment: .left),
+            Report.Column(id: "before", header: .price(at: since), alignment: .left),
+            Report.Column(id: "after", header: .price(at: asOf), alignment: .left),
+            Report.Column(id: "change", header: .change, alignment: .left),
+        ]
+        return Report.Section(
+            id: .trends, title: .sectionTitle(.trends),
+            tables: [Report.Table(id: "trends", title: nil, columns: columns, rows: rows, notes: [])],
+            notes: [.trendsNote(since: since)])
+    }
+
+    /// The footnotes that the marks among `cells` need.
+    static func notes(for cells: [Cell], staleBefore limit: Day) -> [Phrase] {
+        var notes: [Phrase] = []
+        if cells.contains(where: { $0.derived && $0.price != nil }) { notes.append(.derivedNote) }
+        if cells.contains(where: { $0.approximate && !$0.derived && $0.price != nil }) { notes.append(.approximateNote) }
+        if cells.contains(where: { $0.stale }) { notes.append(.staleNote(before: limit)) }
+        return notes
+    }
+
+    /// A GPU's row label: its name, with its memory unless the name already says it (`RTX 4090 (24GB)`).
+    public static func label(_ gpu: GPU) -> String {
+        guard let memory = gpu.memoryGB, !gpu.name.uppercased().contains("GB") else { return gpu.name }
+        return "\(gpu.name) (\(memory)GB)"
+    }
+
+    /// The memory a source wrote into a GPU's name (`H200 (140GB)` → 140).
+    static func memory(writtenIn label: String) -> Int? {
+        guard let end = label.range(of: "GB)")?.lowerBound, let start = label[..<end].lastIndex(of: "(") else {
+            return nil
+        }
+        return Int(label[label.index(after: start)..<end])
+    }
+}
+
+extension Comparison {
+    /// The grid without GPUs (rows) or providers (columns) that have no observation at all.
+    func droppingEmpty(rows dropRows: Bool, columns dropColumns: Bool) -> Comparison {
+        let keptColumns = providers.indices.filter { column in
+            !dropColumns || gpus.indices.contains { cells[$0][column].value != .noData }
+        }
+        let keptRows = gpus.indices.filter { row in
+            !dropRows || keptColumns.contains { cells[row][$0].value != .noData }
+        }
+        return Comparison(
+            asOf: asOf, providers: keptColumns.map { providers[$0] }, gpus: keptRows.map { gpus[$0] },
+            cells: keptRows.map { row in keptColumns.map { cells[row][$0] } })
+    }
+}

@@ -1,0 +1,26 @@
+/// What a user asked `pricedb report` for.
+public struct ReportRequest: Sendable {
+    public var period: Period
+    public var sections: [Report.SectionID]
+    /// GPU names in the order the rows should have; `nil` for every GPU with data.
+    public var gpuNames: [String]?
+    /// Provider ids in the order the columns should have; `nil` for every provider with data.
+    public var providerIDs: [String]?
+    public var tiers: [Tier]
+    public var gpuClass: GPUClass?
+    public var staleAfterQuarters: Int
+
+    public init(
+        period: Period, sections: [Report.SectionID] = Report.SectionID.allCases, gpuNames: [String]? = nil,
+        providerIDs: [String]? = nil, tiers: [Tier] = Tier.reportedByDefault, gpuClass: GPUClass? = nil,
+        staleAfterQuarters: Int = 2
+    ) {
+        self.period = period
+        self.sections = sections
+        self.gpuNames = gpuNames
+        self.providerIDs = providerIDs
+        self.tiers = tiers
+        self.gpuClass = gpuClass
+        self.staleAfterQuarters = staleAfterQuarters
+    }
+}

@@ -1,0 +1,143 @@
+import GRDB
+
+extension PriceStore {
+    /// The newest observation date of one series (provider and GPU, in the given tiers) on or before `day`.
+    /// One index seek per tier on `observation_series`, whatever the size of the history.
+    public func latestObservationDate(provider: String, gpu: String, tiers: [Tier], onOrBefore day: Day)
+        throws(StoreError) -> Day?
+    {
+        try read { db in
+            var latest: String?
+            for tier in tiers {
+                let date = try String.fetchOne(
+                    db,
+                    sql: """
+                        SELECT max(observed_on) FROM observation
+                        WHERE provider_id = ? AND gpu_id = ? AND tier = ? AND observed_on <= ?
+                        """,
+                    arguments: [provider, gpu, tier.rawValue, day.description])
+                if let date, date > (latest ?? "") { latest = date }
+            }
+            return latest.flatMap { Day($0) }
+        }
+    }
+
+    /// The observations of one series dated from `start` to `end`, both inclusive, in the order they were stored.
+    public func observations(provider: String, gpu: String, tiers: [Tier], from start: Day, through end: Day)
+        throws(StoreError) -> [Observation]
+    {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM observation
+                    WHERE provider_id = ? AND gpu_id = ? AND observed_on BETWEEN ? AND ?
+                      AND tier IN (SELECT value FROM json_each(?))
+                    ORDER BY observed_on, id
+                    """,
+                arguments: [provider, gpu, start.description, end.description, Self.jsonArray(tiers.map(\.rawValue))]
+            ).map(Self.observation)
+        }
+    }
+
+    /// Every observation of a GPU (optionally of one provider), oldest first, with the snapshot it came from.
+    public func history(gpu: String, provider: String?, tiers: [Tier]) throws(StoreError) -> [ObservationRecord] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT o.*, s.id AS s_id, s.file_name AS s_file_name, s.source_name AS s_source_name,
+                           s.source_url AS s_source_url
+                    FROM observation o JOIN snapshot s ON s.id = o.snapshot_id
+                    WHERE o.gpu_id = ? AND (? IS NULL OR o.provider_id = ?)
+                      AND o.tier IN (SELECT value FROM json_each(?))
+                    ORDER BY o.observed_on, o.provider_id, o.id
+                    """,
+                arguments: [gpu, provider, provider, Self.jsonArray(tiers.map(\.rawValue))]
+            ).map { row in
+                ObservationRecord(
+                    observation: Self.observation(row), snapshotID: row["s_id"], fileName: row["s_file_name"],
+                    sourceName: row["s_source_name"], sourceURL: row["s_source_url"])
+            }
+        }
+    }
+
+    /// The first and last observation dates, or `nil` for an empty database.
+    public func observationDateRange() throws(StoreError) -> ClosedRange<Day>? {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT min(observed_on), max(observed_on) FROM observation"),
+                let first = (row[0] as String?).flatMap({ Day($0) }), let last = (row[1] as String?).flatMap({ Day($0) })
+            else { return nil }
+            return first...last
+        }
+    }
+
+    /// Providers in the order reports show them: by kind (hyperscalers first), then in the order the database
+    /// first heard of them.
+    public func providersInReportOrder() throws(StoreError) -> [Provider] {
+        let order = Dictionary(uniqueKeysWithValues: Provider.Kind.allCases.enumerated().map { ($1, $0) })
+        let byInsertion: [String] = try read { db in
+            try String.fetchAll(db, sql: "SELECT id FROM provider ORDER BY rowid")
+        }
+        let providers = Dictionary(uniqueKeysWithValues: try providers().map { ($0.id, $0) })
+        return byInsertion.compactMap { providers[$0] }.enumerated()
+            .sorted { (order[$0.element.kind]!, $0.offset) < (order[$1.element.kind]!, $1.offset) }
+            .map(\.element)
+    }
+
+    /// The ids of the GPUs that have at least one observation.
+    public func observedGPUIDs() throws(StoreError) -> Set<String> {
+        try read { db in
+            Set(try String.fetchAll(db, sql: "SELECT id FROM gpu WHERE EXISTS (SELECT 1 FROM observation o WHERE o.gpu_id = gpu.id)"))
+        }
+    }
+
+    static func jsonArray(_ values: [String]) -> String {
+        "[" + values.map { "\"\($0)\"" }.joined(separator: ",") + "]"
+    }
+
+    static func observation(_ row: Row) -> Observation {
+        let low: Int64? = row["price_low_micros"]
+        let high: Int64? = row["price_high_micros"]
+        return Observation(
+            providerID: row["provider_id"], gpuID: row["gpu_id"], gpuLabel: row["gpu_label"], variant: row["variant"],
+            gpuCount: GPUCount(millionths: row["gpu_count_millionths"]), instance: row["instance"],
+            region: row["region"], tier: Tier(rawValue: row["tier"]) ?? .onDemand, currency: row["currency"],
+            price: low.flatMap { low in high.map { PriceRange(low: Money(micros: low), high: Money(micros: $0)) } },
+            status: Status(rawValue: row["status"]) ?? .available, approximate: row["approximate"],
+            observedOn: Day(row["observed_on"] as String)!, note: row["note"])
+    }
+}
+
+/// An observation with its provenance: the snapshot and source it came from.
+public struct ObservationRecord: Hashable, Sendable {
+    public var observation: Observation
+    public var snapshotID: Int64
+    public var fileName: String
+    public var sourceName: String?
+    public var sourceURL: String?
+}
+
+extension PriceStore {
+    /// A provider's own price list: the observations of each given GPU on the given date, in the order the
+    /// files listed them.
+    public func offers(provider: String, on dates: [(gpu: String, day: Day)], tiers: [Tier]) throws(StoreError)
+        -> [Observation]
+    {
+        try read { db in
+            var found: [(Int64, Observation)] = []
+            for (gpu, day) in dates {
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT * FROM observation
+                        WHERE provider_id = ? AND gpu_id = ? AND observed_on = ?
+                          AND tier IN (SELECT value FROM json_each(?))
+                        """,
+                    arguments: [provider, gpu, day.description, Self.jsonArray(tiers.map(\.rawValue))])
+                found += rows.map { ($0["id"], Self.observation($0)) }
+            }
+            return found.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+    }
+}

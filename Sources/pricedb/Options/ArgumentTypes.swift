@@ -1,0 +1,27 @@
+import ArgumentParser
+import PriceDB
+
+extension Period: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(argument)
+    }
+
+    public static var defaultCompletionKind: CompletionKind { .default }
+}
+
+extension OutputFormat: ExpressibleByArgument {}
+extension ReportLocale: ExpressibleByArgument {}
+extension GPUClass: ExpressibleByArgument {}
+extension PricePoint: ExpressibleByArgument {}
+extension Tier: ExpressibleByArgument {}
+
+extension Hours: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(argument)
+    }
+}
+
+/// Splits a comma-separated option value (`--gpus "RTX 4090,A100 (80GB)"`) into trimmed, non-empty items.
+func commaSeparated(_ text: String) -> [String] {
+    text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import PriceDB
+
+/// `--as-of`, `--tier` and `--stale-after`: which day a question is about and which offers count.
+struct AsOfOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "The day to look at; a period stands for its last day. Forms: \(Period.acceptedForms). Default: today.",
+            valueName: "period"))
+    var asOf: Period?
+
+    @Option(
+        help: ArgumentHelp(
+            "Comma-separated tiers that count (\(Tier.allCases.map(\.rawValue).joined(separator: ", "))). Default: on-demand,secure,community,marketplace.",
+            valueName: "tiers"))
+    var tier: String?
+
+    @Option(help: ArgumentHelp("Mark cells older than this many quarters before the day as stale.", valueName: "quarters"))
+    var staleAfter = 2
+
+    var period: Period { asOf ?? .day(.today()) }
+
+    func tiers() throws -> [Tier] {
+        guard let tier else { return Tier.reportedByDefault }
+        return try commaSeparated(tier).map { name in
+            guard let tier = Tier(rawValue: name.lowercased()) else {
+                throw ValidationError("unknown tier '\(name)'; use \(Tier.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return tier
+        }
+    }
+
+    func validate() throws {
+        _ = try tiers()
+        if staleAfter < 1 { throw ValidationError("--stale-after must be at least 1 quarter") }
+    }
+}
+
+extension Period {
+    /// The message for a value `--as-of` does not accept.
+    static var formsHelp: String { "accepted forms: \(acceptedForms)" }
+}
