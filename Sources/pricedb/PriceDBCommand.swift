@@ -13,6 +13,9 @@ struct PriceDBCommand: ParsableCommand {
             Exit status: 0 success, 64 usage error, 65 bad input data, 66 input file unreadable, \
             74 database error.
             """,
-        subcommands: [Ingest.self, ReportCommand.self, Snapshots.self, Providers.self, GPUs.self]
+        subcommands: [
+            Ingest.self, ReportCommand.self, Quarters.self, History.self, Cost.self, BreakEven.self, Snapshots.self,
+            Providers.self, GPUs.self,
+        ]
     )
 }

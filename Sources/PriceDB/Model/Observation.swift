@@ -1,3 +1,5 @@
+import Foundation
+
 /// One price that someone saw: a provider's hourly price for a unit of GPUs, on a day.
 public struct Observation: Hashable, Sendable {
     public var providerID: String
@@ -85,4 +87,15 @@ public enum Status: String, CaseIterable, Sendable {
     /// The provider does not offer this GPU.
     case unavailable
     case comingSoon = "coming-soon"
+}
+
+extension PriceRange {
+    /// Reads `1600` or `1600-2000` (amounts as exact decimals, no currency sign).
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard (1...2).contains(parts.count), let low = Money(parts[0]), let high = Money(parts.last!),
+            low.micros >= 0, low <= high
+        else { return nil }
+        self.init(low: low, high: high)
+    }
 }

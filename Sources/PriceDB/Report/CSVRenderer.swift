@@ -13,7 +13,7 @@ struct CSVRenderer {
                     for (column, value) in zip(table.columns, row) {
                         let (low, high, currency, status) = Self.data(value)
                         lines.append(
-                            [section.id.rawValue, table.id, String(index + 1), column.id, locale.text(value), low, high, currency, status]
+                            [section.id, table.id, String(index + 1), column.id, locale.text(value), low, high, currency, status]
                                 .map(Self.field).joined(separator: ","))
                     }
                 }

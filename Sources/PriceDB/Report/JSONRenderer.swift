@@ -9,7 +9,7 @@ struct JSONRenderer {
     func render(_ report: Report) -> String {
         let sections: [JSONOutput] = report.sections.map { section in
             .object([
-                ("id", .string(section.id.rawValue)),
+                ("id", .string(section.id)),
                 ("title", .string(locale.text(section.title))),
                 ("tables", .array(section.tables.map(table))),
                 ("notes", .array(section.notes.map { .string(locale.text($0)) })),
@@ -87,6 +87,23 @@ struct JSONRenderer {
             case .number(let literal)?: members.append(("value", .number(literal)))
             case .string(let text)?: members.append(("value", .string(text)))
             }
+        case .calculation(let hours, let rate, let currency, let approximate, let point):
+            members += [
+                ("hours", .string(hours.description)), ("rate", .string(rate.description)), ("currency", .string(currency)),
+                ("approximate", .bool(approximate)), ("price_point", .string(point.rawValue)),
+            ]
+        case .saving(let amount, let percent, let currency):
+            members += [
+                ("amount", .string(amount.description)), ("percent", .optional(percent.map(Self.tenths))),
+                ("currency", .string(currency)),
+            ]
+        case .duration(let range, let unit):
+            members += [
+                ("unit", .string(unit.rawValue)), ("low", .string(DecimalText.text(millionths: range.lowerBound))),
+                ("high", .string(DecimalText.text(millionths: range.upperBound))),
+            ]
+        case .day(let day):
+            members.append(("value", .string(day.description)))
         }
         return .object(members)
     }
@@ -102,6 +119,10 @@ struct JSONRenderer {
         case .integer: return "integer"
         case .ratio: return "ratio"
         case .feature: return "feature"
+        case .calculation: return "calculation"
+        case .saving: return "saving"
+        case .duration: return "duration"
+        case .day: return "date"
         }
     }
 

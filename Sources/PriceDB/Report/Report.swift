@@ -17,7 +17,8 @@ public struct Report: Sendable {
     }
 
     public struct Section: Sendable {
-        public var id: SectionID
+        /// A `SectionID` for `pricedb report`; the command's name for the other commands' single section.
+        public var id: String
         public var title: Phrase
         public var tables: [Table]
         /// Footnotes explaining the marks used in the tables.
@@ -56,6 +57,18 @@ public struct Report: Sendable {
         /// A ratio such as a ranking score (1.0 = cheapest).
         case ratio(Double)
         case feature(ProviderFeature.Value?)
+        /// `8 h × $1.39` in a cost scenario.
+        case calculation(hours: Hours, rate: Money, currency: String, approximate: Bool, pricePoint: PricePoint)
+        /// The saving against the dearest provider, and its share of the dearest total.
+        case saving(Money, percentTenths: Int64?, currency: String)
+        /// A span of hours or days given in millionths, shown rounded to whole units.
+        case duration(ClosedRange<Int64>, unit: DurationUnit)
+        case day(Day)
+    }
+
+    public enum DurationUnit: String, Sendable {
+        case hours
+        case days
     }
 }
 
@@ -93,4 +106,31 @@ public enum Phrase: Hashable, Sendable {
     case trendsNote(since: Day)
     case note(marks: Int, String)
     case literal(String)
+    case quarter
+    case quartersTitle(gpu: String, spread: Bool)
+    case quartersNote(spread: Bool)
+    case changeFrom(provider: String)
+    case historyTitle(gpu: String)
+    case date
+    case variant
+    case gpuCount
+    case region
+    case tier
+    case status
+    case listedPrice
+    case perGPUPrice
+    case source
+    case costTitle(gpu: String, hours: Hours, asOf: Day)
+    case calculation
+    case total
+    case saving
+    case notOffered
+    case costNote(PricePoint)
+    case breakEvenTitle(gpu: String, purchase: PriceRange, currency: String, asOf: Day)
+    case rentalPrice
+    case breakEvenHours
+    case continuousDays
+    case daysAt(hoursPerDay: Hours)
+    case allProviders
+    case breakEvenNote
 }

@@ -41,7 +41,9 @@ public struct ReportBuilder: Sendable {
                 case .kinds: sections.append(kindsSection(grid))
                 case .ranking: sections.append(rankingSection(grid))
                 case .features: sections.append(try featuresSection(grid))
-                case .trends: sections.append(trendsSection(try query.trends(asOf: asOf, providers: providers, gpus: gpus), since: asOf.quarter.previous.lastDay))
+                case .trends:
+                    let trends = try query.trends(asOf: asOf, providers: providers, gpus: gpus)
+                    sections.append(trendsSection(trends, since: asOf.quarter.previous.lastDay, asOf: asOf))
                 }
             }
             return Report(asOf: asOf, period: request.period.description, sections: sections)
@@ -65,7 +67,7 @@ public struct ReportBuilder: Sendable {
         let columns = [Report.Column(id: "gpu", header: .gpu, alignment: .left)]
             + grid.providers.map { Report.Column(id: $0.id, header: .literal($0.shortName), alignment: .left) }
         return Report.Section(
-            id: id, title: .sectionTitle(id),
+            id: id.rawValue, title: .sectionTitle(id),
             tables: [Report.Table(id: id.rawValue, title: nil, columns: columns, rows: rows, notes: [])],
             notes: Self.notes(for: cells, staleBefore: PriceQuery(store: store).staleLimit(asOf: grid.asOf)))
     }
@@ -81,7 +83,7 @@ public struct ReportBuilder: Sendable {
             Report.Column(id: "price", header: .cost, alignment: .left),
         ]
         return Report.Section(
-            id: .overview, title: .sectionTitle(.overview),
+            id: Report.SectionID.overview.rawValue, title: .sectionTitle(.overview),
             tables: [Report.Table(id: "overview", title: nil, columns: columns, rows: rows, notes: [])], notes: [])
     }
 
@@ -144,27 +146,29 @@ public struct ReportBuilder: Sendable {
                     columns: columns, rows: rows,
                     notes: noteTexts.enumerated().map { .note(marks: $0.offset + 1, $0.element) }))
         }
-        return Report.Section(id: .providers, title: .sectionTitle(.providers), tables: tables, notes: [])
+        return Report.Section(id: Report.SectionID.providers.rawValue, title: .sectionTitle(.providers), tables: tables, notes: [])
     }
 
     private func kindsSection(_ grid: Comparison) -> Report.Section {
         let summaries = grid.kindSummaries()
-        let gpus = grid.gpus.filter { gpu in summaries.contains { $0.gpu == gpu } }
-        var rows: [[Report.Value]] = []
-        for kind in Provider.Kind.allCases {
-            let ofKind = summaries.filter { $0.kind == kind }
-            guard !ofKind.isEmpty else { continue }
-            let names = grid.providers.filter { $0.kind == kind }.map(\.shortName)
-            rows.append(
-                [.phrase(.kindWithProviders(kind, names))]
-                    + gpus.map { gpu in
-                        ofKind.first { $0.gpu == gpu }.map { .hourlyRange($0.range, currency: $0.currency) } ?? .cell(.noData)
-                    })
+        let kinds = Provider.Kind.allCases.filter { kind in summaries.contains { $0.kind == kind } }
+        let rows: [[Report.Value]] = grid.gpus.compactMap { gpu in
+            let ofGPU = summaries.filter { $0.gpu == gpu }
+            guard !ofGPU.isEmpty else { return nil }
+            return [.text(Self.label(gpu))]
+                + kinds.map { kind in
+                    ofGPU.first { $0.kind == kind }.map { .hourlyRange($0.range, currency: $0.currency) } ?? .cell(.noData)
+                }
         }
-        let columns = [Report.Column(id: "kind", header: .providerKind, alignment: .left)]
-            + gpus.map { Report.Column(id: $0.id, header: .literal(Self.label($0)), alignment: .left) }
+        let columns = [Report.Column(id: "gpu", header: .gpu, alignment: .left)]
+            + kinds.map { kind in
+                Report.Column(
+                    id: kind.rawValue,
+                    header: .kindWithProviders(kind, grid.providers.filter { $0.kind == kind }.map(\.shortName)),
+                    alignment: .left)
+            }
         return Report.Section(
-            id: .kinds, title: .sectionTitle(.kinds),
+            id: Report.SectionID.kinds.rawValue, title: .sectionTitle(.kinds),
             tables: [Report.Table(id: "kinds", title: nil, columns: columns, rows: rows, notes: [])], notes: [.kindsNote])
     }
 
@@ -179,7 +183,7 @@ public struct ReportBuilder: Sendable {
             Report.Column(id: "shared_gpus", header: .sharedGPUs, alignment: .right),
         ]
         return Report.Section(
-            id: .ranking, title: .sectionTitle(.ranking),
+            id: Report.SectionID.ranking.rawValue, title: .sectionTitle(.ranking),
             tables: [Report.Table(id: "ranking", title: nil, columns: columns, rows: rows, notes: [])], notes: [.rankingNote])
     }
 
@@ -200,18 +204,17 @@ public struct ReportBuilder: Sendable {
         let columns = [Report.Column(id: "feature", header: .feature, alignment: .left)]
             + grid.providers.map { Report.Column(id: $0.id, header: .literal($0.shortName), alignment: .left) }
         return Report.Section(
-            id: .features, title: .sectionTitle(.features),
+            id: Report.SectionID.features.rawValue, title: .sectionTitle(.features),
             tables: [Report.Table(id: "features", title: nil, columns: columns, rows: rows, notes: [])], notes: [])
     }
 
-    private func trendsSection(_ trends: [Trend], since: Day) -> Report.Section {
+    private func trendsSection(_ trends: [Trend], since: Day, asOf: Day) -> Report.Section {
         let rows: [[Report.Value]] = trends.map { trend in
             [
                 .text(Self.label(trend.gpu)), .text(trend.provider.shortName), .cell(trend.before), .cell(trend.after),
                 .delta(trend.delta, currency: trend.after.price != nil ? trend.after.currency : trend.before.currency),
             ]
         }
-        let asOf = trends.first?.after.observedOn ?? since
         let columns = [
             Report.Column(id: "gpu", header: .gpu, alignment: .left),
             Report.Column(id: "provider", header: .provider, alignment: .left),
@@ -220,7 +223,7 @@ public struct ReportBuilder: Sendable {
             Report.Column(id: "change", header: .change, alignment: .left),
         ]
         return Report.Section(
-            id: .trends, title: .sectionTitle(.trends),
+            id: Report.SectionID.trends.rawValue, title: .sectionTitle(.trends),
             tables: [Report.Table(id: "trends", title: nil, columns: columns, rows: rows, notes: [])],
             notes: [.trendsNote(since: since)])
     }

@@ -34,6 +34,13 @@ public enum ReportLocale: String, CaseIterable, Sendable {
         (money.micros < 0 ? "-" : "") + symbol(currency) + amount(money)
     }
 
+    /// Money in cents when that is exact, else with every digit (`$0.535`), for the factors of a calculation.
+    func exactMoney(_ money: Money, currency: String) -> String {
+        guard money.micros % 10_000 != 0 else { return self.money(money, currency: currency) }
+        let text = symbol(currency) + money.description
+        return self == .de ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+
     /// `$0,29-0,78` (de) or `$0.29–0.78` (en); one figure when both ends round to the same cents.
     func range(_ range: PriceRange, currency: String) -> String {
         if range.low.cents == range.high.cents { return money(range.low, currency: currency) }
@@ -142,7 +149,43 @@ public enum ReportLocale: String, CaseIterable, Sendable {
         case .integer(let number): return String(number)
         case .ratio(let value): return ratio(value)
         case .feature(let value): return feature(value)
+        case .calculation(let hours, let rate, let currency, let approximate, let point):
+            let average = point == .mid ? (self == .de ? " (Durchschn.)" : " (avg.)") : ""
+            return "\(number(hours.millionths)) \(self == .de ? "Std" : "h") × " + (approximate ? "~" : "")
+                + exactMoney(rate, currency: currency) + average
+        case .saving(let amount, let percent, let currency):
+            return money(amount, currency: currency) + (percent.map { " (\(self.percent(tenths: $0).dropFirst()))" } ?? "")
+        case .duration(let range, let unit):
+            let low = whole(range.lowerBound), high = whole(range.upperBound)
+            let span = low == high ? grouped(low) : grouped(low) + (self == .de ? "-" : "–") + grouped(high)
+            switch unit {
+            case .hours: return span + (self == .de ? " Std" : " h")
+            case .days: return span + (self == .de ? " Tage" : " days")
+            }
+        case .day(let day): return date(day)
         }
+    }
+
+    /// A count given in millionths, rounded half to even to a whole number.
+    private func whole(_ millionths: Int64) -> Int64 {
+        DecimalText.roundedQuotient(millionths, DecimalText.scale)
+    }
+
+    /// A whole number with this locale's thousands separator.
+    private func grouped(_ value: Int64) -> String {
+        var digits = String(value.magnitude)
+        var result = ""
+        while digits.count > 3 {
+            result = (self == .de ? "." : ",") + digits.suffix(3) + result
+            digits.removeLast(3)
+        }
+        return (value < 0 ? "-" : "") + digits + result
+    }
+
+    /// An exact decimal quantity (hours) with this locale's decimal mark.
+    private func number(_ millionths: Int64) -> String {
+        let text = DecimalText.text(millionths: millionths)
+        return self == .de ? text.replacingOccurrences(of: ".", with: ",") : text
     }
 
     // MARK: - Phrases
@@ -219,6 +262,51 @@ public enum ReportLocale: String, CaseIterable, Sendable {
             return String(repeating: "*", count: marks) + text
         case .literal(let text):
             return text
+        case .quarter: return de ? "Quartal" : "Quarter"
+        case .quartersTitle(let gpu, let spread):
+            return gpu + (spread ? (de ? ": Preisspanne innerhalb jedes Quartals" : ": spread within each quarter")
+                : (de ? ": Preis am Quartalsende und Änderung zum Vorquartal" : ": price at each quarter's end and change from the quarter before"))
+        case .quartersNote(let spread):
+            return spread
+                ? (de ? "Niedrigster und höchster Pro-GPU-Preis aller Beobachtungen des Quartals." : "Lowest and highest per-GPU price of any observation dated in the quarter.")
+                : (de ? "Zelle am letzten Tag des Quartals; Änderung gegenüber dem Ende des Vorquartals." : "Cell as of the quarter's last day; change against the end of the quarter before.")
+        case .changeFrom(let provider): return provider + (de ? " Änderung" : " change")
+        case .historyTitle(let gpu): return gpu + (de ? ": alle Beobachtungen" : ": every observation")
+        case .date: return de ? "Datum" : "Date"
+        case .variant: return "Variant" + (de ? "e" : "")
+        case .gpuCount: return de ? "GPUs" : "GPUs"
+        case .region: return "Region"
+        case .tier: return de ? "Tarif" : "Tier"
+        case .status: return "Status"
+        case .listedPrice: return de ? "Preis" : "Price"
+        case .perGPUPrice: return de ? "Pro GPU" : "Per GPU"
+        case .source: return de ? "Quelle" : "Source"
+        case .costTitle(let gpu, let hours, let asOf):
+            return de ? "\(number(hours.millionths)) Stunden auf \(gpu) (Preise am \(date(asOf)))"
+                : "\(number(hours.millionths)) hours on \(gpu) (prices as of \(date(asOf)))"
+        case .calculation: return de ? "Berechnung" : "Calculation"
+        case .total: return de ? "Gesamtkosten" : "Total"
+        case .saving: return de ? "Ersparnis ggü. teuerstem" : "Saving vs dearest"
+        case .notOffered: return de ? "N/V (GPU nicht verfügbar)" : "N/A (GPU not offered)"
+        case .costNote(let point):
+            switch point {
+            case .low: return de ? "Zum niedrigsten Pro-GPU-Preis jedes Anbieters." : "At each provider's lowest per-GPU price."
+            case .mid: return de ? "Zum mittleren Pro-GPU-Preis (Mitte der Spanne) jedes Anbieters." : "At each provider's mid per-GPU price (the middle of its range)."
+            case .high: return de ? "Zum höchsten Pro-GPU-Preis jedes Anbieters." : "At each provider's highest per-GPU price."
+            }
+        case .breakEvenTitle(let gpu, let purchase, let currency, let asOf):
+            let price = range(purchase, currency: currency)
+            return de ? "Mieten oder kaufen: \(gpu) für \(price) (Mietpreise am \(date(asOf)))"
+                : "Rent or buy: \(gpu) at \(price) (rental prices as of \(date(asOf)))"
+        case .rentalPrice: return de ? "Mietpreis" : "Rental price"
+        case .breakEvenHours: return de ? "Break-even" : "Break-even"
+        case .continuousDays: return de ? "Tage 24/7" : "Days at 24/7"
+        case .daysAt(let hours): return de ? "Tage bei \(number(hours.millionths)) Std/Tag" : "Days at \(number(hours.millionths)) h/day"
+        case .allProviders: return de ? "Alle zusammen" : "All together"
+        case .breakEvenNote:
+            return de
+                ? "Von Kaufpreis-Untergrenze ÷ höchstem Mietpreis bis Kaufpreis-Obergrenze ÷ niedrigstem Mietpreis."
+                : "From the lowest purchase price ÷ the highest rental price to the highest purchase price ÷ the lowest rental price."
         }
     }
 

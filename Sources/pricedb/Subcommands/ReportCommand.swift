@@ -37,11 +37,7 @@ extension PriceDBCommand {
         @Option(name: .customLong("class"), help: ArgumentHelp("Only consumer or datacenter GPUs.", valueName: "class"))
         var gpuClass: GPUClass?
 
-        @Option(help: "Output format.")
-        var format: OutputFormat = .table
-
-        @Option(help: "Language and number format: en ($0.29–0.78, N/A) or de ($0,29-0,78, N/V).")
-        var locale: ReportLocale = .en
+        @OptionGroup var output: OutputOptions
 
         func sections() throws -> [Report.SectionID] {
             guard let section else { return Report.SectionID.allCases }
@@ -65,7 +61,7 @@ extension PriceDBCommand {
                 providerIDs: providers.map(commaSeparated), tiers: try asOf.tiers(), gpuClass: gpuClass,
                 staleAfterQuarters: asOf.staleAfter)
             let report = try reportingFailures { try ReportBuilder(store: store).build(request) }
-            print(report.rendered(as: format, locale: locale), terminator: "")
+            output.print(report)
         }
     }
 }

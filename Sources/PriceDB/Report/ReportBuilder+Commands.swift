@@ -1,0 +1,212 @@
+/// The single-table reports of `quarters`, `history`, `cost` and `breakeven`, built as `Report` values so that
+/// every output format and locale serves them too.
+extension ReportBuilder {
+    /// One row per quarter from the first observation's quarter to the quarter of `asOf`: each provider's
+    /// quarterly snapshot and its change, or (`spread`) its within-quarter low and high.
+    public func quarters(
+        gpuName: String, providerIDs: [String]?, period: Period, spread: Bool, tiers: [Tier], staleAfterQuarters: Int
+    ) throws(QueryError) -> Report {
+        let asOf = period.lastDay
+        let query = PriceQuery(store: store, tiers: tiers, staleAfterQuarters: staleAfterQuarters)
+        try query.checkHasData(asOf: asOf)
+        let selection = try Selection(store: store)
+        let gpu = try selection.gpu(named: gpuName)
+        return try answering { () throws -> Report in
+            let first = try store.observationDateRange()!.lowerBound.quarter
+            var providers = try providerIDs.map { ids throws(QueryError) in try selection.providers(ids: ids) } ?? selection.providers
+            if providerIDs == nil {
+                let grid = try query.comparison(asOf: asOf, providers: providers, gpus: [gpu])
+                providers = grid.droppingEmpty(rows: false, columns: true).providers
+            }
+            guard !providers.isEmpty else {
+                throw QueryError.nothingMatches("no provider has observed \(gpu.name) on or before \(asOf)")
+            }
+            let rows = try query.quarters(gpu: gpu, providers: providers, from: first, through: asOf.quarter)
+            var columns = [Report.Column(id: "quarter", header: .quarter, alignment: .left)]
+            for provider in providers {
+                columns.append(Report.Column(id: provider.id, header: .literal(provider.shortName), alignment: .left))
+                if !spread {
+                    columns.append(Report.Column(id: provider.id + "_change", header: .changeFrom(provider: provider.shortName), alignment: .left))
+                }
+            }
+            let values: [[Report.Value]] = rows.map { row in
+                var values: [Report.Value] = [.text(row.quarter.description)]
+                for index in providers.indices {
+                    if spread {
+                        values.append(row.spreads[index].map { .hourlyRange($0, currency: row.cells[index].currency) } ?? .cell(.noData))
+                    } else {
+                        values += [.cell(row.cells[index]), .delta(row.deltas[index], currency: row.cells[index].currency)]
+                    }
+                }
+                return values
+            }
+            let cells = rows.flatMap(\.cells)
+            return Report(
+                asOf: asOf, period: period.description,
+                sections: [
+                    Report.Section(
+                        id: "quarters", title: .quartersTitle(gpu: Self.label(gpu), spread: spread),
+                        tables: [Report.Table(id: gpu.id, title: nil, columns: columns, rows: values, notes: [])],
+                        notes: [.quartersNote(spread: spread)] + (spread ? [] : Self.notes(for: cells, staleBefore: asOf)))
+                ])
+        }
+    }
+
+    /// Every observation of a GPU, oldest first, with the snapshot and source it came from.
+    public func history(gpuName: String, providerID: String?, tiers: [Tier]) throws(QueryError) -> Report {
+        let selection = try Selection(store: store)
+        let gpu = try selection.gpu(named: gpuName)
+        let provider = try providerID.map { id throws(QueryError) in try selection.provider(id: id) }
+        return try answering { () throws -> Report in
+            let records = try store.history(gpu: gpu.id, provider: provider?.id, tiers: tiers)
+            guard let last = records.last else {
+                throw QueryError.nothingMatches("no observation of \(gpu.name)" + (provider.map { " at \($0.name)" } ?? ""))
+            }
+            let names = Dictionary(uniqueKeysWithValues: selection.providers.map { ($0.id, $0.shortName) })
+            let columns: [Report.Column] = [
+                .init(id: "date", header: .date, alignment: .left), .init(id: "provider", header: .provider, alignment: .left),
+                .init(id: "gpu", header: .gpuModel, alignment: .left), .init(id: "variant", header: .variant, alignment: .left),
+                .init(id: "gpu_count", header: .gpuCount, alignment: .right), .init(id: "instance", header: .instance, alignment: .left),
+                .init(id: "region", header: .region, alignment: .left), .init(id: "tier", header: .tier, alignment: .left),
+                .init(id: "price", header: .listedPrice, alignment: .right), .init(id: "per_gpu", header: .perGPUPrice, alignment: .right),
+                .init(id: "status", header: .status, alignment: .left), .init(id: "source", header: .source, alignment: .left),
+            ]
+            let rows: [[Report.Value]] = records.map { record in
+                let observation = record.observation
+                let source = "#\(record.snapshotID) \(record.fileName)" + (record.sourceName.map { " (\($0))" } ?? "")
+                    + (observation.note.map { ": \($0)" } ?? "")
+                return [
+                    .day(observation.observedOn), .text(names[observation.providerID] ?? observation.providerID),
+                    .text(observation.gpuLabel), .text(observation.variant.isEmpty ? "-" : observation.variant),
+                    .text(observation.gpuCount.description), .text(observation.instance.isEmpty ? "-" : observation.instance),
+                    .text(observation.region.isEmpty ? "-" : observation.region), .text(observation.tier.rawValue),
+                    .listedPrice(observation.price, currency: observation.currency, approximate: observation.approximate, noteMarks: 0),
+                    .listedPrice(observation.price?.perGPU(of: observation.gpuCount), currency: observation.currency, approximate: false, noteMarks: 0),
+                    .text(observation.status.rawValue), .text(source),
+                ]
+            }
+            return Report(
+                asOf: last.observation.observedOn, period: last.observation.observedOn.description,
+                sections: [
+                    Report.Section(
+                        id: "history", title: .historyTitle(gpu: Self.label(gpu)),
+                        tables: [Report.Table(id: gpu.id, title: nil, columns: columns, rows: rows, notes: [])], notes: [])
+                ])
+        }
+    }
+
+    /// The cost of `hours` hours of one GPU at each provider as of the period, cheapest first.
+    public func cost(
+        gpuName: String, hours: Hours, period: Period, pricePoint: PricePoint, providerIDs: [String]?, tiers: [Tier]
+    ) throws(QueryError) -> Report {
+        let asOf = period.lastDay
+        let query = PriceQuery(store: store, tiers: tiers)
+        try query.checkHasData(asOf: asOf)
+        let selection = try Selection(store: store)
+        let gpu = try selection.gpu(named: gpuName)
+        let providers = try providerIDs.map { ids throws(QueryError) in try selection.providers(ids: ids) } ?? selection.providers
+        return try answering { () throws -> Report in
+            var grid = try query.comparison(asOf: asOf, providers: providers, gpus: [gpu])
+            if providerIDs == nil { grid = grid.droppingEmpty(rows: false, columns: true) }
+            let scenario = CostScenario(gpu: gpu, hours: hours, asOf: asOf, pricePoint: pricePoint, comparison: grid)
+            guard scenario.lines.contains(where: { $0.total != nil }) else {
+                throw QueryError.nothingMatches("no provider has a price for \(gpu.name) as of \(asOf)")
+            }
+            let rows: [[Report.Value]] = scenario.lines.map { line in
+                guard let hourly = line.hourly, let total = line.total else {
+                    return [.text(line.provider.shortName), .phrase(.notOffered), .text("—"), .text("—")]
+                }
+                let marked = line.cell.derived || line.cell.approximate
+                return [
+                    .text(line.provider.shortName),
+                    .calculation(hours: hours, rate: hourly, currency: line.cell.currency, approximate: marked, pricePoint: pricePoint),
+                    .money(total, currency: line.cell.currency),
+                    .saving(line.saving ?? Money(micros: 0), percentTenths: line.savingPercentTenths, currency: line.cell.currency),
+                ]
+            }
+            let columns: [Report.Column] = [
+                .init(id: "provider", header: .provider, alignment: .left), .init(id: "calculation", header: .calculation, alignment: .left),
+                .init(id: "total", header: .total, alignment: .right), .init(id: "saving", header: .saving, alignment: .right),
+            ]
+            return Report(
+                asOf: asOf, period: period.description,
+                sections: [
+                    Report.Section(
+                        id: "cost", title: .costTitle(gpu: Self.label(gpu), hours: hours, asOf: asOf),
+                        tables: [Report.Table(id: gpu.id, title: nil, columns: columns, rows: rows, notes: [])],
+                        notes: [.costNote(pricePoint)] + Self.notes(for: scenario.lines.map(\.cell), staleBefore: query.staleLimit(asOf: asOf)))
+                ])
+        }
+    }
+
+    /// Rent or buy: break-even hours and days of a purchase against the rental prices as of the period, per
+    /// provider (marketplaces unless `providerIDs` names others) or at a given `rate`.
+    public func breakEven(
+        gpuName: String, purchase: PriceRange, hoursPerDay: Hours, period: Period, providerIDs: [String]?,
+        rate: Money?, tiers: [Tier]
+    ) throws(QueryError) -> Report {
+        let asOf = period.lastDay
+        let selection = try Selection(store: store)
+        let gpu = try selection.gpu(named: gpuName)
+        let query = PriceQuery(store: store, tiers: tiers)
+        return try answering { () throws -> Report in
+            var rates: [(Provider?, PriceRange)] = []
+            var currency = "USD"
+            if let rate {
+                rates = [(nil, PriceRange(rate))]
+            } else {
+                try query.checkHasData(asOf: asOf)
+                let providers = try providerIDs.map { ids throws(QueryError) in try selection.providers(ids: ids) }
+                    ?? selection.providers.filter { $0.kind == .p2pMarketplace }
+                let grid = try query.comparison(asOf: asOf, providers: providers, gpus: [gpu])
+                for (column, provider) in providers.enumerated() {
+                    if let price = grid.cells[0][column].price, !grid.cells[0][column].stale {
+                        rates.append((provider, price))
+                        currency = grid.cells[0][column].currency
+                    }
+                }
+            }
+            guard !rates.isEmpty else {
+                throw QueryError.nothingMatches("no rental price for \(gpu.name) as of \(asOf); give one with --rate")
+            }
+            let breakEven = BreakEven(gpu: gpu, asOf: asOf, purchase: purchase, hoursPerDay: hoursPerDay, rates: rates)
+            let continuous = Hours("24")!
+            let rows: [[Report.Value]] = breakEven.lines.map { line in
+                [
+                    line.provider.map { .text($0.shortName) } ?? .phrase(rate == nil ? .allProviders : .rentalPrice),
+                    .hourlyRange(line.rate, currency: currency),
+                    .duration(line.hours, unit: .hours),
+                    .duration(breakEven.days(line, hoursPerDay: continuous), unit: .days),
+                    .duration(breakEven.days(line, hoursPerDay: hoursPerDay), unit: .days),
+                ]
+            }
+            let columns: [Report.Column] = [
+                .init(id: "provider", header: .provider, alignment: .left), .init(id: "rate", header: .rentalPrice, alignment: .left),
+                .init(id: "hours", header: .breakEvenHours, alignment: .right), .init(id: "days_continuous", header: .continuousDays, alignment: .right),
+                .init(id: "days_at_hours_per_day", header: .daysAt(hoursPerDay: hoursPerDay), alignment: .right),
+            ]
+            return Report(
+                asOf: asOf, period: period.description,
+                sections: [
+                    Report.Section(
+                        id: "breakeven",
+                        title: .breakEvenTitle(gpu: Self.label(gpu), purchase: purchase, currency: currency, asOf: asOf),
+                        tables: [Report.Table(id: gpu.id, title: nil, columns: columns, rows: rows, notes: [])],
+                        notes: [.breakEvenNote])
+                ])
+        }
+    }
+
+    /// Runs the queries of a report, mapping store failures to `QueryError`.
+    func answering<T>(_ body: () throws -> T) throws(QueryError) -> T {
+        do {
+            return try body()
+        } catch let error as QueryError {
+            throw error
+        } catch let error as StoreError {
+            throw .store(error)
+        } catch {
+            throw .store(.sqlite(String(describing: error)))
+        }
+    }
+}

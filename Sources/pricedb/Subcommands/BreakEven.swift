@@ -1,0 +1,62 @@
+import ArgumentParser
+import PriceDB
+
+extension PriceDBCommand {
+    struct BreakEven: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "breakeven",
+            abstract: "Rent or buy: after how many hours renting costs as much as buying the GPU.",
+            discussion: """
+                Break-even hours run from the lowest purchase price ÷ the highest rental price to the highest \
+                purchase price ÷ the lowest rental price, with the days that takes at 24 hours a day and at \
+                --hours-per-day. Rental prices are the marketplaces' (providers of kind p2p-marketplace) as of \
+                --as-of, unless --providers names others or --rate gives one.
+
+                Examples:
+                  pricedb breakeven --gpu "RTX 4090" --purchase 1600-2000 --as-of 2026-02
+                  pricedb breakeven --gpu "RTX 4090" --purchase 1600 --rate 0.60
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var asOf: AsOfOptions
+
+        @Option(help: ArgumentHelp("The GPU, by name or alias.", valueName: "name"))
+        var gpu: String
+
+        @Option(help: ArgumentHelp("The purchase price, or a range such as 1600-2000.", valueName: "amount"))
+        var purchase: String
+
+        @Option(help: ArgumentHelp("Daily use for the second day count.", valueName: "hours"))
+        var hoursPerDay: Hours = Hours("8")!
+
+        @Option(help: ArgumentHelp("Comma-separated provider ids whose prices to use. Default: the marketplaces.", valueName: "ids"))
+        var providers: String?
+
+        @Option(help: ArgumentHelp("An hourly rental price to use instead of stored prices.", valueName: "amount"))
+        var rate: String?
+
+        @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            guard PriceRange(purchase) != nil else {
+                throw ValidationError("--purchase takes an amount or a range such as 1600-2000, not '\(purchase)'")
+            }
+            if let rate, (Money(rate)?.micros ?? 0) <= 0 {
+                throw ValidationError("--rate takes a positive hourly price such as 0.60, not '\(rate)'")
+            }
+            guard Int64(24) * 1_000_000 >= hoursPerDay.millionths else {
+                throw ValidationError("--hours-per-day must be at most 24")
+            }
+        }
+
+        func run() throws {
+            let store = try database.open()
+            let report = try reportingFailures {
+                try ReportBuilder(store: store).breakEven(
+                    gpuName: gpu, purchase: PriceRange(purchase)!, hoursPerDay: hoursPerDay, period: asOf.period,
+                    providerIDs: providers.map(commaSeparated), rate: rate.flatMap(Money.init), tiers: try asOf.tiers())
+            }
+            output.print(report)
+        }
+    }
+}

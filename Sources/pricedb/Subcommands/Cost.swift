@@ -1,0 +1,43 @@
+import ArgumentParser
+import PriceDB
+
+extension PriceDBCommand {
+    struct Cost: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Price a workload: hours × each provider's hourly price, cheapest first.",
+            discussion: """
+                The article's cost scenarios: for --hours hours on one GPU, each provider's per-GPU price as of \
+                --as-of (its low, mid or high figure), the total, and the saving against the dearest provider.
+
+                Example:
+                  pricedb cost --gpu "A100 (80GB)" --hours 8 --as-of 2026-02 --price low
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var asOf: AsOfOptions
+
+        @Option(help: ArgumentHelp("The GPU, by name or alias.", valueName: "name"))
+        var gpu: String
+
+        @Option(help: ArgumentHelp("How many hours the workload runs (may be fractional).", valueName: "hours"))
+        var hours: Hours
+
+        @Option(help: "Which figure of a price range to use.")
+        var price: PricePoint = .mid
+
+        @Option(help: ArgumentHelp("Comma-separated provider ids. Default: every provider with data.", valueName: "ids"))
+        var providers: String?
+
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let store = try database.open()
+            let report = try reportingFailures {
+                try ReportBuilder(store: store).cost(
+                    gpuName: gpu, hours: hours, period: asOf.period, pricePoint: price,
+                    providerIDs: providers.map(commaSeparated), tiers: try asOf.tiers())
+            }
+            output.print(report)
+        }
+    }
+}

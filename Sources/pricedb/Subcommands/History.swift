@@ -1,0 +1,46 @@
+import ArgumentParser
+import PriceDB
+
+extension PriceDBCommand {
+    struct History: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List every observation of a GPU with the snapshot and source it came from.",
+            discussion: """
+                The provenance of any cell: date, provider, the GPU as the source wrote it, variant, GPU count, \
+                instance, region, tier, the unit's price, the per-GPU price, status, and the snapshot, file, \
+                source and note. All tiers are listed unless --tier says otherwise.
+
+                Example:
+                  pricedb history --gpu "A100 (80GB)" --provider aws
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Option(help: ArgumentHelp("The GPU, by name or alias.", valueName: "name"))
+        var gpu: String
+
+        @Option(help: ArgumentHelp("Only this provider.", valueName: "id"))
+        var provider: String?
+
+        @Option(help: ArgumentHelp("Comma-separated tiers. Default: all.", valueName: "tiers"))
+        var tier: String?
+
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let store = try database.open()
+            let tiers = try tier.map { list in
+                try commaSeparated(list).map { name in
+                    guard let tier = Tier(rawValue: name.lowercased()) else {
+                        throw ValidationError("unknown tier '\(name)'; use \(Tier.allCases.map(\.rawValue).joined(separator: ", "))")
+                    }
+                    return tier
+                }
+            } ?? Tier.allCases
+            let report = try reportingFailures {
+                try ReportBuilder(store: store).history(gpuName: gpu, providerID: provider, tiers: tiers)
+            }
+            output.print(report)
+        }
+    }
+}

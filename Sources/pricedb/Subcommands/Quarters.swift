@@ -1,0 +1,42 @@
+import ArgumentParser
+import PriceDB
+
+extension PriceDBCommand {
+    struct Quarters: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show one GPU quarter by quarter: each provider's price at the quarter's end and its change.",
+            discussion: """
+                One row per quarter, from the quarter of the first observation to the quarter of --as-of; one \
+                column per provider with the cell as of the quarter's last day, and one with its change from the \
+                quarter before (absolute and percent; new; gone). --spread shows the lowest and highest per-GPU \
+                price observed within each quarter instead.
+
+                Example:
+                  pricedb quarters --gpu "A100 (80GB)" --providers aws,runpod,vast
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var asOf: AsOfOptions
+
+        @Option(help: ArgumentHelp("The GPU, by name or alias.", valueName: "name"))
+        var gpu: String
+
+        @Option(help: ArgumentHelp("Comma-separated provider ids, in column order. Default: every provider with data.", valueName: "ids"))
+        var providers: String?
+
+        @Flag(help: "Show the within-quarter low and high instead of quarter-end prices and changes.")
+        var spread = false
+
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let store = try database.open()
+            let report = try reportingFailures {
+                try ReportBuilder(store: store).quarters(
+                    gpuName: gpu, providerIDs: providers.map(commaSeparated), period: asOf.period, spread: spread,
+                    tiers: try asOf.tiers(), staleAfterQuarters: asOf.staleAfter)
+            }
+            output.print(report)
+        }
+    }
+}
