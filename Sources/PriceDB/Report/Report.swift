@@ -101,6 +101,7 @@ public enum Phrase: Hashable, Sendable {
     case derivedNote
     case approximateNote
     case staleNote(before: Day)
+    case staleAfterNote(quarters: Int)
     case rankingNote
     case kindsNote
     case trendsNote(since: Day)

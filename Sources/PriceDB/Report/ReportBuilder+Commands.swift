@@ -47,7 +47,7 @@ extension ReportBuilder {
                     Report.Section(
                         id: "quarters", title: .quartersTitle(gpu: Self.label(gpu), spread: spread),
                         tables: [Report.Table(id: gpu.id, title: nil, columns: columns, rows: values, notes: [])],
-                        notes: [.quartersNote(spread: spread)] + (spread ? [] : Self.notes(for: cells, staleBefore: asOf)))
+                        notes: [.quartersNote(spread: spread)] + (spread ? [] : Self.markNotes(for: cells, stale: .staleAfterNote(quarters: staleAfterQuarters))))
                 ])
         }
     }
@@ -134,7 +134,8 @@ extension ReportBuilder {
                     Report.Section(
                         id: "cost", title: .costTitle(gpu: Self.label(gpu), hours: hours, asOf: asOf),
                         tables: [Report.Table(id: gpu.id, title: nil, columns: columns, rows: rows, notes: [])],
-                        notes: [.costNote(pricePoint)] + Self.notes(for: scenario.lines.map(\.cell), staleBefore: query.staleLimit(asOf: asOf)))
+                        notes: [.costNote(pricePoint)]
+                            + Self.markNotes(for: scenario.lines.map(\.cell), stale: .staleNote(before: query.staleLimit(asOf: asOf))))
                 ])
         }
     }

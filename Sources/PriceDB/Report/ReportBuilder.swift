@@ -35,8 +35,8 @@ public struct ReportBuilder: Sendable {
             for id in request.sections {
                 switch id {
                 case .overview: sections.append(overview(grid))
-                case .consumer: sections.append(comparisonSection(.consumer, grid))
-                case .datacenter: sections.append(comparisonSection(.datacenter, grid))
+                case .consumer, .datacenter:
+                    sections.append(comparisonSection(id, grid, staleLimit: query.staleLimit(asOf: asOf)))
                 case .providers: sections.append(try providerSection(grid, query: query))
                 case .kinds: sections.append(kindsSection(grid))
                 case .ranking: sections.append(rankingSection(grid))
@@ -56,7 +56,7 @@ public struct ReportBuilder: Sendable {
         }
     }
 
-    private func comparisonSection(_ id: Report.SectionID, _ grid: Comparison) -> Report.Section {
+    private func comparisonSection(_ id: Report.SectionID, _ grid: Comparison, staleLimit: Day) -> Report.Section {
         let gpuClass: GPUClass = id == .consumer ? .consumer : .datacenter
         var rows: [[Report.Value]] = []
         var cells: [Cell] = []
@@ -69,7 +69,7 @@ public struct ReportBuilder: Sendable {
         return Report.Section(
             id: id.rawValue, title: .sectionTitle(id),
             tables: [Report.Table(id: id.rawValue, title: nil, columns: columns, rows: rows, notes: [])],
-            notes: Self.notes(for: cells, staleBefore: PriceQuery(store: store).staleLimit(asOf: grid.asOf)))
+            notes: Self.markNotes(for: cells, stale: .staleNote(before: staleLimit)))
     }
 
     private func overview(_ grid: Comparison) -> Report.Section {
@@ -228,12 +228,12 @@ public struct ReportBuilder: Sendable {
             notes: [.trendsNote(since: since)])
     }
 
-    /// The footnotes that the marks among `cells` need.
-    static func notes(for cells: [Cell], staleBefore limit: Day) -> [Phrase] {
+    /// The footnotes that the marks among `cells` need; `stale` explains the stale mark.
+    static func markNotes(for cells: [Cell], stale: Phrase) -> [Phrase] {
         var notes: [Phrase] = []
         if cells.contains(where: { $0.derived && $0.price != nil }) { notes.append(.derivedNote) }
         if cells.contains(where: { $0.approximate && !$0.derived && $0.price != nil }) { notes.append(.approximateNote) }
-        if cells.contains(where: { $0.stale }) { notes.append(.staleNote(before: limit)) }
+        if cells.contains(where: { $0.stale }) { notes.append(stale) }
         return notes
     }
 

@@ -248,6 +248,9 @@ public enum ReportLocale: String, CaseIterable, Sendable {
         case .staleNote(let limit):
             return de ? "†Zuletzt vor dem \(date(limit)) beobachtet; möglicherweise veraltet"
                 : "†Last observed before \(date(limit)); may be out of date"
+        case .staleAfterNote(let quarters):
+            return de ? "†Zuletzt mehr als \(quarters) Quartale vorher beobachtet; möglicherweise veraltet"
+                : "†Last observed more than \(quarters) quarters earlier; may be out of date"
         case .rankingNote:
             return de
                 ? "Geometrisches Mittel, über die GPUs, die mindestens zwei Anbieter bepreisen, des mittleren Preises jedes Anbieters geteilt durch den günstigsten mittleren Preis (1,00× = stets am günstigsten)."
