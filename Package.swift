@@ -43,7 +43,8 @@ let package = Package(
         ),
         .testTarget(
             name: "pricedbTests",
-            dependencies: ["PriceDB", "pricedb"]
+            dependencies: ["PriceDB", "pricedb"],
+            exclude: ["Golden"]
         ),
     ],
     swiftLanguageModes: [.v6]
