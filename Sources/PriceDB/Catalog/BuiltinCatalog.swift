@@ -18,6 +18,7 @@ public enum BuiltinCatalog {
         GPU(id: "rtx-a6000", name: "RTX A6000", memoryGB: 48, gpuClass: .consumer, aliases: ["A6000"]),
         GPU(id: "rtx-a5000", name: "RTX A5000", memoryGB: 24, gpuClass: .consumer, aliases: ["A5000"]),
         GPU(id: "rtx-a4000", name: "RTX A4000", memoryGB: 16, gpuClass: .consumer, aliases: ["A4000"]),
+        GPU(id: "quadro-rtx-6000", name: "Quadro RTX 6000", memoryGB: 24, gpuClass: .consumer, aliases: ["RTX 6000", "RTX6000"]),
         GPU(id: "rtx-6000-ada", name: "RTX 6000 Ada", memoryGB: 48, gpuClass: .consumer,
             aliases: ["RTX 6000 Ada Generation", "RTX6000Ada", "6000 Ada"]),
         GPU(id: "rtx-4000-ada", name: "RTX 4000 Ada", memoryGB: 20, gpuClass: .consumer,

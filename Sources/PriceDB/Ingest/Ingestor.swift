@@ -20,12 +20,63 @@ public struct Ingestor: Sendable {
         case alreadyIngested(StoredSnapshot)
         /// `--dry-run`: the file is valid and this is what would be stored.
         case validated(SnapshotRecord)
+        /// A SkyPilot catalog was stored, with what its rows held.
+        case storedCatalog(StoredSnapshot, CatalogCounts)
+        /// `--dry-run` of a SkyPilot catalog: it is valid and would give these observations.
+        case validatedCatalog(CatalogCounts)
+    }
+
+    /// The formats `ingest` reads.
+    public enum Format: String, CaseIterable, Sendable {
+        case json
+        case skypilotCSV = "skypilot-csv"
     }
 
     /// Ingests the file at `path`, or, with `dryRun`, only validates it and returns what would be stored.
-    public func ingest(fileAt path: String, dryRun: Bool = false) throws(IngestError) -> Outcome {
-        let bytes = try Self.read(path)
-        return try ingest(bytes: bytes, fileName: path, dryRun: dryRun)
+    /// The format is `format`, else a SkyPilot catalog if the first line is its header, else snapshot JSON;
+    /// a catalog needs `catalogOptions` (its provider and date).
+    public func ingest(
+        fileAt path: String, dryRun: Bool = false, format: Format? = nil, catalogOptions: CatalogOptions? = nil
+    ) throws(IngestError) -> Outcome {
+        let detected: Format
+        if let format {
+            detected = format
+        } else {
+            detected = SkyPilotCatalog.looksLikeCatalog(try Self.head(of: path)) ? .skypilotCSV : .json
+        }
+        switch detected {
+        case .json:
+            return try ingest(bytes: try Self.read(path), fileName: path, dryRun: dryRun)
+        case .skypilotCSV:
+            guard let catalogOptions else {
+                throw .invalid(
+                    file: path,
+                    diagnostics: [
+                        Diagnostic(
+                            file: path, path: nil, position: nil,
+                            message: "a SkyPilot CSV catalog does not say whose prices it holds or when; give --provider ID and --observed-at DATE")
+                    ])
+            }
+            return try ingestCatalog(fileAt: path, options: catalogOptions, dryRun: dryRun)
+        }
+    }
+
+    private func ingestCatalog(fileAt path: String, options: CatalogOptions, dryRun: Bool) throws(IngestError) -> Outcome {
+        do {
+            let reader = SkyPilotCatalog(path: path, options: options, catalog: try store.catalog(), today: today)
+            let (outcome, counts) = try reader.ingest(into: store, knownProviders: try store.providers(), dryRun: dryRun)
+            switch outcome {
+            case .stored(let snapshot)?: return .storedCatalog(snapshot, counts)
+            case .alreadyIngested(let earlier)?: return .alreadyIngested(earlier)
+            case nil: return .validatedCatalog(counts)
+            }
+        } catch let error as IngestError {
+            throw error
+        } catch let error as StoreError {
+            throw .store(file: path, error)
+        } catch {
+            throw .store(file: path, .sqlite(PriceStore.reason(error)))
+        }
     }
 
     /// Ingests a file's content; `fileName` names it in messages and in the snapshot's provenance.
@@ -73,7 +124,17 @@ public struct Ingestor: Sendable {
             skippedCount: 0)
     }
 
-    static func read(_ path: String) throws(IngestError) -> [UInt8] {
+    /// The first bytes of a file, enough to recognise its format.
+    static func head(of path: String) throws(IngestError) -> [UInt8] {
+        try checkReadable(path)
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw .unreadable(file: path, reason: "permission denied or not a regular file")
+        }
+        defer { try? handle.close() }
+        return [UInt8](handle.readData(ofLength: 4096))
+    }
+
+    static func checkReadable(_ path: String) throws(IngestError) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw .unreadable(file: path, reason: "no such file")
@@ -81,6 +142,10 @@ public struct Ingestor: Sendable {
         if isDirectory.boolValue {
             throw .unreadable(file: path, reason: "it is a directory; name the files in it (\(path)/*.json)")
         }
+    }
+
+    static func read(_ path: String) throws(IngestError) -> [UInt8] {
+        try checkReadable(path)
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .unreadable(file: path, reason: "permission denied or not a regular file")
         }

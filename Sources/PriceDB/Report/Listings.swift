@@ -70,7 +70,21 @@ public enum Listings {
         case .validated(let record):
             return "\(file): valid; would store (observed \(record.observedOn)): "
                 + counts(record.observations.count, record.providerCount, record.gpuCount, record.skippedCount)
+        case .storedCatalog(let snapshot, let rows):
+            return "\(file): stored as snapshot \(snapshot.id) (observed \(snapshot.observedOn)): "
+                + counts(snapshot.observationCount, snapshot.providerCount, snapshot.gpuCount, 0) + "; " + catalog(rows)
+        case .validatedCatalog(let rows):
+            return "\(file): valid; would store \(rows.observations) observation\(rows.observations == 1 ? "" : "s"); "
+                + catalog(rows)
         }
+    }
+
+    private static func catalog(_ rows: CatalogCounts) -> String {
+        var parts = ["\(rows.rows) rows: \(rows.onDemandOffers) on-demand and \(rows.spotOffers) spot offers"]
+        if rows.withoutGPU > 0 { parts.append("\(rows.withoutGPU) without a GPU skipped") }
+        if rows.withoutPrice > 0 { parts.append("\(rows.withoutPrice) without an on-demand price") }
+        if rows.unknownGPU > 0 { parts.append("\(rows.unknownGPU) with an unknown GPU skipped") }
+        return parts.joined(separator: ", ")
     }
 
     private static func counts(_ observations: Int, _ providers: Int, _ gpus: Int, _ skipped: Int) -> String {

@@ -14,6 +14,7 @@ extension ReportLocale: ExpressibleByArgument {}
 extension GPUClass: ExpressibleByArgument {}
 extension PricePoint: ExpressibleByArgument {}
 extension Tier: ExpressibleByArgument {}
+extension Ingestor.Format: ExpressibleByArgument {}
 
 extension Hours: ExpressibleByArgument {
     public init?(argument: String) {

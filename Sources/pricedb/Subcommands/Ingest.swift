@@ -6,9 +6,10 @@ extension PriceDBCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record the price observations of snapshot files.",
             discussion: """
-                Each FILE is a snapshot JSON (format pricedb-snapshot/1; see README, "Snapshot format"). Each \
-                file is stored whole or not at all, in its own transaction; a file ingested before (same bytes) \
-                is skipped. A bad file does not stop the others.
+                Each FILE is a snapshot JSON (format pricedb-snapshot/1; see README, "Snapshot format") or a \
+                SkyPilot CSV catalog (catalogs/v7/<cloud>/vms.csv, recognised by its header), which needs \
+                --provider and --observed-at. Each file is stored whole or not at all, in its own transaction; a \
+                file ingested before (same bytes) is skipped. A bad file does not stop the others.
 
                 Exit status: 0 when every file was stored or skipped; otherwise the worst failure: \
                 65 bad data, 66 a file cannot be read, 74 database error.
@@ -16,6 +17,9 @@ extension PriceDBCommand {
                 Examples:
                   pricedb ingest Fixtures/snapshots/2026-02-07-gpu-rental-comparison.json
                   pricedb ingest --dry-run new-prices.json
+                  pricedb ingest --provider aws --observed-at 2026-02-07 catalogs/v7/aws/vms.csv
+                  pricedb ingest --provider lambda --provider-name "Lambda" --provider-kind managed-cloud \\
+                      --observed-at 2026-02-07 --gpu-alias GH200-480GB=GH200 --skip-unknown lambda/vms.csv
                   0 3 1 */3 *  pricedb ingest --quiet /data/prices/*.json
                 """)
 
@@ -27,16 +31,74 @@ extension PriceDBCommand {
         @Flag(name: .shortAndLong, help: "Print nothing but errors (for cron).")
         var quiet = false
 
-        @Argument(help: ArgumentHelp("Snapshot files to ingest.", valueName: "file"))
+        @Option(help: "The files' format. Default: recognised from the content.")
+        var format: Ingestor.Format?
+
+        @Option(help: ArgumentHelp("For a CSV catalog: the provider id whose prices it holds.", valueName: "id"))
+        var provider: String?
+
+        @Option(help: ArgumentHelp("For a CSV catalog: the day its prices were seen (YYYY-MM-DD).", valueName: "date"))
+        var observedAt: String?
+
+        @Option(help: ArgumentHelp("For a CSV catalog of a new provider: its display name.", valueName: "name"))
+        var providerName: String?
+
+        @Option(help: ArgumentHelp("For a CSV catalog of a new provider: hyperscaler, managed-cloud, p2p-marketplace or other.", valueName: "kind"))
+        var providerKind: String?
+
+        @Option(
+            name: .customLong("gpu-alias"),
+            help: ArgumentHelp("For a CSV catalog: read accelerator NAME as the known GPU (repeatable).", valueName: "NAME=GPU"))
+        var gpuAliases: [String] = []
+
+        @Flag(help: "For a CSV catalog: skip and count rows whose accelerator is unknown instead of failing the file.")
+        var skipUnknown = false
+
+        @Argument(help: ArgumentHelp("Snapshot JSON files or SkyPilot CSV catalogs to ingest.", valueName: "file"))
         var files: [String]
+
+        func validate() throws {
+            if (provider == nil) != (observedAt == nil) {
+                throw ValidationError("--provider and --observed-at go together: a CSV catalog needs both")
+            }
+            if let observedAt, Day(observedAt) == nil {
+                throw ValidationError("--observed-at takes a date as YYYY-MM-DD, not '\(observedAt)'")
+            }
+            if let providerKind, Provider.Kind(rawValue: providerKind) == nil {
+                throw ValidationError("--provider-kind is one of \(Provider.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            _ = try aliases()
+        }
+
+        func aliases() throws -> [String: String] {
+            var aliases: [String: String] = [:]
+            for alias in gpuAliases {
+                let parts = alias.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                    throw ValidationError("--gpu-alias takes NAME=GPU, such as --gpu-alias \"H100-MEGA=H100 (80GB)\", not '\(alias)'")
+                }
+                aliases[parts[0]] = parts[1]
+            }
+            return aliases
+        }
+
+        func catalogOptions() throws -> CatalogOptions? {
+            guard let provider, let observedAt, let day = Day(observedAt) else { return nil }
+            return CatalogOptions(
+                providerID: provider, observedOn: day, providerName: providerName,
+                providerKind: providerKind.flatMap(Provider.Kind.init(rawValue:)), gpuAliases: try aliases(),
+                skipUnknown: skipUnknown)
+        }
 
         func run() throws {
             let store = try database.open()
             let ingestor = Ingestor(store: store)
+            let catalogOptions = try catalogOptions()
             var status: Int32 = 0
             for file in files {
                 do {
-                    let outcome = try ingestor.ingest(fileAt: file, dryRun: dryRun)
+                    let outcome = try ingestor.ingest(
+                        fileAt: file, dryRun: dryRun, format: format, catalogOptions: catalogOptions)
                     if case .validated(let record) = outcome {
                         print(Listings.observations(record, catalog: try store.catalog()).rendered())
                     }

@@ -1,0 +1,43 @@
+/// What a SkyPilot CSV catalog does not say about itself, given on the command line.
+public struct CatalogOptions: Sendable {
+    /// The provider whose catalog it is; it must exist unless `providerName` and `providerKind` are given.
+    public var providerID: String
+    public var observedOn: Day
+    public var providerName: String?
+    public var providerKind: Provider.Kind?
+    /// Accelerator names the catalog does not know, mapped to known GPUs (`--gpu-alias NAME=GPU`).
+    public var gpuAliases: [String: String]
+    /// Skip and count rows whose accelerator is unknown, instead of failing the file.
+    public var skipUnknown: Bool
+
+    public init(
+        providerID: String, observedOn: Day, providerName: String? = nil, providerKind: Provider.Kind? = nil,
+        gpuAliases: [String: String] = [:], skipUnknown: Bool = false
+    ) {
+        self.providerID = providerID
+        self.observedOn = observedOn
+        self.providerName = providerName
+        self.providerKind = providerKind
+        self.gpuAliases = gpuAliases
+        self.skipUnknown = skipUnknown
+    }
+}
+
+/// What one catalog held, row by row.
+public struct CatalogCounts: Hashable, Sendable {
+    public var rows = 0
+    /// Rows without an accelerator (CPU-only instances).
+    public var withoutGPU = 0
+    /// Rows with an accelerator but an empty `Price` (their spot price, if any, still counts).
+    public var withoutPrice = 0
+    /// Rows skipped with `--skip-unknown`.
+    public var unknownGPU = 0
+    public var onDemandOffers = 0
+    public var spotOffers = 0
+    /// Observations after folding availability zones.
+    public var observations = 0
+
+    /// Rows that gave no observation at all.
+    public var skippedRows: Int { withoutGPU + unknownGPU + rowsWithoutAnyPrice }
+    var rowsWithoutAnyPrice = 0
+}

@@ -1,0 +1,114 @@
+import Foundation
+import GRDB
+
+extension PriceStore {
+    /// Receives the offers of a streamed catalog inside its import transaction. Offers of one instance, GPU,
+    /// region and tier (the same instance in several availability zones) fold into one observation whose
+    /// price is the range over them. The folding happens in a scratch table of the connection's temporary
+    /// schema, so memory does not grow with the catalog.
+    public struct CatalogSink {
+        fileprivate let statement: Statement
+
+        public func add(
+            instance: String, gpuID: String, gpuLabel: String, variant: String, gpuCount: GPUCount, region: String,
+            tier: Tier, price: Money
+        ) throws(StoreError) {
+            do {
+                try statement.execute(arguments: [
+                    instance, gpuID, gpuLabel, variant, gpuCount.millionths, region, tier.rawValue, price.micros, price.micros,
+                ])
+            } catch {
+                throw .sqlite(PriceStore.reason(error))
+            }
+        }
+    }
+
+    /// What the reading of a catalog found, handed back when the stream has ended.
+    public struct CatalogStream: Sendable {
+        public var sha256: String
+        public var skippedCount: Int
+        /// Keep nothing: a dry run, or a file that turned out bad.
+        public var rollBack: Bool
+    }
+
+    /// Imports a catalog in one transaction: `read` streams offers into the sink and then reports the file's
+    /// hash; a file ingested before (same hash) or a roll-back request leaves the database unchanged. The
+    /// outcome is `nil` after a roll-back; the count is of the folded observations either way.
+    public func importCatalog(
+        format: String, observedOn: Day, fileName: String, providerID: String, provider: ProviderDeclaration?,
+        catalog: GPUCatalog,
+        read: (CatalogSink) throws -> CatalogStream
+    ) throws -> (outcome: RecordOutcome?, observationCount: Int) {
+        var outcome: RecordOutcome?
+        var observationCount = 0
+        try writer.writeWithoutTransaction { db in
+            try db.execute(
+                sql: """
+                    CREATE TEMP TABLE IF NOT EXISTS catalog_fold (
+                        instance TEXT NOT NULL, gpu_id TEXT NOT NULL, gpu_label TEXT NOT NULL, variant TEXT NOT NULL,
+                        gpu_count_millionths INTEGER NOT NULL, region TEXT NOT NULL, tier TEXT NOT NULL,
+                        low INTEGER NOT NULL, high INTEGER NOT NULL,
+                        PRIMARY KEY (instance, gpu_label, gpu_count_millionths, region, tier))
+                    """)
+            try db.execute(sql: "DELETE FROM temp.catalog_fold")
+            defer { try? db.execute(sql: "DELETE FROM temp.catalog_fold") }
+            try db.inTransaction {
+                let sink = CatalogSink(
+                    statement: try db.makeStatement(
+                        sql: """
+                            INSERT INTO temp.catalog_fold
+                                (instance, gpu_id, gpu_label, variant, gpu_count_millionths, region, tier, low, high)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            ON CONFLICT (instance, gpu_label, gpu_count_millionths, region, tier) DO UPDATE SET
+                                low = min(low, excluded.low), high = max(high, excluded.high)
+                            """))
+                let stream = try read(sink)
+                observationCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.catalog_fold") ?? 0
+                if let earlier = try Row.fetchOne(db, sql: "SELECT * FROM snapshot WHERE sha256 = ?", arguments: [stream.sha256]) {
+                    outcome = .alreadyIngested(Self.storedSnapshot(earlier))
+                    return .rollback
+                }
+                if stream.rollBack { return .rollback }
+                if let provider = provider?.provider {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO provider (id, name, short_name, kind, url) VALUES (?, ?, ?, ?, ?)
+                            ON CONFLICT (id) DO UPDATE SET name = excluded.name, short_name = excluded.short_name,
+                                kind = excluded.kind, url = excluded.url
+                            """,
+                        arguments: [provider.id, provider.name, provider.shortName, provider.kind.rawValue, provider.url])
+                }
+                for gpuID in try String.fetchAll(db, sql: "SELECT DISTINCT gpu_id FROM temp.catalog_fold") {
+                    if let gpu = catalog.gpu(id: gpuID) { try Self.upsert(gpu, in: db) }
+                }
+                let gpuCount = try Int.fetchOne(db, sql: "SELECT count(DISTINCT gpu_id) FROM temp.catalog_fold") ?? 0
+                try db.execute(
+                    sql: """
+                        INSERT INTO snapshot (sha256, format, observed_on, source_name, source_url, source_published,
+                            file_name, ingested_at, observation_count, provider_count, gpu_count, skipped_count)
+                        VALUES (?, ?, ?, NULL, NULL, NULL, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        stream.sha256, format, observedOn.description, fileName,
+                        ISO8601DateFormatter().string(from: Date()), observationCount, observationCount > 0 ? 1 : 0,
+                        gpuCount, stream.skippedCount,
+                    ])
+                let snapshotID = db.lastInsertedRowID
+                try db.execute(
+                    sql: """
+                        INSERT INTO observation (snapshot_id, provider_id, gpu_id, gpu_label, variant,
+                            gpu_count_millionths, instance, region, tier, currency, price_low_micros, price_high_micros,
+                            status, approximate, observed_on, note)
+                        SELECT ?, ?, gpu_id, gpu_label, variant, gpu_count_millionths, instance, region, tier, 'USD',
+                            low, high, 'available', 0, ?, NULL
+                        FROM temp.catalog_fold ORDER BY rowid
+                        """,
+                    arguments: [snapshotID, providerID, observedOn.description])
+                let stored = try Row.fetchOne(db, sql: "SELECT * FROM snapshot WHERE id = ?", arguments: [snapshotID])!
+                outcome = .stored(Self.storedSnapshot(stored))
+                return .commit
+            }
+        }
+        return (outcome, observationCount)
+    }
+}
