@@ -81,9 +81,7 @@ public struct Ingestor: Sendable {
 
     /// Ingests a file's content; `fileName` names it in messages and in the snapshot's provenance.
     public func ingest(bytes: [UInt8], fileName: String, dryRun: Bool = false) throws(IngestError) -> Outcome {
-        let sha256 = SHA256.hash(data: bytes).map { byte in
-            (byte < 16 ? "0" : "") + String(byte, radix: 16)
-        }.joined()
+        let sha256 = SkyPilotCatalog.hex(SHA256.hash(data: bytes))
         do {
             if let earlier = try store.snapshot(sha256: sha256) {
                 return .alreadyIngested(earlier)

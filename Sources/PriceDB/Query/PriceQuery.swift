@@ -6,11 +6,16 @@ public struct PriceQuery: Sendable {
     public var tiers: [Tier]
     /// A cell whose observations are older than this many quarters before the day is marked stale.
     public var staleAfterQuarters: Int
+    /// Only observations in these regions (and those whose region is not known) count; `nil` for all.
+    public var regions: [String]?
 
-    public init(store: PriceStore, tiers: [Tier] = Tier.reportedByDefault, staleAfterQuarters: Int = 2) {
+    public init(
+        store: PriceStore, tiers: [Tier] = Tier.reportedByDefault, staleAfterQuarters: Int = 2, regions: [String]? = nil
+    ) {
         self.store = store
         self.tiers = tiers
         self.staleAfterQuarters = staleAfterQuarters
+        self.regions = regions
     }
 
     /// The first day whose observations are still fresh as of `day`.
@@ -20,9 +25,11 @@ public struct PriceQuery: Sendable {
 
     /// The cell of one series as of `day`: from the observations of its latest date on or before `day`.
     public func cell(provider: String, gpu: String, asOf day: Day) throws(StoreError) -> Cell {
-        guard let latest = try store.latestObservationDate(provider: provider, gpu: gpu, tiers: tiers, onOrBefore: day)
+        guard let latest = try store.latestObservationDate(
+            provider: provider, gpu: gpu, tiers: tiers, regions: regions, onOrBefore: day)
         else { return .noData }
-        let observations = try store.observations(provider: provider, gpu: gpu, tiers: tiers, from: latest, through: latest)
+        let observations = try store.observations(
+            provider: provider, gpu: gpu, tiers: tiers, regions: regions, from: latest, through: latest)
         return Cell.of(observations, staleBefore: staleLimit(asOf: day))
     }
 
@@ -30,7 +37,7 @@ public struct PriceQuery: Sendable {
     /// choice of unit size as a cell; `nil` if none carried a price.
     public func spread(provider: String, gpu: String, in quarter: Quarter) throws(StoreError) -> PriceRange? {
         let observations = try store.observations(
-            provider: provider, gpu: gpu, tiers: tiers, from: quarter.firstDay, through: quarter.lastDay)
+            provider: provider, gpu: gpu, tiers: tiers, regions: regions, from: quarter.firstDay, through: quarter.lastDay)
         var range: PriceRange?
         for (_, sameDay) in Dictionary(grouping: observations, by: \.observedOn) {
             guard let price = Cell.of(sameDay, staleBefore: quarter.firstDay).price else { continue }

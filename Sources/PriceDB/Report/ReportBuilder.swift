@@ -8,7 +8,8 @@ public struct ReportBuilder: Sendable {
 
     public func build(_ request: ReportRequest) throws(QueryError) -> Report {
         let asOf = request.period.lastDay
-        let query = PriceQuery(store: store, tiers: request.tiers, staleAfterQuarters: request.staleAfterQuarters)
+        let query = PriceQuery(
+            store: store, tiers: request.tiers, staleAfterQuarters: request.staleAfterQuarters, regions: request.regions)
         try query.checkHasData(asOf: asOf)
         let selection = try Selection(store: store)
         do {
@@ -94,7 +95,7 @@ public struct ReportBuilder: Sendable {
                 guard grid.cells[row][column].price != nil, let day = grid.cells[row][column].observedOn else { return nil }
                 return (grid.gpus[row].id, day)
             }
-            let offers = try store.offers(provider: provider.id, on: dates, tiers: query.tiers)
+            let offers = try store.offers(provider: provider.id, on: dates, tiers: query.tiers, regions: query.regions)
                 .filter { $0.price != nil }
             guard !offers.isEmpty else { continue }
             let catalog = try store.catalog()

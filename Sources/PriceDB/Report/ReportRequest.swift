@@ -9,12 +9,15 @@ public struct ReportRequest: Sendable {
     public var tiers: [Tier]
     public var gpuClass: GPUClass?
     public var staleAfterQuarters: Int
+    /// Only these regions (where an observation's region is known); `nil` for all.
+    public var regions: [String]?
 
     public init(
         period: Period, sections: [Report.SectionID] = Report.SectionID.allCases, gpuNames: [String]? = nil,
         providerIDs: [String]? = nil, tiers: [Tier] = Tier.reportedByDefault, gpuClass: GPUClass? = nil,
-        staleAfterQuarters: Int = 2
+        staleAfterQuarters: Int = 2, regions: [String]? = nil
     ) {
+        self.regions = regions
         self.period = period
         self.sections = sections
         self.gpuNames = gpuNames

@@ -3,9 +3,9 @@ import GRDB
 extension PriceStore {
     /// The newest observation date of one series (provider and GPU, in the given tiers) on or before `day`.
     /// One index seek per tier on `observation_series`, whatever the size of the history.
-    public func latestObservationDate(provider: String, gpu: String, tiers: [Tier], onOrBefore day: Day)
-        throws(StoreError) -> Day?
-    {
+    public func latestObservationDate(
+        provider: String, gpu: String, tiers: [Tier], regions: [String]? = nil, onOrBefore day: Day
+    ) throws(StoreError) -> Day? {
         try read { db in
             var latest: String?
             for tier in tiers {
@@ -14,8 +14,9 @@ extension PriceStore {
                     sql: """
                         SELECT max(observed_on) FROM observation
                         WHERE provider_id = ? AND gpu_id = ? AND tier = ? AND observed_on <= ?
+                          AND \(Self.regionCondition)
                         """,
-                    arguments: [provider, gpu, tier.rawValue, day.description])
+                    arguments: [provider, gpu, tier.rawValue, day.description] + Self.regionArguments(regions))
                 if let date, date > (latest ?? "") { latest = date }
             }
             return latest.flatMap { Day($0) }
@@ -23,19 +24,20 @@ extension PriceStore {
     }
 
     /// The observations of one series dated from `start` to `end`, both inclusive, in the order they were stored.
-    public func observations(provider: String, gpu: String, tiers: [Tier], from start: Day, through end: Day)
-        throws(StoreError) -> [Observation]
-    {
+    public func observations(
+        provider: String, gpu: String, tiers: [Tier], regions: [String]? = nil, from start: Day, through end: Day
+    ) throws(StoreError) -> [Observation] {
         try read { db in
             try Row.fetchAll(
                 db,
                 sql: """
                     SELECT * FROM observation
                     WHERE provider_id = ? AND gpu_id = ? AND observed_on BETWEEN ? AND ?
-                      AND tier IN (SELECT value FROM json_each(?))
+                      AND tier IN (SELECT value FROM json_each(?)) AND \(Self.regionCondition)
                     ORDER BY observed_on, id
                     """,
                 arguments: [provider, gpu, start.description, end.description, Self.jsonArray(tiers.map(\.rawValue))]
+                    + Self.regionArguments(regions)
             ).map(Self.observation)
         }
     }
@@ -92,8 +94,17 @@ extension PriceStore {
         }
     }
 
+    /// Keeps observations in the given regions, and those whose region is not known; a constant SQL fragment
+    /// whose values are bound by `regionArguments`.
+    static let regionCondition = "(? IS NULL OR region = '' OR region IN (SELECT value FROM json_each(?)))"
+
+    static func regionArguments(_ regions: [String]?) -> StatementArguments {
+        let list = regions.map(jsonArray)
+        return [list, list]
+    }
+
     static func jsonArray(_ values: [String]) -> String {
-        "[" + values.map { "\"\($0)\"" }.joined(separator: ",") + "]"
+        "[" + values.map { JSONOutput.quote($0) }.joined(separator: ",") + "]"
     }
 
     static func observation(_ row: Row) -> Observation {
@@ -121,8 +132,8 @@ public struct ObservationRecord: Hashable, Sendable {
 extension PriceStore {
     /// A provider's own price list: the observations of each given GPU on the given date, in the order the
     /// files listed them.
-    public func offers(provider: String, on dates: [(gpu: String, day: Day)], tiers: [Tier]) throws(StoreError)
-        -> [Observation]
+    public func offers(provider: String, on dates: [(gpu: String, day: Day)], tiers: [Tier], regions: [String]? = nil)
+        throws(StoreError) -> [Observation]
     {
         try read { db in
             var found: [(Int64, Observation)] = []
@@ -132,9 +143,10 @@ extension PriceStore {
                     sql: """
                         SELECT * FROM observation
                         WHERE provider_id = ? AND gpu_id = ? AND observed_on = ?
-                          AND tier IN (SELECT value FROM json_each(?))
+                          AND tier IN (SELECT value FROM json_each(?)) AND \(Self.regionCondition)
                         """,
-                    arguments: [provider, gpu, day.description, Self.jsonArray(tiers.map(\.rawValue))])
+                    arguments: [provider, gpu, day.description, Self.jsonArray(tiers.map(\.rawValue))]
+                        + Self.regionArguments(regions))
                 found += rows.map { ($0["id"], Self.observation($0)) }
             }
             return found.sorted { $0.0 < $1.0 }.map(\.1)

@@ -34,6 +34,9 @@ extension PriceDBCommand {
         @Option(help: ArgumentHelp("Comma-separated provider ids; also fixes the column order. Default: every provider with data.", valueName: "ids"))
         var providers: String?
 
+        @Option(help: ArgumentHelp("Comma-separated regions, as providers write them (us-east-1, eastus); observations without a region still count.", valueName: "regions"))
+        var region: String?
+
         @Option(name: .customLong("class"), help: ArgumentHelp("Only consumer or datacenter GPUs.", valueName: "class"))
         var gpuClass: GPUClass?
 
@@ -59,7 +62,7 @@ extension PriceDBCommand {
             let request = ReportRequest(
                 period: asOf.period, sections: try sections(), gpuNames: gpus.map(commaSeparated),
                 providerIDs: providers.map(commaSeparated), tiers: try asOf.tiers(), gpuClass: gpuClass,
-                staleAfterQuarters: asOf.staleAfter)
+                staleAfterQuarters: asOf.staleAfter, regions: region.map(commaSeparated))
             let report = try reportingFailures { try ReportBuilder(store: store).build(request) }
             output.print(report)
         }
