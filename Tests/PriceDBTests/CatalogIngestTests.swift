@@ -1,0 +1,190 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import PriceDB
+
+@Suite struct CatalogIngestTests {
+    static let today = Day("2026-11-25")!
+    static let day = Day("2026-02-07")!
+
+    func seeded() throws -> (PriceStore, Ingestor) {
+        let store = try PriceStore.inMemory()
+        let ingestor = Ingestor(store: store, today: Self.today)
+        _ = try ingestor.ingest(fileAt: FixturePaths.seed.path)
+        return (store, ingestor)
+    }
+
+    func fixture(_ name: String) -> String {
+        FixturePaths.fixtures.appendingPathComponent("skypilot/\(name)").path
+    }
+
+    /// The stored observations of a snapshot as `gpu_label|variant|count|instance|region|tier|low|high` lines.
+    func rows(_ store: PriceStore, snapshot: Int64) throws -> [String] {
+        try store.writer.read { (db: Database) throws in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT gpu_label || '|' || variant || '|' || gpu_count_millionths || '|' || instance || '|' || region
+                        || '|' || tier || '|' || price_low_micros || '|' || price_high_micros
+                    FROM observation WHERE snapshot_id = ? ORDER BY id
+                    """,
+                arguments: [snapshot]
+            ).map { $0[0] as String }
+        }
+    }
+
+    func storedID(_ outcome: Ingestor.Outcome) -> (Int64, CatalogCounts)? {
+        if case .storedCatalog(let snapshot, let counts) = outcome { return (snapshot.id, counts) }
+        return nil
+    }
+
+    @Test func awsFoldsZonesKeepsSpotApartAndNeedsAWordAboutUnknownNames() throws {
+        let (store, ingestor) = try seeded()
+        let options = CatalogOptions(providerID: "aws", observedOn: Self.day)
+        let before = try store.rowCounts()
+        #expect {
+            try ingestor.ingest(fileAt: fixture("aws-vms.csv"), catalogOptions: options)
+        } throws: { error in
+            guard case .invalid(_, let diagnostics) = error as? IngestError else { return false }
+            return diagnostics.count == 1 && diagnostics[0].message.hasPrefix("unknown accelerator names: Inferentia2 (1 row")
+                && diagnostics[0].message.contains("--gpu-alias NAME=GPU") && diagnostics[0].message.contains("--skip-unknown")
+        }
+        #expect(try store.rowCounts() == before)
+
+        var skipping = options
+        skipping.skipUnknown = true
+        let (id, counts) = try #require(storedID(try ingestor.ingest(fileAt: fixture("aws-vms.csv"), catalogOptions: skipping)))
+        #expect(counts.rows == 10)
+        #expect(counts.withoutGPU == 1)
+        #expect(counts.unknownGPU == 1)
+        #expect(counts.onDemandOffers == 8)
+        #expect(counts.spotOffers == 6)
+        #expect(counts.observations == 9)
+        #expect(try rows(store, snapshot: id) == [
+            "A100||8000000|p4d.24xlarge|us-east-1|on-demand|32772600|32772600",
+            "A100||8000000|p4d.24xlarge|us-east-1|spot|9831800|11540300",
+            "A100-80GB||8000000|p4de.24xlarge|us-east-1|on-demand|40965700|40965700",
+            "H100||8000000|p5.48xlarge|us-east-1|on-demand|98320000|98320000",
+            "H100||8000000|p5.48xlarge|us-east-1|spot|32200000|32200000",
+            "A10G||1000000|g5.xlarge|us-east-1|on-demand|1006000|1006000",
+            "A10G||1000000|g5.xlarge|us-east-1|spot|415800|415800",
+            "L4||1000000|g6.xlarge|us-west-2|on-demand|804800|804800",
+            "L4||1000000|g6.xlarge|us-west-2|spot|342800|342800",
+        ])
+        let snapshot = try #require(try store.snapshots().first { $0.id == id })
+        #expect(snapshot.format == "skypilot-csv")
+        #expect(snapshot.skippedCount == 2)
+        guard case .alreadyIngested(let earlier) = try ingestor.ingest(fileAt: fixture("aws-vms.csv"), catalogOptions: skipping)
+        else {
+            Issue.record("the second ingest was not recognised")
+            return
+        }
+        #expect(earlier.id == id)
+    }
+
+    @Test func anAliasMapsAnUnknownName() throws {
+        let (store, ingestor) = try seeded()
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("alias-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try """
+            InstanceType,AcceleratorName,AcceleratorCount,Price,Region
+            x1,NVIDIA-A100-SXM4-40GB-NextGen,2,5.00,r1
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let options = CatalogOptions(
+            providerID: "aws", observedOn: Self.day, gpuAliases: ["NVIDIA-A100-SXM4-40GB-NextGen": "A100 (40GB)"])
+        let (id, _) = try #require(storedID(try ingestor.ingest(fileAt: file.path, catalogOptions: options)))
+        #expect(try rows(store, snapshot: id) == ["NVIDIA-A100-SXM4-40GB-NextGen||2000000|x1|r1|on-demand|5000000|5000000"])
+    }
+
+    @Test func gcpRowsWithoutInstanceAndWithoutPrice() throws {
+        let (store, ingestor) = try seeded()
+        let (id, counts) = try #require(
+            storedID(try ingestor.ingest(fileAt: fixture("gcp-vms.csv"), catalogOptions: CatalogOptions(providerID: "gcp", observedOn: Self.day))))
+        #expect(counts.withoutGPU == 1)
+        #expect(counts.withoutPrice == 1)
+        #expect(counts.observations == 11)
+        let stored = try rows(store, snapshot: id)
+        #expect(stored.contains("T4||1000000||us-central1|on-demand|350000|350000"))
+        #expect(stored.contains("L4||1000000||us-east1|spot|224000|224000"))
+        #expect(stored.contains("A100||1000000|a2-highgpu-1g|us-central1|spot|1157800|1200300"))
+        #expect(!stored.contains { $0.hasPrefix("H100-MEGA") })
+        #expect(!stored.contains { $0.hasPrefix("A100-80GB") && $0.contains("|spot|") })
+    }
+
+    @Test func azureFractionalGPUsAndExtraColumns() throws {
+        let (store, ingestor) = try seeded()
+        let (id, _) = try #require(
+            storedID(try ingestor.ingest(fileAt: fixture("azure-vms.csv"), catalogOptions: CatalogOptions(providerID: "azure", observedOn: Self.day))))
+        let stored = try rows(store, snapshot: id)
+        #expect(stored.first == "A10||167000|Standard_NV6ads_A10_v5|eastus|on-demand|454000|454000")
+        #expect(Money(micros: 454_000).perGPU(of: GPUCount(millionths: 167_000)) == Money(micros: 2_718_563))
+        let cell = try PriceQuery(store: store).cell(provider: "azure", gpu: "a10", asOf: Self.day)
+        #expect(cell.price == PriceRange(Money("3.2")!))
+    }
+
+    @Test func lambdaIsANewProviderWithoutSpotOrZones() throws {
+        let (store, ingestor) = try seeded()
+        let missing = CatalogOptions(providerID: "lambda", observedOn: Self.day)
+        #expect(throws: IngestError.self) { try ingestor.ingest(fileAt: fixture("lambda-vms.csv"), catalogOptions: missing) }
+        let options = CatalogOptions(providerID: "lambda", observedOn: Self.day, providerName: "Lambda", providerKind: .managedCloud)
+        let (id, counts) = try #require(storedID(try ingestor.ingest(fileAt: fixture("lambda-vms.csv"), catalogOptions: options)))
+        #expect(counts.spotOffers == 0)
+        #expect(try store.providers().first { $0.id == "lambda" }?.kind == .managedCloud)
+        let stored = try rows(store, snapshot: id)
+        #expect(stored.contains("H100-SXM|SXM|8000000|gpu_8x_h100_sxm5|us-east-1|on-demand|23920000|23920000"))
+        #expect(stored.count == 6)
+    }
+
+    @Test func aDryRunStoresNothing() throws {
+        let (store, ingestor) = try seeded()
+        let before = try store.rowCounts()
+        let outcome = try ingestor.ingest(
+            fileAt: fixture("gcp-vms.csv"), dryRun: true, catalogOptions: CatalogOptions(providerID: "gcp", observedOn: Self.day))
+        guard case .validatedCatalog(let counts) = outcome else {
+            Issue.record("expected a validated catalog")
+            return
+        }
+        #expect(counts.observations == 11)
+        #expect(try store.rowCounts() == before)
+    }
+
+    @Test func aCatalogNeedsItsProviderAndDateAndItsColumns() throws {
+        let (_, ingestor) = try seeded()
+        #expect(throws: IngestError.self) { try ingestor.ingest(fileAt: fixture("gcp-vms.csv")) }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("cols-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try "InstanceType,AcceleratorName,AcceleratorCount,Region\nx,A100,1,r\n".write(to: file, atomically: true, encoding: .utf8)
+        #expect {
+            try ingestor.ingest(fileAt: file.path, catalogOptions: CatalogOptions(providerID: "gcp", observedOn: Self.day))
+        } throws: { error in
+            guard case .invalid(_, let diagnostics) = error as? IngestError else { return false }
+            return diagnostics.first?.message.hasPrefix("the header lacks Price") == true
+        }
+        let future = CatalogOptions(providerID: "gcp", observedOn: Day("2027-01-01")!)
+        #expect(throws: IngestError.self) { try ingestor.ingest(fileAt: fixture("gcp-vms.csv"), catalogOptions: future) }
+    }
+
+    @Test func badCellsAreReportedWithTheirLine() throws {
+        let (store, ingestor) = try seeded()
+        let before = try store.rowCounts()
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try """
+            InstanceType,AcceleratorName,AcceleratorCount,Price,SpotPrice,Region
+            a,T4,1,0.35,,r
+            b,T4,0,0.35,,r
+            c,T4,1,abc,,r
+            d,T4,1,-1,,r
+            "e,T4,1,0.35,,r
+            """.write(to: file, atomically: true, encoding: .utf8)
+        #expect {
+            try ingestor.ingest(fileAt: file.path, catalogOptions: CatalogOptions(providerID: "gcp", observedOn: Self.day))
+        } throws: { error in
+            guard case .invalid(_, let diagnostics) = error as? IngestError else { return false }
+            return diagnostics.map { $0.position?.line ?? 0 } == [6]
+                && diagnostics[0].message.contains("not closed")
+        }
+        #expect(try store.rowCounts() == before)
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import PriceDB
+import Testing
+
+@Suite struct CatalogCommandTests {
+    static let seed = "Fixtures/snapshots/2026-02-07-gpu-rental-comparison.json"
+    static let aws = "Fixtures/skypilot/aws-vms.csv"
+
+    @Test func anUnknownAcceleratorFailsUntilAliasedOrSkipped() throws {
+        let db = CommandRunner.temporaryDatabase()
+        try CommandRunner.run(["ingest", "--quiet", "--db", db, Self.seed])
+        let base = ["ingest", "--db", db, "--provider", "aws", "--observed-at", "2026-02-07"]
+        let failed = try CommandRunner.run(base + [Self.aws])
+        #expect(failed.status == 65)
+        #expect(failed.stderr.contains("\(Self.aws): error: unknown accelerator names: Inferentia2 (1 row"))
+        #expect(failed.stderr.contains("--gpu-alias NAME=GPU"))
+        #expect(try PriceStore.open(at: db).snapshots().count == 1)
+
+        let skipped = try CommandRunner.run(base + ["--skip-unknown", Self.aws])
+        #expect(skipped.status == 0)
+        #expect(skipped.stdout == "\(Self.aws): stored as snapshot 2 (observed 2026-02-07): 9 observations, 1 provider, 5 GPUs; 10 rows: 8 on-demand and 6 spot offers, 1 without a GPU skipped, 1 with an unknown GPU skipped\n")
+        let again = try CommandRunner.run(base + ["--skip-unknown", Self.aws])
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("skipped: the same file was ingested before as snapshot 2"))
+
+        let aliased = CommandRunner.temporaryDatabase()
+        try CommandRunner.run(["ingest", "--quiet", "--db", aliased, Self.seed])
+        let withAlias = try CommandRunner.run([
+            "ingest", "--db", aliased, "--provider", "aws", "--observed-at", "2026-02-07", "--gpu-alias", "Inferentia2=T4", Self.aws,
+        ])
+        #expect(withAlias.status == 0)
+        #expect(withAlias.stdout.contains("11 observations, 1 provider, 6 GPUs"))
+    }
+
+    @Test func aCatalogWithoutProviderOrDateIsExplained() throws {
+        let db = CommandRunner.temporaryDatabase()
+        let result = try CommandRunner.run(["ingest", "--db", db, "Fixtures/skypilot/gcp-vms.csv"])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("give --provider ID and --observed-at DATE"))
+        let half = try CommandRunner.run(["ingest", "--db", db, "--provider", "gcp", "Fixtures/skypilot/gcp-vms.csv"])
+        #expect(half.status == 64)
+        let badAlias = try CommandRunner.run([
+            "ingest", "--db", db, "--provider", "gcp", "--observed-at", "2026-02-07", "--gpu-alias", "X", "Fixtures/skypilot/gcp-vms.csv",
+        ])
+        #expect(badAlias.status == 64)
+        #expect(badAlias.stderr.contains("--gpu-alias takes NAME=GPU"))
+    }
+
+    @Test func reportsShowCatalogProvidersBesideSnapshotOnesAndFilterByRegion() throws {
+        let db = CommandRunner.temporaryDatabase()
+        try CommandRunner.run(["ingest", "--quiet", "--db", db, Self.seed])
+        try CommandRunner.run([
+            "ingest", "--quiet", "--db", db, "--provider", "lambda", "--provider-name", "Lambda", "--provider-kind",
+            "managed-cloud", "--observed-at", "2026-02-07", "Fixtures/skypilot/lambda-vms.csv",
+        ])
+        try CommandRunner.run([
+            "ingest", "--quiet", "--db", db, "--provider", "gcp", "--observed-at", "2026-02-07", "Fixtures/skypilot/gcp-vms.csv",
+        ])
+        let report = try CommandRunner.run([
+            "report", "--db", db, "--as-of", "2026-02-07", "--section", "datacenter", "--gpus", "H100,L4,A100",
+        ])
+        #expect(report.status == 0)
+        #expect(report.stdout.contains("GPU          AWS      Azure     GCP         RunPod  Lambda  Vast.ai     GPUFlow"))
+        #expect(report.stdout.contains("H100 (80GB)  ~$6.90*  ~$12.29*  N/A         $2.39   $2.49   $1.47–2.94  $2.20–2.80"))
+        #expect(report.stdout.contains("A100 (40GB)  ~$4.10*  N/A       $2.93–3.67"))
+        let filtered = try CommandRunner.run([
+            "report", "--db", db, "--as-of", "2026-02-07", "--section", "datacenter", "--gpus", "L4,T4",
+            "--providers", "aws,gcp,runpod", "--region", "us-central1",
+        ])
+        #expect(filtered.stdout.contains("L4 (24GB)  N/A  N/A    $0.39"))
+        #expect(filtered.stdout.contains("T4 (16GB)  N/A  $0.35  N/A"))
+        let spot = try CommandRunner.run([
+            "report", "--db", db, "--as-of", "2026-02-07", "--section", "datacenter", "--gpus", "T4", "--providers", "gcp",
+            "--tier", "spot",
+        ])
+        #expect(spot.stdout.contains("T4 (16GB)  $0.14"))
+    }
+}
