@@ -10,8 +10,8 @@ struct PriceDBCommand: ParsableCommand {
             provider on any day. The database is --db PATH, else $PRICEDB_DATABASE, else \
             $XDG_DATA_HOME/pricedb/prices.sqlite (~/.local/share/pricedb/prices.sqlite).
 
-            Exit status: 0 success, 64 usage error, 65 bad input data, 66 input file unreadable, \
-            74 database error.
+            Exit status: 0 success, 1 nothing to show, 64 usage error, 65 bad input data, 66 input file \
+            unreadable, 74 database error.
             """,
         subcommands: [
             Ingest.self, ReportCommand.self, Quarters.self, History.self, Cost.self, BreakEven.self, Snapshots.self,

@@ -66,3 +66,19 @@ import Testing
         }
     }
 }
+
+@Suite struct IndexTests {
+    /// "The newest observation date of each series on or before D" must stay an index seek however long the
+    /// history grows.
+    @Test func theLatestDateOfASeriesIsAnIndexSearch() throws {
+        let store = try PriceStore.inMemory()
+        let plan = try store.writer.read { (db: Database) throws in
+            try Row.fetchAll(
+                db, sql: "EXPLAIN QUERY PLAN " + PriceStore.latestObservationDateSQL,
+                arguments: ["aws", "a100-40gb", "on-demand", "2026-02-28"] + PriceStore.regionArguments(nil)
+            ).map { $0["detail"] as String }
+        }
+        #expect(plan.contains { $0.hasPrefix("SEARCH observation USING INDEX observation_series (provider_id=? AND gpu_id=? AND tier=? AND observed_on<?)") })
+        #expect(!plan.contains { $0.hasPrefix("SCAN observation") })
+    }
+}

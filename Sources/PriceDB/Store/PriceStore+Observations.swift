@@ -10,12 +10,7 @@ extension PriceStore {
             var latest: String?
             for tier in tiers {
                 let date = try String.fetchOne(
-                    db,
-                    sql: """
-                        SELECT max(observed_on) FROM observation
-                        WHERE provider_id = ? AND gpu_id = ? AND tier = ? AND observed_on <= ?
-                          AND \(Self.regionCondition)
-                        """,
+                    db, sql: Self.latestObservationDateSQL,
                     arguments: [provider, gpu, tier.rawValue, day.description] + Self.regionArguments(regions))
                 if let date, date > (latest ?? "") { latest = date }
             }
@@ -93,6 +88,13 @@ extension PriceStore {
             Set(try String.fetchAll(db, sql: "SELECT id FROM gpu WHERE EXISTS (SELECT 1 FROM observation o WHERE o.gpu_id = gpu.id)"))
         }
     }
+
+    /// One provider, GPU and tier's newest date on or before a day; a test checks that SQLite answers it with a
+    /// search of the `observation_series` index.
+    static let latestObservationDateSQL = """
+        SELECT max(observed_on) FROM observation
+        WHERE provider_id = ? AND gpu_id = ? AND tier = ? AND observed_on <= ? AND \(regionCondition)
+        """
 
     /// Keeps observations in the given regions, and those whose region is not known; a constant SQL fragment
     /// whose values are bound by `regionArguments`.

@@ -17,9 +17,10 @@ extension PriceDBCommand {
                 Examples:
                   pricedb ingest Fixtures/snapshots/2026-02-07-gpu-rental-comparison.json
                   pricedb ingest --dry-run new-prices.json
-                  pricedb ingest --provider aws --observed-at 2026-02-07 catalogs/v7/aws/vms.csv
-                  pricedb ingest --provider lambda --provider-name "Lambda" --provider-kind managed-cloud \\
-                      --observed-at 2026-02-07 --gpu-alias GH200-480GB=GH200 --skip-unknown lambda/vms.csv
+                  pricedb ingest --provider aws --observed-at 2026-02-07 aws/vms.csv
+                  pricedb ingest --provider lambda --provider-name Lambda \\
+                      --provider-kind managed-cloud --observed-at 2026-02-07 \\
+                      --gpu-alias A100-NEXT=A100 --skip-unknown lambda/vms.csv
                   0 3 1 */3 *  pricedb ingest --quiet /data/prices/*.json
                 """)
 

@@ -18,8 +18,8 @@ extension PriceDBCommand {
 
                 Examples:
                   pricedb report --as-of 2026-02
-                  pricedb report --as-of 2026Q1 --section consumer,datacenter --format markdown --locale de
-                  pricedb report --gpus "A100 (80GB),H100" --providers aws,runpod,vast --format json
+                  pricedb report --as-of 2026Q1 --section consumer --format markdown --locale de
+                  pricedb report --gpus "A100 (80GB),H100" --providers aws,vast --format json
                 """)
 
         @OptionGroup var database: DatabaseOptions
