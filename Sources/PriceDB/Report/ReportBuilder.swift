@@ -12,7 +12,7 @@ public struct ReportBuilder: Sendable {
             store: store, tiers: request.tiers, staleAfterQuarters: request.staleAfterQuarters, regions: request.regions)
         try query.checkHasData(asOf: asOf)
         let selection = try Selection(store: store)
-        do {
+        return try answering { () throws -> Report in
             var providers = try request.providerIDs.map { ids throws(QueryError) in try selection.providers(ids: ids) }
                 ?? selection.providers
             var gpus: [GPU]
@@ -48,12 +48,6 @@ public struct ReportBuilder: Sendable {
                 }
             }
             return Report(asOf: asOf, period: request.period.description, sections: sections)
-        } catch let error as QueryError {
-            throw error
-        } catch let error as StoreError {
-            throw .store(error)
-        } catch {
-            throw .store(.sqlite(String(describing: error)))
         }
     }
 

@@ -26,3 +26,13 @@ extension Hours: ExpressibleByArgument {
 func commaSeparated(_ text: String) -> [String] {
     text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
 }
+
+/// Reads a comma-separated list of tiers (`--tier spot,on-demand`).
+func parseTiers(_ list: String) throws -> [Tier] {
+    try commaSeparated(list).map { name in
+        guard let tier = Tier(rawValue: name.lowercased()) else {
+            throw ValidationError("unknown tier '\(name)'; use \(Tier.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return tier
+    }
+}

@@ -21,22 +21,11 @@ struct AsOfOptions: ParsableArguments {
     var period: Period { asOf ?? .day(.today()) }
 
     func tiers() throws -> [Tier] {
-        guard let tier else { return Tier.reportedByDefault }
-        return try commaSeparated(tier).map { name in
-            guard let tier = Tier(rawValue: name.lowercased()) else {
-                throw ValidationError("unknown tier '\(name)'; use \(Tier.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            return tier
-        }
+        try tier.map { try parseTiers($0) } ?? Tier.reportedByDefault
     }
 
     func validate() throws {
         _ = try tiers()
         if staleAfter < 1 { throw ValidationError("--stale-after must be at least 1 quarter") }
     }
-}
-
-extension Period {
-    /// The message for a value `--as-of` does not accept.
-    static var formsHelp: String { "accepted forms: \(acceptedForms)" }
 }

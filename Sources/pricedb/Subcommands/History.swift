@@ -29,14 +29,7 @@ extension PriceDBCommand {
 
         func run() throws {
             let store = try database.open()
-            let tiers = try tier.map { list in
-                try commaSeparated(list).map { name in
-                    guard let tier = Tier(rawValue: name.lowercased()) else {
-                        throw ValidationError("unknown tier '\(name)'; use \(Tier.allCases.map(\.rawValue).joined(separator: ", "))")
-                    }
-                    return tier
-                }
-            } ?? Tier.allCases
+            let tiers = try tier.map { try parseTiers($0) } ?? Tier.allCases
             let report = try reportingFailures {
                 try ReportBuilder(store: store).history(gpuName: gpu, providerID: provider, tiers: tiers)
             }
