@@ -43,7 +43,9 @@ let package = Package(
         ),
         .testTarget(
             name: "pricedbTests",
-            dependencies: ["PriceDB", "pricedb"],
+            dependencies: [
+                "PriceDB", "pricedb", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             exclude: ["Golden"]
         ),
     ],

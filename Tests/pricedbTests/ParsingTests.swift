@@ -1,0 +1,61 @@
+import ArgumentParser
+import PriceDB
+import Testing
+
+@testable import pricedb
+
+/// The command line parsed without running it: arguments become domain values, and bad ones are refused
+/// before anything is opened.
+@Suite struct ParsingTests {
+    @Test func reportArgumentsParseIntoDomainValues() throws {
+        let command = try PriceDBCommand.ReportCommand.parse([
+            "--as-of", "2026-Q1", "--section", "consumer,trends", "--gpus", "RTX 4090, A100 (80GB)", "--format",
+            "markdown", "--locale", "de", "--tier", "spot,on-demand", "--region", "us-east-1",
+        ])
+        #expect(command.asOf.period == .quarter(Quarter(year: 2026, number: 1)))
+        #expect(try command.sections() == [.consumer, .trends])
+        #expect(command.gpus.map(commaSeparated) == ["RTX 4090", "A100 (80GB)"])
+        #expect(command.output.format == .markdown)
+        #expect(command.output.locale == .de)
+        #expect(try command.asOf.tiers() == [.spot, .onDemand])
+    }
+
+    @Test(arguments: [
+        ["--as-of", "2026-13"], ["--section", "prices"], ["--tier", "cheap"], ["--format", "pdf"], ["--locale", "fr"],
+        ["--stale-after", "0"],
+    ])
+    func badReportArgumentsAreRefused(arguments: [String]) {
+        #expect(throws: (any Error).self) { try PriceDBCommand.ReportCommand.parse(arguments) }
+    }
+
+    @Test func ingestOptionsForACatalogGoTogether() throws {
+        let command = try PriceDBCommand.Ingest.parse([
+            "--provider", "lambda", "--observed-at", "2026-02-07", "--provider-kind", "managed-cloud", "--gpu-alias",
+            "GH200-480GB=GH200", "--skip-unknown", "vms.csv",
+        ])
+        let options = try #require(try command.catalogOptions())
+        #expect(options.providerKind == .managedCloud)
+        #expect(options.gpuAliases == ["GH200-480GB": "GH200"])
+        #expect(options.skipUnknown)
+        #expect(throws: (any Error).self) { try PriceDBCommand.Ingest.parse(["--provider", "aws", "vms.csv"]) }
+        #expect(throws: (any Error).self) {
+            try PriceDBCommand.Ingest.parse(["--provider", "aws", "--observed-at", "2026-02-30", "vms.csv"])
+        }
+        #expect(throws: (any Error).self) {
+            try PriceDBCommand.Ingest.parse(["--provider", "aws", "--observed-at", "2026-02-07", "--provider-kind", "cloud", "x"])
+        }
+    }
+
+    @Test func scenarioArgumentsParse() throws {
+        let cost = try PriceDBCommand.Cost.parse(["--gpu", "A100", "--hours", "2.5", "--price", "low"])
+        #expect(cost.hours.millionths == 2_500_000)
+        #expect(cost.price == .low)
+        #expect(throws: (any Error).self) { try PriceDBCommand.Cost.parse(["--gpu", "A100", "--hours", "-1"]) }
+        #expect(throws: (any Error).self) { try PriceDBCommand.BreakEven.parse(["--gpu", "RTX 4090", "--purchase", "2000-1600"]) }
+        #expect(throws: (any Error).self) {
+            try PriceDBCommand.BreakEven.parse(["--gpu", "RTX 4090", "--purchase", "1600", "--hours-per-day", "25"])
+        }
+        let breakEven = try PriceDBCommand.BreakEven.parse(["--gpu", "RTX 4090", "--purchase", "1600-2000", "--rate", "0.60"])
+        #expect(breakEven.hoursPerDay.millionths == 8_000_000)
+    }
+}
