@@ -16,6 +16,13 @@ import Testing
         ("L4 (24GB)", "l4", ""), ("RTX 4090 (24GB)", "rtx-4090", ""), ("H200 (140GB)", "h200", ""),
         ("RTX 6000 Ada", "rtx-6000-ada", ""), ("RTX5090", "rtx-5090", ""), ("A100SXM4", "a100-40gb", "SXM4"),
         ("H100 PCIe (80GB)", "h100-80gb", "PCIe"), ("Tesla V100", "v100-16gb", ""),
+        // As nvidia-smi and marketplaces write them.
+        ("NVIDIA H100 80GB HBM3", "h100-80gb", ""), ("NVIDIA A100-SXM4-80GB", "a100-80gb", "SXM4"),
+        ("NVIDIA A100-PCIE-40GB", "a100-40gb", "PCIe"), ("NVIDIA GeForce RTX 4090", "rtx-4090", ""),
+        ("Tesla V100-SXM2-16GB", "v100-16gb", "SXM2"), ("Tesla V100-SXM2-32GB", "v100-32gb", "SXM2"),
+        ("NVIDIA RTX A6000", "rtx-a6000", ""), ("RTX 6000Ada", "rtx-6000-ada", ""), ("Q RTX 8000", "quadro-rtx-8000", ""),
+        ("A100 SXM4", "a100-40gb", "SXM4"), ("H100 NVL", "h100-nvl", ""), ("AMD Instinct MI300X", "mi300x", ""),
+        ("RTX 4080 SUPER", "rtx-4080-super", ""),
     ])
     func realWorldNamesResolve(name: String, id: String, variant: String) throws {
         let resolution = try #require(catalog.resolve(name), "\(name) did not resolve")

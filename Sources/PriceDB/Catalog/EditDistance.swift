@@ -21,10 +21,11 @@ enum EditDistance {
         return previous[b.count]
     }
 
-    /// The candidates within a small distance of `name`, closest first, at most three.
+    /// The candidates closest to `name`, if they are within a small distance of it, at most three.
     static func closest(to name: String, among candidates: [String]) -> [String] {
-        let limit = max(2, name.count / 3)
-        return candidates.map { ($0, between(name.lowercased(), $0.lowercased())) }
+        let distances = candidates.map { ($0, between(name.lowercased(), $0.lowercased())) }
+        let limit = min(max(2, name.count / 3), distances.map(\.1).min() ?? 0)
+        return distances
             .filter { $0.1 <= limit }
             .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
             .prefix(3).map(\.0)

@@ -1,7 +1,7 @@
 /// The GPUs a file may name, and how a written name becomes one of them.
 ///
 /// Names are compared by a *key*: lower case, with spaces, hyphens, underscores, dots, slashes and brackets
-/// removed, and vendor words (`NVIDIA`, `GeForce`, `Tesla`, `AMD`) dropped, so `A100 (80GB)`, `A100-80GB` and
+/// removed, and vendor and memory-technology words (`NVIDIA`, `GeForce`, `Tesla`, `AMD`, `HBM3`) dropped, so `A100 (80GB)`, `A100-80GB` and
 /// `a100 80gb` are one GPU. Variant words (`SXM`, `PCIe`, `NVL`, `Mega`) are kept as the observation's variant
 /// unless the whole name is itself a GPU (`H100 NVL`).
 public struct GPUCatalog: Sendable {
@@ -91,7 +91,8 @@ public struct GPUCatalog: Sendable {
         return digits.isEmpty || !digits.allSatisfy(\.isASCIIDigit) ? nil : Int(digits)
     }
 
-    /// Up to three known GPU names closest to an unknown one, for "did you mean" messages.
+    /// Up to three known GPU names closest to an unknown one (those at the smallest distance), for "did you
+    /// mean" messages.
     public func suggestions(for name: String) -> [String] {
         var stripped = Self.words(name).filter { Self.variantSpelling[$0] == nil }.joined()
         if stripped.isEmpty { stripped = Self.key(name) }
@@ -102,7 +103,7 @@ public struct GPUCatalog: Sendable {
                 best[gpu.name] = min(best[gpu.name] ?? .max, distance)
             }
         }
-        let limit = max(2, stripped.count / 3)
+        let limit = min(max(2, stripped.count / 3), best.values.min() ?? 0)
         return best.filter { $0.value <= limit }
             .sorted { ($0.value, $0.key) < ($1.value, $1.key) }
             .prefix(3).map(\.key)
@@ -120,7 +121,11 @@ public struct GPUCatalog: Sendable {
             .filter { !vendorWords.contains($0) }
     }
 
-    private static let vendorWords: Set<String> = ["nvidia", "geforce", "tesla", "amd", "instinct", "intel"]
+    /// Words that name a vendor, product line or memory technology, never a different GPU.
+    private static let vendorWords: Set<String> = [
+        "nvidia", "geforce", "tesla", "amd", "instinct", "intel", "hbm2", "hbm2e", "hbm3", "hbm3e", "gddr6", "gddr6x",
+        "gddr7",
+    ]
 
     private static let variantSpelling: [String: String] = [
         "sxm": "SXM", "sxm2": "SXM2", "sxm4": "SXM4", "sxm5": "SXM5", "pcie": "PCIe", "nvl": "NVL",
