@@ -20,6 +20,7 @@ let package = Package(
             path: "Migrations",
             resources: [
                 .embedInCode("0001_initial.sql"),
+                .embedInCode("0002_observation_date_index.sql"),
             ]
         ),
         .target(

@@ -11,4 +11,7 @@ public struct Migration: Sendable {
 /// a test checks that the two agree.
 public let migrations: [Migration] = [
     Migration(name: "0001_initial.sql", sql: String(decoding: PackageResources._001_initial_sql, as: UTF8.self)),
+    Migration(
+        name: "0002_observation_date_index.sql",
+        sql: String(decoding: PackageResources._002_observation_date_index_sql, as: UTF8.self)),
 ]

@@ -6,11 +6,10 @@ import Testing
 @Suite struct CellTests {
     let day = Day("2026-02-07")!
 
-    func offer(_ price: String, count: String = "1", approximate: Bool = false, status: Status = .available) -> Observation {
-        Observation(
-            providerID: "p", gpuID: "a100-80gb", gpuLabel: "A100", gpuCount: GPUCount(millionths: try! DecimalText.millionths(count[...])),
-            price: status == .available ? PriceRange(Money(price)!) : nil, status: status, approximate: approximate,
-            observedOn: day)
+    func offer(_ price: String, count: String = "1", approximate: Bool = false, status: Status = .available) -> OfferGroup {
+        OfferGroup(
+            observedOn: day, status: status, gpuCount: GPUCount(millionths: try! DecimalText.millionths(count[...])),
+            price: status == .available ? PriceRange(Money(price)!) : nil, approximate: approximate)
     }
 
     @Test func aSingleGPUOfferWinsOverAnEightGPUInstance() {
@@ -28,6 +27,20 @@ import Testing
     @Test func offersOfTheSameSizeSpanARange() {
         let cell = Cell.of([offer("1.39"), offer("1.49")], staleBefore: day)
         #expect(cell.price == PriceRange(low: Money("1.39")!, high: Money("1.49")!))
+    }
+
+    @Test func theCurrencyOfMostOffersWins() {
+        var euro = offer("0.30")
+        euro.currency = "EUR"
+        var dollars = offer("0.40")
+        dollars.offers = 3
+        let cell = Cell.of([euro, dollars], staleBefore: day)
+        #expect(cell.currency == "USD")
+        #expect(cell.price == PriceRange(Money("0.4")!))
+    }
+
+    @Test func approximateOffersMarkTheCell() {
+        #expect(Cell.of([offer("1", approximate: true)], staleBefore: day).approximate)
     }
 
     @Test func fractionalSharesCountOnlyWhenNothingElseIsOffered() {

@@ -30,35 +30,33 @@ public struct Cell: Hashable, Sendable {
         return nil
     }
 
-    /// The cell of the observations of one series' latest date. Among available offers it takes the smallest
-    /// unit of at least one whole GPU (a single-GPU offer rather than the per-GPU share of an 8-GPU instance;
-    /// fractional shares only when nothing else is offered), and the lowest and highest per-GPU price among
-    /// offers of that size.
-    public static func of(_ observations: [Observation], staleBefore limit: Day) -> Cell {
-        guard let date = observations.map(\.observedOn).max() else { return .noData }
+    /// The cell of the offers of one series' latest date. Among available offers it takes the smallest unit of
+    /// at least one whole GPU (a single-GPU offer rather than the per-GPU share of an 8-GPU instance; fractional
+    /// shares only when nothing else is offered), in the currency most of those offers use, and the lowest and
+    /// highest per-GPU price among offers of that size.
+    public static func of(_ groups: [OfferGroup], staleBefore limit: Day) -> Cell {
+        guard let date = groups.map(\.observedOn).max() else { return .noData }
         let stale = date < limit
-        let priced = preferredUnits(observations.filter { $0.price != nil })
+        let priced = preferredUnits(groups.filter { $0.price != nil })
         guard !priced.isEmpty else {
-            let value: Value = observations.contains { $0.status == .comingSoon } ? .comingSoon : .unavailable
+            let value: Value = groups.contains { $0.status == .comingSoon } ? .comingSoon : .unavailable
             return Cell(value: value, currency: "USD", derived: false, approximate: false, observedOn: date, stale: stale)
         }
         let perGPU = priced.map { $0.price!.perGPU(of: $0.gpuCount) }
         return Cell(
             value: .price(PriceRange(low: perGPU.map(\.low).min()!, high: perGPU.map(\.high).max()!)),
-            currency: priced[0].currency, derived: priced.allSatisfy { $0.gpuCount > .one },
+            currency: priced[0].currency, derived: priced[0].gpuCount > .one,
             approximate: priced.contains { $0.approximate }, observedOn: date, stale: stale)
     }
 
-    /// The offers of the smallest unit size holding at least one GPU, in the currency most of them use; only
-    /// fractional units when there is nothing else.
-    static func preferredUnits(_ priced: [Observation]) -> [Observation] {
+    private static func preferredUnits(_ priced: [OfferGroup]) -> [OfferGroup] {
         guard !priced.isEmpty else { return [] }
         let whole = priced.filter { $0.gpuCount >= .one }
         let pool = whole.isEmpty ? priced : whole
         let smallest = pool.map(\.gpuCount).min()!
         let sized = pool.filter { $0.gpuCount == smallest }
-        let counts = Dictionary(grouping: sized, by: \.currency).mapValues(\.count)
-        let currency = counts.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
+        let offers = Dictionary(grouping: sized, by: \.currency).mapValues { $0.map(\.offers).reduce(0, +) }
+        let currency = offers.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
         return sized.filter { $0.currency == currency }
     }
 }

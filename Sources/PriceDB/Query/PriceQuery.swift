@@ -28,18 +28,18 @@ public struct PriceQuery: Sendable {
         guard let latest = try store.latestObservationDate(
             provider: provider, gpu: gpu, tiers: tiers, regions: regions, onOrBefore: day)
         else { return .noData }
-        let observations = try store.observations(
+        let groups = try store.offerGroups(
             provider: provider, gpu: gpu, tiers: tiers, regions: regions, from: latest, through: latest)
-        return Cell.of(observations, staleBefore: staleLimit(asOf: day))
+        return Cell.of(groups, staleBefore: staleLimit(asOf: day))
     }
 
     /// The lowest and highest per-GPU price of any observation of a series dated within `quarter`, with the same
     /// choice of unit size as a cell; `nil` if none carried a price.
     public func spread(provider: String, gpu: String, in quarter: Quarter) throws(StoreError) -> PriceRange? {
-        let observations = try store.observations(
+        let groups = try store.offerGroups(
             provider: provider, gpu: gpu, tiers: tiers, regions: regions, from: quarter.firstDay, through: quarter.lastDay)
         var range: PriceRange?
-        for (_, sameDay) in Dictionary(grouping: observations, by: \.observedOn) {
+        for (_, sameDay) in Dictionary(grouping: groups, by: \.observedOn) {
             guard let price = Cell.of(sameDay, staleBefore: quarter.firstDay).price else { continue }
             range = PriceRange(low: min(range?.low ?? price.low, price.low), high: max(range?.high ?? price.high, price.high))
         }

@@ -84,17 +84,17 @@ public struct ReportBuilder: Sendable {
 
     private func providerSection(_ grid: Comparison, query: PriceQuery) throws -> Report.Section {
         var tables: [Report.Table] = []
+        let catalog = try store.catalog()
         for (column, provider) in grid.providers.enumerated() {
             let dates = grid.gpus.indices.compactMap { row -> (gpu: String, day: Day)? in
                 guard grid.cells[row][column].price != nil, let day = grid.cells[row][column].observedOn else { return nil }
                 return (grid.gpus[row].id, day)
             }
-            let offers = try store.offers(provider: provider.id, on: dates, tiers: query.tiers, regions: query.regions)
-                .filter { $0.price != nil }
+            let offers = try store.listedOffers(provider: provider.id, on: dates, tiers: query.tiers, regions: query.regions)
             guard !offers.isEmpty else { continue }
-            let catalog = try store.catalog()
             let withInstances = offers.contains { !$0.instance.isEmpty }
-            let allRanges = offers.allSatisfy { !$0.price!.isSingle }
+            let allRanges = offers.allSatisfy { !$0.price.isSingle }
+            let tiers = Tier.allCases.filter { tier in offers.contains { $0.tier == tier } }
             var rows: [[Report.Value]] = []
             var noteTexts: [String] = []
             for offer in offers {
@@ -109,31 +109,29 @@ public struct ReportBuilder: Sendable {
                 }
                 let price = Report.Value.listedPrice(
                     offer.price, currency: offer.currency, approximate: offer.approximate, noteMarks: marks)
-                let gpu = catalog.gpu(id: offer.gpuID)
+                var row: [Report.Value]
                 if withInstances {
-                    rows.append([
-                        .text(offer.instance.isEmpty ? "-" : offer.instance),
-                        .text("\(offer.gpuCount)x \(offer.gpuLabel)"), price,
-                    ])
+                    row = [.text(offer.instance.isEmpty ? "-" : offer.instance), .text("\(offer.gpuCount)x \(offer.gpuLabel)")]
                 } else {
-                    let memory = Self.memory(writtenIn: offer.gpuLabel) ?? gpu?.memoryGB
-                    rows.append([.text(offer.gpuLabel), .text(memory.map { "\($0)GB" } ?? "-"), price])
+                    let memory = Self.memory(writtenIn: offer.gpuLabel) ?? catalog.gpu(id: offer.gpuID)?.memoryGB
+                    row = [.text(offer.gpuLabel), .text(memory.map { "\($0)GB" } ?? "-")]
                 }
+                if tiers.count > 1 { row.append(.text(offer.tier.rawValue)) }
+                rows.append(row + [price])
             }
-            let columns: [Report.Column] = withInstances
+            var columns: [Report.Column] = withInstances
                 ? [
                     Report.Column(id: "instance", header: .instance, alignment: .left),
                     Report.Column(id: "gpus", header: .gpuConfiguration, alignment: .left),
-                    Report.Column(id: "price", header: .hourlyPrice, alignment: .left),
                 ]
                 : [
                     Report.Column(id: "gpu", header: .gpuModel, alignment: .left),
                     Report.Column(id: "memory", header: .memory, alignment: .left),
-                    Report.Column(id: "price", header: allRanges ? .priceRange : .hourlyPrice, alignment: .left),
                 ]
+            if tiers.count > 1 { columns.append(Report.Column(id: "tier", header: .tier, alignment: .left)) }
+            columns.append(Report.Column(id: "price", header: allRanges ? .priceRange : .hourlyPrice, alignment: .left))
             let days = Array(Set(offers.map(\.observedOn))).sorted()
-            let regions = Array(Set(offers.map(\.region).filter { !$0.isEmpty })).sorted()
-            let tiers = Tier.allCases.filter { tier in offers.contains { $0.tier == tier } }
+            let regions = Array(Set(offers.flatMap(\.regions))).sorted()
             tables.append(
                 Report.Table(
                     id: provider.id,

@@ -236,7 +236,8 @@ public enum ReportLocale: String, CaseIterable, Sendable {
         case .gpuModel: return de ? "GPU-Modell" : "GPU model"
         case .memory: return de ? "Speicher" : "Memory"
         case .pricesObserved(let provider, let days, let regions, let tiers):
-            let details = (regions + tiers.map { tier in
+            let place = regions.count > 3 ? [de ? "\(regions.count) Regionen" : "\(regions.count) regions"] : regions
+            let details = (place + tiers.map { tier in
                 de && tier == .onDemand ? "On-Demand" : tier.rawValue
             }).joined(separator: "; ")
             return provider + (de ? ": Preise vom " : ": prices of ") + days.map(date).joined(separator: ", ")

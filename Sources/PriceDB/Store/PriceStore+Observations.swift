@@ -18,22 +18,33 @@ extension PriceStore {
         }
     }
 
-    /// The observations of one series dated from `start` to `end`, both inclusive, in the order they were stored.
-    public func observations(
+    /// The offers of one series dated from `start` to `end`, both inclusive, summarised per day, status, unit
+    /// size and currency; an index range of `observation_gpu_date`, aggregated by SQLite.
+    public func offerGroups(
         provider: String, gpu: String, tiers: [Tier], regions: [String]? = nil, from start: Day, through end: Day
-    ) throws(StoreError) -> [Observation] {
+    ) throws(StoreError) -> [OfferGroup] {
         try read { db in
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT * FROM observation
+                    SELECT observed_on, status, gpu_count_millionths, currency, min(price_low_micros) AS low,
+                           max(price_high_micros) AS high, max(approximate) AS approximate, count(*) AS offers
+                    FROM observation
                     WHERE provider_id = ? AND gpu_id = ? AND observed_on BETWEEN ? AND ?
                       AND tier IN (SELECT value FROM json_each(?)) AND \(Self.regionCondition)
-                    ORDER BY observed_on, id
+                    GROUP BY observed_on, status, gpu_count_millionths, currency
                     """,
                 arguments: [provider, gpu, start.description, end.description, Self.jsonArray(tiers.map(\.rawValue))]
                     + Self.regionArguments(regions)
-            ).map(Self.observation)
+            ).map { row in
+                let low: Int64? = row["low"]
+                let high: Int64? = row["high"]
+                return OfferGroup(
+                    observedOn: Day(row["observed_on"] as String)!, status: Status(rawValue: row["status"]) ?? .available,
+                    gpuCount: GPUCount(millionths: row["gpu_count_millionths"]), currency: row["currency"],
+                    price: low.flatMap { low in high.map { PriceRange(low: Money(micros: low), high: Money(micros: $0)) } },
+                    approximate: row["approximate"], offers: row["offers"])
+            }
         }
     }
 
@@ -59,11 +70,12 @@ extension PriceStore {
         }
     }
 
-    /// The first and last observation dates, or `nil` for an empty database.
+    /// The first and last observation dates, or `nil` for an empty database: two seeks of
+    /// `observation_observed_on` (one `min` and one `max` each; together in one statement they would scan).
     public func observationDateRange() throws(StoreError) -> ClosedRange<Day>? {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT min(observed_on), max(observed_on) FROM observation"),
-                let first = (row[0] as String?).flatMap({ Day($0) }), let last = (row[1] as String?).flatMap({ Day($0) })
+            guard let first = try String.fetchOne(db, sql: "SELECT min(observed_on) FROM observation").flatMap({ Day($0) }),
+                let last = try String.fetchOne(db, sql: "SELECT max(observed_on) FROM observation").flatMap({ Day($0) })
             else { return nil }
             return first...last
         }
@@ -132,26 +144,61 @@ public struct ObservationRecord: Hashable, Sendable {
 }
 
 extension PriceStore {
-    /// A provider's own price list: the observations of each given GPU on the given date, in the order the
-    /// files listed them.
-    public func offers(provider: String, on dates: [(gpu: String, day: Day)], tiers: [Tier], regions: [String]? = nil)
-        throws(StoreError) -> [Observation]
-    {
+    /// A provider's own price list: its available offers of each given GPU on the given date, one per instance,
+    /// GPU as written, variant, unit size, tier and currency, with the price range over the regions that offer
+    /// it; in the order the files listed them.
+    public func listedOffers(
+        provider: String, on dates: [(gpu: String, day: Day)], tiers: [Tier], regions: [String]? = nil
+    ) throws(StoreError) -> [ListedOffer] {
         try read { db in
-            var found: [(Int64, Observation)] = []
+            var found: [(Int64, ListedOffer)] = []
             for (gpu, day) in dates {
                 let rows = try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT * FROM observation
-                        WHERE provider_id = ? AND gpu_id = ? AND observed_on = ?
+                        SELECT min(id) AS first, gpu_label, variant, gpu_count_millionths, instance, tier, currency,
+                               min(price_low_micros) AS low, max(price_high_micros) AS high,
+                               max(approximate) AS approximate, min(note) AS note,
+                               json_group_array(DISTINCT region) AS regions
+                        FROM observation
+                        WHERE provider_id = ? AND gpu_id = ? AND observed_on = ? AND status = 'available'
                           AND tier IN (SELECT value FROM json_each(?)) AND \(Self.regionCondition)
+                        GROUP BY gpu_label, variant, gpu_count_millionths, instance, tier, currency
                         """,
                     arguments: [provider, gpu, day.description, Self.jsonArray(tiers.map(\.rawValue))]
                         + Self.regionArguments(regions))
-                found += rows.map { ($0["id"], Self.observation($0)) }
+                for row in rows {
+                    let regions = (try? JSONParser.parse(Array((row["regions"] as String).utf8))).map { value -> [String] in
+                        guard case .array(let elements, _) = value else { return [] }
+                        return elements.compactMap { if case .string(let text, _) = $0, !text.isEmpty { text } else { nil } }
+                    } ?? []
+                    let offer = ListedOffer(
+                        gpuID: gpu, gpuLabel: row["gpu_label"], variant: row["variant"],
+                        gpuCount: GPUCount(millionths: row["gpu_count_millionths"]), instance: row["instance"],
+                        tier: Tier(rawValue: row["tier"]) ?? .onDemand, currency: row["currency"],
+                        price: PriceRange(low: Money(micros: row["low"]), high: Money(micros: row["high"])),
+                        approximate: row["approximate"], note: row["note"], regions: regions, observedOn: day)
+                    found.append((row["first"], offer))
+                }
             }
             return found.sorted { $0.0 < $1.0 }.map(\.1)
         }
     }
+}
+
+/// One line of a provider's own price list.
+public struct ListedOffer: Hashable, Sendable {
+    public var gpuID: String
+    public var gpuLabel: String
+    public var variant: String
+    public var gpuCount: GPUCount
+    public var instance: String
+    public var tier: Tier
+    public var currency: String
+    /// The unit's price, as a range over the regions that offer it.
+    public var price: PriceRange
+    public var approximate: Bool
+    public var note: String?
+    public var regions: [String]
+    public var observedOn: Day
 }

@@ -1,0 +1,25 @@
+/// The offers of one series on one day that share a unit size and currency, summarised: what a cell needs,
+/// without loading every offer of a catalog with thousands of instances and regions.
+public struct OfferGroup: Hashable, Sendable {
+    public var observedOn: Day
+    public var status: Status
+    public var gpuCount: GPUCount
+    public var currency: String
+    /// The lowest and highest unit price; `nil` unless `status` is `available`.
+    public var price: PriceRange?
+    public var approximate: Bool
+    public var offers: Int
+
+    public init(
+        observedOn: Day, status: Status = .available, gpuCount: GPUCount = .one, currency: String = "USD",
+        price: PriceRange?, approximate: Bool = false, offers: Int = 1
+    ) {
+        self.observedOn = observedOn
+        self.status = status
+        self.gpuCount = gpuCount
+        self.currency = currency
+        self.price = price
+        self.approximate = approximate
+        self.offers = offers
+    }
+}
