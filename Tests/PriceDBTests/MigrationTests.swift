@@ -36,9 +36,28 @@ import Testing
         let queue = try DatabaseQueue()
         if version > 0 {
             try PriceStore.migrator.migrate(queue, upTo: migrations[version - 1].name)
+            // Rows as the first schema knew them, which every later version must keep.
+            try queue.write { db in
+                try db.execute(
+                    sql: """
+                        INSERT INTO provider (id, name, short_name, kind) VALUES ('old', 'Old Cloud', 'Old', 'other');
+                        INSERT INTO gpu (id, name, memory_gb, class) VALUES ('t4', 'T4', 16, 'datacenter');
+                        INSERT INTO snapshot (sha256, format, observed_on, file_name, ingested_at, observation_count,
+                            provider_count, gpu_count)
+                        VALUES (printf('%064d', 1), 'pricedb-snapshot/1', '2025-01-01', 'old.json', '2025-01-02T00:00:00Z',
+                            1, 1, 1);
+                        INSERT INTO observation (snapshot_id, provider_id, gpu_id, gpu_label, gpu_count_millionths, tier,
+                            currency, price_low_micros, price_high_micros, status, observed_on)
+                        VALUES (1, 'old', 't4', 'T4', 1000000, 'on-demand', 'USD', 350000, 350000, 'available', '2025-01-01');
+                        """)
+            }
         }
         let store = try PriceStore(writer: queue, path: ":memory:")
         #expect(try store.schemaVersion() == migrations.count)
+        if version > 0 {
+            let cell = try PriceQuery(store: store).cell(provider: "old", gpu: "t4", asOf: Day("2025-03-31")!)
+            #expect(cell.price == PriceRange(Money("0.35")!))
+        }
         _ = try Ingestor(store: store, today: Day("2026-11-25")!).ingest(fileAt: FixturePaths.seed.path)
         try queue.read { (db: Database) throws in
             #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
