@@ -97,6 +97,17 @@ import Testing
         #expect(try rows(store, snapshot: id) == ["NVIDIA-A100-SXM4-40GB-NextGen||2000000|x1|r1|on-demand|5000000|5000000"])
     }
 
+    @Test func aByteOrderMarkAndWindowsLineEndsAreRead() throws {
+        let (store, ingestor) = try seeded()
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("bom-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try "\u{FEFF}InstanceType,AcceleratorName,AcceleratorCount,Price,Region\r\nx1,L4,1,0.5,r1\r\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let (id, _) = try #require(
+            storedID(try ingestor.ingest(fileAt: file.path, catalogOptions: CatalogOptions(providerID: "gcp", observedOn: Self.day))))
+        #expect(try rows(store, snapshot: id) == ["L4||1000000|x1|r1|on-demand|500000|500000"])
+    }
+
     @Test func gcpRowsWithoutInstanceAndWithoutPrice() throws {
         let (store, ingestor) = try seeded()
         let (id, counts) = try #require(

@@ -17,7 +17,7 @@ import Testing
         #expect(snapshots.status == 0)
         let lines = snapshots.stdout.split(separator: "\n")
         #expect(lines.count == 3)
-        #expect(lines[2].contains("2026-02-07  GPU-Mietpreisvergleich 2026  2026-02-07-gpu-rental-comparison.json   57"))
+        #expect(lines[2].contains("2026-02-07  pricedb-snapshot/1  GPU-Mietpreisvergleich 2026  2026-02-07-gpu-rental-comparison.json   57"))
     }
 
     @Test(arguments: try FileManager.default.contentsOfDirectory(

@@ -166,7 +166,8 @@ struct SkyPilotCatalog {
         let canonical = Dictionary(
             uniqueKeysWithValues: (Self.requiredColumns + ["SpotPrice", "AvailabilityZone"]).map { ($0.lowercased(), $0) })
         for (position, name) in names.enumerated() {
-            let trimmed = name.trimmingCharacters(in: .whitespaces)
+            // A spreadsheet that saved the file may have put a byte order mark before the first name.
+            let trimmed = name.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\u{FEFF}")))
             index[canonical[trimmed.lowercased()] ?? trimmed] = position
         }
         let missing = Self.requiredColumns.filter { index[$0] == nil }

@@ -3,11 +3,12 @@
 public enum Listings {
     public static func snapshots(_ snapshots: [StoredSnapshot]) -> TextTable {
         var table = TextTable(
-            headers: ["ID", "OBSERVED", "SOURCE", "FILE", "OBS", "PROVIDERS", "GPUS", "SKIPPED", "INGESTED"],
-            alignments: [.right, .left, .left, .left, .right, .right, .right, .right, .left])
+            headers: ["ID", "OBSERVED", "FORMAT", "SOURCE", "FILE", "OBS", "PROVIDERS", "GPUS", "SKIPPED", "INGESTED"],
+            alignments: [.right, .left, .left, .left, .left, .right, .right, .right, .right, .left])
         for snapshot in snapshots {
             table.append([
-                String(snapshot.id), snapshot.observedOn.description, snapshot.source.name ?? "-", snapshot.fileName,
+                String(snapshot.id), snapshot.observedOn.description, snapshot.format, snapshot.source.name ?? "-",
+                snapshot.fileName,
                 String(snapshot.observationCount), String(snapshot.providerCount), String(snapshot.gpuCount),
                 String(snapshot.skippedCount), snapshot.ingestedAt,
             ])

@@ -70,6 +70,7 @@ public struct PriceStore: Sendable {
         for (number, migration) in migrations.enumerated() {
             migrator.registerMigration(migration.name) { db in
                 try db.execute(sql: migration.sql)
+                // PRAGMA takes no bound parameters; the value is this loop's own counter, never input.
                 try db.execute(sql: "PRAGMA user_version = \(number + 1)")
             }
         }
