@@ -188,3 +188,46 @@ struct SchemaValidator {
         }
     }
 }
+
+/// Every command's JSON output matches `Fixtures/report.schema.json`, the documented shape.
+@Suite struct ReportSchemaTests {
+    static let schema: JSONValue = {
+        let bytes = [UInt8](FileManager.default.contents(atPath: FixturePaths.fixtures.appendingPathComponent("report.schema.json").path)!)
+        return try! JSONParser.parse(bytes)
+    }()
+
+    static func reports() throws -> [(String, Report)] {
+        let store = try PriceStore.inMemory()
+        let ingestor = Ingestor(store: store, today: Day("2026-11-25")!)
+        for file in [FixturePaths.seed] + FixturePaths.files(in: "synthetic", withExtension: "json") {
+            _ = try ingestor.ingest(fileAt: file.path)
+        }
+        let builder = ReportBuilder(store: store)
+        return [
+            ("report", try builder.build(ReportRequest(period: Period("2026-02")!))),
+            ("report-2025Q4", try builder.build(ReportRequest(period: Period("2025Q4")!))),
+            ("quarters", try builder.quarters(gpuName: "A100-80GB", providerIDs: nil, period: Period("2026Q1")!, spread: false, tiers: Tier.reportedByDefault, staleAfterQuarters: 2)),
+            ("spread", try builder.quarters(gpuName: "A100-80GB", providerIDs: nil, period: Period("2026Q1")!, spread: true, tiers: Tier.reportedByDefault, staleAfterQuarters: 2)),
+            ("history", try builder.history(gpuName: "H100", providerID: nil, tiers: Tier.allCases)),
+            ("cost", try builder.cost(gpuName: "A100 (80GB)", hours: Hours("8")!, period: Period("2026-02")!, pricePoint: .mid, providerIDs: nil, tiers: Tier.reportedByDefault)),
+            ("breakeven", try builder.breakEven(gpuName: "RTX 4090", purchase: PriceRange("1600-2000")!, hoursPerDay: Hours("8")!, period: Period("2026-02")!, providerIDs: nil, rate: nil, tiers: Tier.reportedByDefault)),
+        ]
+    }
+
+    @Test(arguments: ReportLocale.allCases)
+    func everyCommandsJSONMatchesTheDocumentedSchema(locale: ReportLocale) throws {
+        for (name, report) in try Self.reports() {
+            let json = try JSONParser.parse(Array(report.rendered(as: .json, locale: locale).utf8))
+            #expect(SchemaValidator(root: Self.schema).errors(in: json) == [], "\(name)")
+        }
+    }
+
+    @Test func theSchemaRejectsAnInexactAmount() throws {
+        let json = try JSONParser.parse(Array("""
+            {"format": "pricedb-report/1", "as_of": "2026-02-28", "period": "2026-02", "locale": "en", "sections": [
+              {"id": "cost", "title": "t", "notes": [], "tables": [{"id": "x", "title": null, "notes": [], "columns": [],
+                "rows": [[{"type": "money", "text": "$1.00", "currency": "USD", "amount": 1.0}]]}]}]}
+            """.utf8))
+        #expect(!SchemaValidator(root: Self.schema).errors(in: json).isEmpty)
+    }
+}
