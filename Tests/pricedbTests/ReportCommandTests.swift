@@ -22,6 +22,20 @@ enum Article {
         | L4 (24GB)   | $0,80    | N/V       | $0,56 | $0,39      | $0,35-0,50 | Demnächst  |
         """
 
+    static let features = """
+        | Funktion            | AWS         | Azure       | GCP         | RunPod      | Vast.ai   | GPUFlow     |
+        | ------------------- | ----------- | ----------- | ----------- | ----------- | --------- | ----------- |
+        | Uptime-SLA          | 99,99%      | 99,95%      | 99,95%      | Best Effort | Community | Community   |
+        | Consumer-GPUs       | Nein        | Nein        | Nein        | Ja          | Ja        | Ja          |
+        | Krypto-Zahlungen    | Nein        | Nein        | Nein        | Ja          | Nein      | Ja (Primär) |
+        | KYC erforderlich    | Ja          | Ja          | Ja          | Optional    | Nein      | Nein        |
+        | Einrichtungszeit    | 10-30 Min   | 10-30 Min   | 10-30 Min   | 2-5 Min     | 2-5 Min   | 30 Sek      |
+        | Minimale Abrechnung | 1 Minute    | 1 Minute    | 1 Minute    | 1 Sekunde   | 1 Sekunde | 1 Sekunde   |
+        | Plattformgebühr     | N/V         | N/V         | N/V         | ~20%        | ~20%      | 10-15%      |
+        | Enterprise-Support  | Ja          | Ja          | Ja          | Bezahlt     | Nein      | Nein        |
+        | Compliance-Zert.    | Vollständig | Vollständig | Vollständig | Begrenzt    | Keine     | Keine       |
+        """
+
     /// Each provider's own price table, as rows of cells.
     static let providerTables: [(id: String, rows: [[String]])] = [
         ("aws", [
@@ -90,6 +104,23 @@ enum Article {
         #expect(result.status == 0)
         #expect(Self.firstTable(in: result.stdout) == Article.datacenter)
         #expect(result.stdout.contains("\\*Pro-GPU-Kosten, abgeleitet aus Multi-GPU-Instanzpreisen"))
+    }
+
+    @Test func theFeatureTableIsTheArticlesCellForCell() throws {
+        let result = try CommandRunner.run([
+            "report", "--db", try Self.seededDatabase(), "--as-of", "2026-02", "--format", "markdown", "--locale", "de",
+            "--section", "features",
+        ])
+        #expect(result.status == 0)
+        #expect(Self.firstTable(in: result.stdout) == Article.features)
+    }
+
+    @Test func theKindSummaryReproducesTheArticlesA100Ranges() throws {
+        let result = try CommandRunner.run([
+            "report", "--db", try Self.seededDatabase(), "--as-of", "2026-02", "--format", "markdown", "--locale", "de",
+            "--section", "kinds", "--gpus", "A100 (80GB)",
+        ])
+        #expect(result.stdout.contains("| A100 (80GB) | $3,67-4,10/Std                     | $1,39-1,49/Std                  | $0,84-1,80/Std                    |"))
     }
 
     /// Every row of each provider's table in the article appears, in the article's order, in that provider's

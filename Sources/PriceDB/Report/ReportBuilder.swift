@@ -182,10 +182,17 @@ public struct ReportBuilder: Sendable {
 
     private func featuresSection(_ grid: Comparison) throws -> Report.Section {
         let features = try store.features(asOf: grid.asOf)
+        // One order that keeps every provider's own order: a feature first seen at a later provider goes right
+        // after the feature that precedes it there (the article's platform fee, which hyperscalers lack).
         var names: [String] = []
         for provider in grid.providers {
-            for feature in features[provider.id] ?? [] where !names.contains(feature.name) {
-                names.append(feature.name)
+            var previous: String?
+            for feature in features[provider.id] ?? [] {
+                if !names.contains(feature.name) {
+                    let position = previous.flatMap { names.firstIndex(of: $0) }.map { $0 + 1 } ?? names.count
+                    names.insert(feature.name, at: position)
+                }
+                previous = feature.name
             }
         }
         let rows: [[Report.Value]] = names.map { name in
