@@ -74,6 +74,30 @@ import Testing
         #expect(try PriceStore.open(at: db).snapshots().isEmpty)
     }
 
+    /// Two imports into one database at the same time both succeed: WAL mode and the busy timeout make the
+    /// second writer wait instead of failing.
+    @Test func concurrentImportsBothLand() throws {
+        let db = CommandRunner.temporaryDatabase()
+        try CommandRunner.run(["ingest", "--quiet", "--db", db, Self.seed])
+        let imports: [[String]] = [
+            ["Fixtures/synthetic/2025-02-15-synthetic.json"],
+            ["--provider", "gcp", "--observed-at", "2026-02-07", "Fixtures/skypilot/gcp-vms.csv"],
+            ["--provider", "azure", "--observed-at", "2026-02-07", "Fixtures/skypilot/azure-vms.csv"],
+            ["--provider", "aws", "--observed-at", "2026-02-07", "--skip-unknown", "Fixtures/skypilot/aws-vms.csv"],
+        ]
+        let processes = imports.map { arguments in
+            let process = Process()
+            process.executableURL = CommandRunner.binary
+            process.arguments = ["ingest", "--quiet", "--db", db] + arguments
+            process.currentDirectoryURL = CommandRunner.packageRoot
+            return process
+        }
+        for process in processes { try process.run() }
+        for process in processes { process.waitUntilExit() }
+        #expect(processes.allSatisfy { $0.terminationStatus == 0 })
+        #expect(try PriceStore.open(at: db).snapshots().count == 1 + imports.count)
+    }
+
     @Test func quietPrintsNothingButErrors() throws {
         let db = CommandRunner.temporaryDatabase()
         let result = try CommandRunner.run(["ingest", "--quiet", "--db", db, Self.seed])

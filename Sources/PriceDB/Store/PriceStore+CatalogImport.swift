@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 extension PriceStore {
-    /// Receives the offers of a streamed catalog inside its import transaction. Offers of one instance, GPU,
+    /// Receives the offers of a streamed catalog. Offers of one instance, GPU,
     /// region and tier (the same instance in several availability zones) fold into one observation whose
     /// price is the range over them. The folding happens in a scratch table of the connection's temporary
     /// schema, so memory does not grow with the catalog.
@@ -31,9 +31,10 @@ extension PriceStore {
         public var rollBack: Bool
     }
 
-    /// Imports a catalog in one transaction: `read` streams offers into the sink and then reports the file's
-    /// hash; a file ingested before (same hash) or a roll-back request leaves the database unchanged. The
-    /// outcome is `nil` after a roll-back; the count is of the folded observations either way.
+    /// Imports a catalog: `read` streams offers into the sink (a scratch table) and then reports the file's hash;
+    /// the folded observations are then written in one transaction. A file ingested before (same hash) or a
+    /// roll-back request leaves the database unchanged. The outcome is `nil` after a roll-back; the count is of
+    /// the folded observations either way.
     public func importCatalog(
         format: String, observedOn: Day, fileName: String, providerID: String, provider: ProviderDeclaration?,
         catalog: GPUCatalog,
@@ -52,7 +53,10 @@ extension PriceStore {
                     """)
             try db.execute(sql: "DELETE FROM temp.catalog_fold")
             defer { try? db.execute(sql: "DELETE FROM temp.catalog_fold") }
-            try db.inTransaction {
+            // Staging touches only the temporary schema, so it takes no lock on the database file: other
+            // imports and reports go on while a large catalog is read.
+            var stream: CatalogStream?
+            try db.inTransaction(.deferred) {
                 let sink = CatalogSink(
                     statement: try db.makeStatement(
                         sql: """
@@ -62,13 +66,18 @@ extension PriceStore {
                             ON CONFLICT (instance, gpu_label, gpu_count_millionths, region, tier) DO UPDATE SET
                                 low = min(low, excluded.low), high = max(high, excluded.high)
                             """))
-                let stream = try read(sink)
-                observationCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.catalog_fold") ?? 0
+                stream = try read(sink)
+                return .commit
+            }
+            guard let stream else { return }
+            observationCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.catalog_fold") ?? 0
+            if stream.rollBack { return }
+            // The file's one transaction on the database: all of it or nothing.
+            try db.inTransaction(.immediate) {
                 if let earlier = try Row.fetchOne(db, sql: "SELECT * FROM snapshot WHERE sha256 = ?", arguments: [stream.sha256]) {
                     outcome = .alreadyIngested(Self.storedSnapshot(earlier))
                     return .rollback
                 }
-                if stream.rollBack { return .rollback }
                 if let provider = provider?.provider {
                     try db.execute(
                         sql: """

@@ -23,7 +23,7 @@ public struct PriceStore: Sendable {
         }
         var configuration = Configuration()
         configuration.journalMode = .wal
-        configuration.busyMode = .timeout(10)
+        configuration.busyMode = .timeout(30)
         configuration.foreignKeysEnabled = true
         let queue: DatabaseQueue
         do {
