@@ -115,6 +115,19 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: home + "/pricedb/prices.sqlite"))
     }
 
+    @Test func readingCommandsDoNotCreateADatabase() throws {
+        let db = CommandRunner.temporaryDatabase()
+        for arguments in [["report"], ["snapshots"], ["providers"], ["quarters", "--gpu", "T4"], ["history", "--gpu", "T4"]] {
+            let result = try CommandRunner.run(arguments + ["--db", db])
+            #expect(result.status == 1, "\(arguments)")
+            #expect(result.stderr.contains("there is no database at \(db) yet; add prices with `pricedb ingest FILE`"))
+        }
+        let gpus = try CommandRunner.run(["gpus", "--db", db])
+        #expect(gpus.status == 0)
+        #expect(gpus.stdout.contains("a100-80gb"))
+        #expect(!FileManager.default.fileExists(atPath: db))
+    }
+
     @Test func noFilesIsAUsageError() throws {
         let result = try CommandRunner.run(["ingest"])
         #expect(result.status == 64)

@@ -10,9 +10,11 @@ public struct PriceStore: Sendable {
     /// Where the database lives, for messages; `:memory:` for an in-memory one.
     public let path: String
 
-    /// Opens (creating if needed) the database at `path`, in WAL mode with a busy timeout so that a cron import
-    /// and a report can run side by side, and applies any pending migration.
-    public static func open(at path: String) throws(StoreError) -> PriceStore {
+    /// Opens the database at `path` (creating it and its folder if `create`, else failing with `.missing`), in
+    /// WAL mode with a busy timeout so that a cron import and a report can run side by side, and applies any
+    /// pending migration.
+    public static func open(at path: String, create: Bool = true) throws(StoreError) -> PriceStore {
+        if !create && !FileManager.default.fileExists(atPath: path) { throw .missing(path: path) }
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty {
             do {

@@ -1,7 +1,10 @@
 import Foundation
 
-/// Why the database could not be used. Every case maps to exit status 74 (EX_IOERR).
+/// Why the database could not be used: exit status 74 (EX_IOERR), except 1 for a database that does not exist
+/// yet when a command only reads.
 public enum StoreError: Error, LocalizedError, Sendable {
+    /// A command that only reads found no database; nothing was created.
+    case missing(path: String)
     case cannotCreateFolder(path: String, reason: String)
     case cannotOpen(path: String, reason: String)
     case newerSchema(path: String, unknown: [String])
@@ -9,6 +12,8 @@ public enum StoreError: Error, LocalizedError, Sendable {
 
     public var errorDescription: String? {
         switch self {
+        case .missing(let path):
+            return "there is no database at \(path) yet; add prices with `pricedb ingest FILE`, or name another with --db"
         case .cannotCreateFolder(let path, let reason):
             return "cannot create the database folder \(path): \(reason); choose another place with --db or PRICEDB_DATABASE"
         case .cannotOpen(let path, let reason):

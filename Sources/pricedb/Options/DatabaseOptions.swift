@@ -6,15 +6,26 @@ struct DatabaseOptions: ParsableArguments {
     @Option(
         name: .customLong("db"),
         help: ArgumentHelp(
-            "The database file; created if missing. Default: $PRICEDB_DATABASE, else $XDG_DATA_HOME/pricedb/prices.sqlite.",
+            "The database file (ingest creates it). Default: $PRICEDB_DATABASE, else $XDG_DATA_HOME/pricedb/prices.sqlite.",
             valueName: "path"))
     var path: String?
 
-    func open() throws -> PriceStore {
+    /// The database, created if it does not exist yet (for `ingest`).
+    func openCreating() throws -> PriceStore {
+        try open(create: true)
+    }
+
+    /// The database for a command that only reads: a missing one is reported (exit 1), not created.
+    func openExisting() throws -> PriceStore {
+        try open(create: false)
+    }
+
+    private func open(create: Bool) throws -> PriceStore {
         do {
-            return try PriceStore.open(at: path ?? DatabaseLocation.defaultPath())
+            return try PriceStore.open(at: path ?? DatabaseLocation.defaultPath(), create: create)
         } catch {
             Diagnostics.error(error.localizedDescription)
+            if case .missing = error { throw ExitCode(1) }
             throw ExitCode(74)
         }
     }

@@ -50,7 +50,7 @@ extension PriceDBCommand {
         }
 
         func run() throws {
-            let store = try database.open()
+            let store = try database.openExisting()
             let report = try reportingFailures {
                 try ReportBuilder(store: store).breakEven(
                     gpuName: gpu, purchase: PriceRange(purchase)!, hoursPerDay: hoursPerDay, period: asOf.period,

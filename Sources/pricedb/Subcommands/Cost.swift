@@ -31,7 +31,7 @@ extension PriceDBCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let store = try database.open()
+            let store = try database.openExisting()
             let report = try reportingFailures {
                 try ReportBuilder(store: store).cost(
                     gpuName: gpu, hours: hours, period: asOf.period, pricePoint: price,

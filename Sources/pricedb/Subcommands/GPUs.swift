@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PriceDB
 
 extension PriceDBCommand {
@@ -15,7 +16,9 @@ extension PriceDBCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            print(Listings.gpus(try database.open().catalog()).rendered(), terminator: "")
+            let location = database.path ?? DatabaseLocation.defaultPath()
+            let catalog = FileManager.default.fileExists(atPath: location) ? try database.openExisting().catalog() : GPUCatalog()
+            print(Listings.gpus(catalog).rendered(), terminator: "")
         }
     }
 }

@@ -28,7 +28,7 @@ extension PriceDBCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let store = try database.open()
+            let store = try database.openExisting()
             let tiers = try tier.map { try parseTiers($0) } ?? Tier.allCases
             let report = try reportingFailures {
                 try ReportBuilder(store: store).history(gpuName: gpu, providerID: provider, tiers: tiers)

@@ -92,7 +92,7 @@ extension PriceDBCommand {
         }
 
         func run() throws {
-            let store = try database.open()
+            let store = try database.openCreating()
             let ingestor = Ingestor(store: store)
             let catalogOptions = try catalogOptions()
             var status: Int32 = 0

@@ -9,7 +9,7 @@ extension PriceDBCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let providers = try database.open().providers()
+            let providers = try database.openExisting().providers()
             guard !providers.isEmpty else {
                 print("No providers yet; a snapshot declares them under \"providers\".")
                 return

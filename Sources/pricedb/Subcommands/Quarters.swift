@@ -30,7 +30,7 @@ extension PriceDBCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let store = try database.open()
+            let store = try database.openExisting()
             let report = try reportingFailures {
                 try ReportBuilder(store: store).quarters(
                     gpuName: gpu, providerIDs: providers.map(commaSeparated), period: asOf.period, spread: spread,

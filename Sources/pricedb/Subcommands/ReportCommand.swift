@@ -58,7 +58,7 @@ extension PriceDBCommand {
         }
 
         func run() throws {
-            let store = try database.open()
+            let store = try database.openExisting()
             let request = ReportRequest(
                 period: asOf.period, sections: try sections(), gpuNames: gpus.map(commaSeparated),
                 providerIDs: providers.map(commaSeparated), tiers: try asOf.tiers(), gpuClass: gpuClass,

@@ -9,7 +9,7 @@ extension PriceDBCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let snapshots = try database.open().snapshots()
+            let snapshots = try database.openExisting().snapshots()
             guard !snapshots.isEmpty else {
                 print("No snapshots yet; add one with `pricedb ingest FILE`.")
                 return
