@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import PriceDB
@@ -32,6 +33,13 @@ import Testing
     @Test(arguments: ["2026-02-07T09:30:00Z", "2026-02-07T23:59:59.5+02:00", "2026-02-07 10:00:00-05:00"])
     func timestampsKeepTheirWrittenDate(text: String) {
         #expect(Day(dateOrTimestamp: text)?.description == "2026-02-07")
+    }
+
+    @Test func todayIsTheDateOfTheGivenTimeZone() throws {
+        let instant = Date(timeIntervalSince1970: 1_764_028_800)  // 2025-11-25T00:00:00Z
+        #expect(Day.today(instant, in: TimeZone(identifier: "UTC")!) == Day("2025-11-25"))
+        #expect(Day.today(instant, in: TimeZone(identifier: "America/New_York")!) == Day("2025-11-24"))
+        #expect(Day.today(instant.addingTimeInterval(-3600), in: TimeZone(identifier: "Asia/Tokyo")!) == Day("2025-11-25"))
     }
 
     @Test(arguments: ["2026-02-07T25", "2026-02-07X", "07.02.2026", "2026-2-7"])

@@ -43,10 +43,11 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         self = day
     }
 
-    /// Today in UTC.
-    public static func today(_ now: Date = Date()) -> Day {
+    /// Today in the machine's time zone, so that a cron job in Tokyo may record prices dated with its own date
+    /// while it is still yesterday in UTC.
+    public static func today(_ now: Date = Date(), in timeZone: TimeZone = .current) -> Day {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
+        calendar.timeZone = timeZone
         let parts = calendar.dateComponents([.year, .month, .day], from: now)
         return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
