@@ -176,6 +176,19 @@ import Testing
         #expect(throws: IngestError.self) { try ingestor.ingest(fileAt: fixture("gcp-vms.csv"), catalogOptions: future) }
     }
 
+    @Test func aFileOfNeitherFormatSaysSo() throws {
+        let (_, ingestor) = try seeded()
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("other-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try "name,price\nA100,1.39\n".write(to: file, atomically: true, encoding: .utf8)
+        #expect {
+            try ingestor.ingest(fileAt: file.path)
+        } throws: { error in
+            guard case .invalid(_, let diagnostics) = error as? IngestError else { return false }
+            return diagnostics.first?.message.contains("neither snapshot JSON") == true
+        }
+    }
+
     @Test func badCellsAreReportedWithTheirLine() throws {
         let (store, ingestor) = try seeded()
         let before = try store.rowCounts()

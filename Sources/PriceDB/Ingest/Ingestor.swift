@@ -106,9 +106,15 @@ public struct Ingestor: Sendable {
         do {
             root = try JSONParser.parse(bytes)
         } catch {
+            var message = error.message
+            let first = bytes.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
+            if let first, first != UInt8(ascii: "{"), first != UInt8(ascii: "["), first != 0xEF {
+                message += "; the file is neither snapshot JSON (which starts with '{') nor a SkyPilot CSV catalog "
+                    + "(whose header names InstanceType and AcceleratorName)"
+            }
             throw IngestError.invalid(
                 file: fileName,
-                diagnostics: [Diagnostic(file: fileName, path: nil, position: error.position, message: error.message)])
+                diagnostics: [Diagnostic(file: fileName, path: nil, position: error.position, message: message)])
         }
         var decoder = SnapshotDecoder(
             file: fileName, today: today, catalog: try store.catalog(), knownProviders: try store.providers())
