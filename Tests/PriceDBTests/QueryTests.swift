@@ -186,3 +186,29 @@ import Testing
         #expect(throws: QueryError.self) { try PriceQuery(store: PriceStore.inMemory()).checkHasData(asOf: Day("2026-01-01")!) }
     }
 }
+
+@Suite struct CurrencyTests {
+    func cell(_ price: String, _ currency: String) -> Cell {
+        Cell(
+            value: .price(PriceRange(Money(price)!)), currency: currency, derived: false, approximate: false,
+            observedOn: Day("2026-02-07"), stale: false)
+    }
+
+    /// pricedb does not convert currencies, so a EUR price is shown but not compared with USD ones.
+    @Test func summariesCompareOnlyTheCommonCurrency() throws {
+        let catalog = GPUCatalog()
+        let gpu = try #require(catalog.gpu(id: "rtx-4090"))
+        let providers = ["a", "b", "c"].map { Provider(id: $0, name: $0, shortName: $0, kind: .p2pMarketplace, url: nil) }
+        let grid = Comparison(
+            asOf: Day("2026-02-28")!, providers: providers, gpus: [gpu],
+            cells: [[cell("0.50", "USD"), cell("0.60", "USD"), cell("0.10", "EUR")]])
+        #expect(grid.comparisonCurrency == "USD")
+        #expect(grid.ranking().map(\.provider.id) == ["a", "b"])
+        #expect(grid.kindSummaries().first?.range == PriceRange(low: Money("0.5")!, high: Money("0.6")!))
+        #expect(grid.cheapestByClass().first?.provider.id == "a")
+        let scenario = CostScenario(gpu: gpu, hours: Hours("10")!, asOf: grid.asOf, pricePoint: .low, comparison: grid)
+        let euro = try #require(scenario.lines.first { $0.provider.id == "c" })
+        #expect(euro.saving == Money(micros: 0))
+        #expect(scenario.lines.first { $0.provider.id == "a" }?.saving == Money("1")!)
+    }
+}

@@ -1,21 +1,39 @@
 import Foundation
 
 extension Comparison {
+    /// The currency most priced cells use. Summaries across providers compare only cells in it: pricedb does
+    /// not convert currencies, so a EUR price is shown in its table but not ranked against USD ones.
+    public var comparisonCurrency: String {
+        let counts = Dictionary(grouping: cells.joined().filter { $0.price != nil }, by: \.currency).mapValues(\.count)
+        return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? "USD"
+    }
+
+    /// The price of a cell if it takes part in cross-provider summaries: priced, fresh, in the comparison
+    /// currency.
+    func comparablePrice(row: Int, column: Int, currency: String) -> PriceRange? {
+        let cell = cells[row][column]
+        guard let price = cell.price, !cell.stale, cell.currency == currency else { return nil }
+        return price
+    }
+
     /// The price range each kind of provider asks for each GPU: the lowest low and highest high of its
-    /// providers' cells (the article's "typical A100 cost" by hyperscaler, managed cloud and marketplace).
+    /// providers' fresh cells in the comparison currency (the article's "typical A100 cost" by hyperscaler, managed cloud and marketplace).
     public func kindSummaries() -> [KindSummary] {
+        let currency = comparisonCurrency
         var summaries: [KindSummary] = []
         for kind in Provider.Kind.allCases {
             let columns = providers.indices.filter { providers[$0].kind == kind }
             guard !columns.isEmpty else { continue }
             for (row, gpu) in gpus.enumerated() {
-                let priced = columns.compactMap { column in cells[row][column].price.map { (column, $0) } }
+                let priced = columns.compactMap { column in
+                    comparablePrice(row: row, column: column, currency: currency).map { (column, $0) }
+                }
                 guard !priced.isEmpty else { continue }
                 summaries.append(
                     KindSummary(
                         kind: kind, gpu: gpu, providers: priced.map { providers[$0.0] },
                         range: PriceRange(low: priced.map(\.1.low).min()!, high: priced.map(\.1.high).max()!),
-                        currency: cells[row][priced[0].0].currency))
+                        currency: currency))
             }
         }
         return summaries
@@ -23,13 +41,14 @@ extension Comparison {
 
     /// Providers ranked by cost efficiency: for every GPU that at least two providers price, each provider's
     /// mid price relative to the cheapest mid price; a provider's score is the geometric mean of its ratios
-    /// (1.0 = always the cheapest). Providers that price no shared GPU are left out.
+    /// (1.0 = always the cheapest). Stale cells and cells in another currency do not count; providers that
+    /// price no shared GPU are left out.
     public func ranking() -> [RankingEntry] {
+        let currency = comparisonCurrency
         var ratios: [String: [Double]] = [:]
         for row in gpus.indices {
             let mids = providers.indices.compactMap { column -> (Int, Int64)? in
-                guard let price = cells[row][column].price, !cells[row][column].stale else { return nil }
-                return (column, price.mid.micros)
+                comparablePrice(row: row, column: column, currency: currency).map { (column, $0.mid.micros) }
             }
             guard mids.count >= 2, let cheapest = mids.map(\.1).min(), cheapest > 0 else { continue }
             for (column, mid) in mids {
@@ -45,14 +64,14 @@ extension Comparison {
 
     /// The cheapest offer of each GPU class: the lowest per-GPU price in the grid, with its provider and GPU.
     public func cheapestByClass() -> [CheapestOffer] {
-        GPUClass.allCases.compactMap { gpuClass in
+        let currency = comparisonCurrency
+        return GPUClass.allCases.compactMap { gpuClass in
             var best: CheapestOffer?
             for (row, gpu) in gpus.enumerated() where gpu.gpuClass == gpuClass {
                 for (column, provider) in providers.enumerated() {
-                    let cell = cells[row][column]
-                    guard let price = cell.price, !cell.stale else { continue }
+                    guard let price = comparablePrice(row: row, column: column, currency: currency) else { continue }
                     if best == nil || price.low < best!.cell.price!.low {
-                        best = CheapestOffer(gpuClass: gpuClass, gpu: gpu, provider: provider, cell: cell)
+                        best = CheapestOffer(gpuClass: gpuClass, gpu: gpu, provider: provider, cell: cells[row][column])
                     }
                 }
             }

@@ -28,7 +28,8 @@ public struct CostScenario: Sendable {
         /// The hourly price used, if the cell has one.
         public var hourly: Money?
         public var total: Money?
-        /// How much less than the dearest priced provider this costs, and in tenths of a percent of it.
+        /// How much less than the dearest priced provider in the same currency this costs, and in tenths of a
+        /// percent of it.
         public var saving: Money?
         public var savingPercentTenths: Int64?
     }
@@ -44,8 +45,10 @@ public struct CostScenario: Sendable {
             let hourly = cell.price.map(pricePoint.of)
             return Line(provider: provider, cell: cell, hourly: hourly, total: hourly?.times(hours: hours))
         }
-        let dearest = lines.compactMap(\.total).max()
         for index in lines.indices {
+            // Savings compare totals in the same currency only; pricedb does not convert.
+            let currency = lines[index].cell.currency
+            let dearest = lines.filter { $0.cell.currency == currency }.compactMap(\.total).max()
             guard let total = lines[index].total, let dearest else { continue }
             lines[index].saving = dearest - total
             lines[index].savingPercentTenths = dearest.micros == 0
