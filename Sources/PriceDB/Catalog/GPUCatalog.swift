@@ -16,6 +16,7 @@ public struct GPUCatalog: Sendable {
         public let variant: String
     }
 
+    /// A catalog of `gpus`, the built-in ones unless told otherwise.
     public init(_ gpus: [GPU] = BuiltinCatalog.gpus) {
         for gpu in gpus { add(gpu) }
     }
@@ -33,6 +34,7 @@ public struct GPUCatalog: Sendable {
         }
     }
 
+    /// The GPU with this slug, if known.
     public func gpu(id: String) -> GPU? {
         indexByID[id].map { gpus[$0] }
     }

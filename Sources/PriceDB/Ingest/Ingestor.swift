@@ -8,6 +8,7 @@ public struct Ingestor: Sendable {
     /// The latest day an observation may carry; tests pin it.
     public let today: Day
 
+    /// An ingestor writing to `store`; `today` bounds the observation dates it accepts.
     public init(store: PriceStore, today: Day = .today()) {
         self.store = store
         self.today = today

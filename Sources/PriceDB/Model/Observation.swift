@@ -63,6 +63,7 @@ public struct PriceRange: Hashable, Sendable {
 
     public var isSingle: Bool { low == high }
 
+    /// Both ends divided by the unit's GPU count.
     public func perGPU(of count: GPUCount) -> PriceRange {
         PriceRange(low: low.perGPU(of: count), high: high.perGPU(of: count))
     }

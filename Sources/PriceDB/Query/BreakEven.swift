@@ -7,6 +7,7 @@ public struct BreakEven: Sendable {
     public var hoursPerDay: Hours
     public var lines: [Line]
 
+    /// One rental price's break-even.
     public struct Line: Sendable {
         /// `nil` for the line that spans every listed provider, or for a rate the user gave.
         public var provider: Provider?

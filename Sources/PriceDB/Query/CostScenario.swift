@@ -4,6 +4,7 @@ public enum PricePoint: String, CaseIterable, Sendable {
     case mid
     case high
 
+    /// This figure of a range (`mid` rounds half to even to a micro-unit).
     public func of(_ range: PriceRange) -> Money {
         switch self {
         case .low: return range.low
@@ -22,6 +23,7 @@ public struct CostScenario: Sendable {
     /// Priced providers first, cheapest first; then those without a price, in report order.
     public var lines: [Line]
 
+    /// One provider's cost.
     public struct Line: Sendable {
         public var provider: Provider
         public var cell: Cell
@@ -34,6 +36,7 @@ public struct CostScenario: Sendable {
         public var savingPercentTenths: Int64?
     }
 
+    /// The scenario over a comparison grid that holds `gpu`'s row.
     public init(gpu: GPU, hours: Hours, asOf: Day, pricePoint: PricePoint, comparison: Comparison) {
         self.gpu = gpu
         self.hours = hours

@@ -10,6 +10,7 @@ public enum Delta: Hashable, Sendable {
     /// No price either time.
     case none
 
+    /// How `later` differs from `earlier`; a stale cell counts as no price.
     public static func between(_ earlier: Cell, _ later: Cell) -> Delta {
         let before = earlier.stale ? nil : earlier.price
         let after = later.stale ? nil : later.price

@@ -1,6 +1,7 @@
 /// The plain listings of what the database holds: snapshots, providers, the GPU catalog, and the observations a
 /// dry run would store. Each is a `TextTable`; the command prints it.
 public enum Listings {
+    /// `pricedb snapshots`: one line per ingested file.
     public static func snapshots(_ snapshots: [StoredSnapshot]) -> TextTable {
         var table = TextTable(
             headers: ["ID", "OBSERVED", "FORMAT", "SOURCE", "FILE", "OBS", "PROVIDERS", "GPUS", "SKIPPED", "INGESTED"],
@@ -16,6 +17,7 @@ public enum Listings {
         return table
     }
 
+    /// `pricedb providers`.
     public static func providers(_ providers: [Provider]) -> TextTable {
         var table = TextTable(headers: ["ID", "SHORT NAME", "NAME", "KIND", "URL"])
         for provider in providers {
@@ -24,6 +26,7 @@ public enum Listings {
         return table
     }
 
+    /// `pricedb gpus`: consumer cards first, then data-centre ones, by name.
     public static func gpus(_ catalog: GPUCatalog) -> TextTable {
         var table = TextTable(
             headers: ["ID", "NAME", "MEMORY", "CLASS", "ALIASES"], alignments: [.left, .left, .right, .left, .left])

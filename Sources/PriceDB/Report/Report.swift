@@ -12,10 +12,12 @@ public struct Report: Sendable {
         self.sections = sections
     }
 
+    /// The sections of `pricedb report`, in their default order.
     public enum SectionID: String, CaseIterable, Sendable {
         case overview, consumer, datacenter, providers, kinds, ranking, features, trends
     }
 
+    /// A titled group of tables with the footnotes they share.
     public struct Section: Sendable {
         /// A `SectionID` for `pricedb report`; the command's name for the other commands' single section.
         public var id: String
@@ -25,6 +27,7 @@ public struct Report: Sendable {
         public var notes: [Phrase]
     }
 
+    /// Rows of typed values under columns.
     public struct Table: Sendable {
         /// A stable identifier within the section (a provider id for provider tables).
         public var id: String
@@ -35,6 +38,7 @@ public struct Report: Sendable {
         public var notes: [Phrase]
     }
 
+    /// A column: a stable id (for JSON and CSV), its header, and how a terminal aligns it.
     public struct Column: Sendable {
         public var id: String
         public var header: Phrase
@@ -66,6 +70,7 @@ public struct Report: Sendable {
         case day(Day)
     }
 
+    /// The unit of a `duration` value.
     public enum DurationUnit: String, Sendable {
         case hours
         case days
