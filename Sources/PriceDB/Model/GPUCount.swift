@@ -13,7 +13,6 @@ public struct GPUCount: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     public static func < (lhs: GPUCount, rhs: GPUCount) -> Bool { lhs.millionths < rhs.millionths }
 
-    public var isWhole: Bool { millionths % DecimalText.scale == 0 }
     public var description: String { DecimalText.text(millionths: millionths) }
 }
 

@@ -88,7 +88,6 @@ public enum Phrase: Hashable, Sendable {
     case cheapest(GPUClass)
     case price(at: Day)
     case change
-    case changePercent
     case providerKind
     case kindWithProviders(Provider.Kind, [String])
     case rank

@@ -213,7 +213,6 @@ public enum ReportLocale: String, CaseIterable, Sendable {
         case .cheapest(.datacenter): return de ? "Günstigste Rechenzentrums-GPU" : "Cheapest data-centre GPU"
         case .price(let day): return (de ? "Preis am " : "Price as of ") + date(day)
         case .change: return de ? "Änderung" : "Change"
-        case .changePercent: return de ? "Änderung %" : "Change %"
         case .providerKind: return de ? "Anbietertyp" : "Provider kind"
         case .kindWithProviders(let kind, let names):
             let name: String
