@@ -159,11 +159,12 @@ import Testing
         let query = PriceQuery(store: store)
         let catalog = try store.catalog()
         let gpus = ["a100-80gb", "h100-80gb"].compactMap(catalog.gpu(id:))
-        let trends = try query.trends(asOf: Day("2025-09-30")!, providers: try store.providersInReportOrder(), gpus: gpus)
+        let providers = try store.providersInReportOrder()
+        let trends = try query.trends(of: try query.comparison(asOf: Day("2025-09-30")!, providers: providers, gpus: gpus))
         let h100 = try #require(trends.first { $0.gpu.id == "h100-80gb" })
         #expect(h100.delta == .new)
         #expect(h100.after.price == PriceRange(Money("3")!))
-        let q4 = try query.trends(asOf: Day("2025-12-31")!, providers: try store.providersInReportOrder(), gpus: gpus)
+        let q4 = try query.trends(of: try query.comparison(asOf: Day("2025-12-31")!, providers: providers, gpus: gpus))
         #expect(q4.first { $0.gpu.id == "h100-80gb" }?.delta
             == .change(low: Money("-0.2")!, high: Money("-0.2")!, lowPercentTenths: -67, highPercentTenths: -67))
     }

@@ -94,21 +94,20 @@ public struct PriceQuery: Sendable {
         return rows
     }
 
-    /// How every series moved from the end of the previous quarter to `day`; series without a price either time
-    /// are left out.
-    public func trends(asOf day: Day, providers: [Provider], gpus: [GPU]) throws(StoreError) -> [Trend] {
-        let since = day.quarter.previous.lastDay
-        let now = try comparison(asOf: day, providers: providers, gpus: gpus)
-        let before = try comparison(asOf: since, providers: providers, gpus: gpus)
+    /// How every series of `grid` moved since the end of the previous quarter; series without a price either
+    /// time are left out.
+    public func trends(of grid: Comparison) throws(StoreError) -> [Trend] {
+        let since = grid.asOf.quarter.previous.lastDay
+        let before = try comparison(asOf: since, providers: grid.providers, gpus: grid.gpus)
         var trends: [Trend] = []
-        for (row, gpu) in gpus.enumerated() {
-            for (column, provider) in providers.enumerated() {
-                let delta = Delta.between(before.cells[row][column], now.cells[row][column])
+        for (row, gpu) in grid.gpus.enumerated() {
+            for (column, provider) in grid.providers.enumerated() {
+                let delta = Delta.between(before.cells[row][column], grid.cells[row][column])
                 if delta == .none { continue }
                 trends.append(
                     Trend(
                         gpu: gpu, provider: provider, since: since, before: before.cells[row][column],
-                        after: now.cells[row][column], delta: delta))
+                        after: grid.cells[row][column], delta: delta))
             }
         }
         return trends

@@ -38,12 +38,12 @@ public struct ReportBuilder: Sendable {
                 case .overview: sections.append(overview(grid))
                 case .consumer, .datacenter:
                     sections.append(comparisonSection(id, grid, staleLimit: query.staleLimit(asOf: asOf)))
-                case .providers: sections.append(try providerSection(grid, query: query))
+                case .providers: sections.append(try providerSection(grid, query: query, catalog: selection.catalog))
                 case .kinds: sections.append(kindsSection(grid))
                 case .ranking: sections.append(rankingSection(grid))
                 case .features: sections.append(try featuresSection(grid))
                 case .trends:
-                    let trends = try query.trends(asOf: asOf, providers: providers, gpus: gpus)
+                    let trends = try query.trends(of: grid)
                     sections.append(trendsSection(trends, since: asOf.quarter.previous.lastDay, asOf: asOf))
                 }
             }
@@ -82,9 +82,8 @@ public struct ReportBuilder: Sendable {
             tables: [Report.Table(id: "overview", title: nil, columns: columns, rows: rows, notes: [])], notes: [])
     }
 
-    private func providerSection(_ grid: Comparison, query: PriceQuery) throws -> Report.Section {
+    private func providerSection(_ grid: Comparison, query: PriceQuery, catalog: GPUCatalog) throws -> Report.Section {
         var tables: [Report.Table] = []
-        let catalog = try store.catalog()
         for (column, provider) in grid.providers.enumerated() {
             let dates = grid.gpus.indices.compactMap { row -> (gpu: String, day: Day)? in
                 guard grid.cells[row][column].price != nil, let day = grid.cells[row][column].observedOn else { return nil }
