@@ -91,13 +91,18 @@ import Testing
     /// history grows.
     @Test func theLatestDateOfASeriesIsAnIndexSearch() throws {
         let store = try PriceStore.inMemory()
-        let plan = try store.writer.read { (db: Database) throws in
-            try Row.fetchAll(
-                db, sql: "EXPLAIN QUERY PLAN " + PriceStore.latestObservationDateSQL,
-                arguments: ["aws", "a100-40gb", "on-demand", "2026-02-28"] + PriceStore.regionArguments(nil)
-            ).map { $0["detail"] as String }
+        for regions in [nil, ["us-east-1", "eastus"]] {
+            let plan = try store.writer.read { (db: Database) throws in
+                let query = PriceStore.latestObservationDate(
+                    provider: "aws", gpu: "a100-40gb", tier: .onDemand, onOrBefore: Day("2026-02-28")!, regions: regions)
+                return try SQLRequest<Row>(literal: "EXPLAIN QUERY PLAN " + query).fetchAll(db).map { $0["detail"] as String }
+            }
+            #expect(
+                plan.contains {
+                    $0.hasPrefix("SEARCH observation USING ")
+                        && $0.hasSuffix("INDEX observation_series (provider_id=? AND gpu_id=? AND tier=? AND observed_on<?)")
+                }, "\(plan)")
+            #expect(!plan.contains { $0.hasPrefix("SCAN observation") })
         }
-        #expect(plan.contains { $0.hasPrefix("SEARCH observation USING INDEX observation_series (provider_id=? AND gpu_id=? AND tier=? AND observed_on<?)") })
-        #expect(!plan.contains { $0.hasPrefix("SCAN observation") })
     }
 }

@@ -9,9 +9,9 @@ extension PriceStore {
         try read { db in
             var latest: String?
             for tier in tiers {
-                let date = try String.fetchOne(
-                    db, sql: Self.latestObservationDateSQL,
-                    arguments: [provider, gpu, tier.rawValue, day.description] + Self.regionArguments(regions))
+                let date = try SQLRequest<String>(
+                    literal: Self.latestObservationDate(provider: provider, gpu: gpu, tier: tier, onOrBefore: day, regions: regions)
+                ).fetchOne(db)
                 if let date, date > (latest ?? "") { latest = date }
             }
             return latest.flatMap { Day($0) }
@@ -24,26 +24,22 @@ extension PriceStore {
         provider: String, gpu: String, tiers: [Tier], regions: [String]? = nil, from start: Day, through end: Day
     ) throws(StoreError) -> [OfferGroup] {
         try read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
+            try SQLRequest<Row>(
+                literal: """
                     SELECT observed_on, status, gpu_count_millionths, currency, min(price_low_micros) AS low,
                            max(price_high_micros) AS high, max(approximate) AS approximate, count(*) AS offers
                     FROM observation
-                    WHERE provider_id = ? AND gpu_id = ? AND observed_on BETWEEN ? AND ?
-                      AND tier IN (SELECT value FROM json_each(?)) AND \(Self.regionCondition)
+                    WHERE provider_id = \(provider) AND gpu_id = \(gpu)
+                      AND observed_on BETWEEN \(start.description) AND \(end.description)
+                      AND tier IN \(tiers.map(\.rawValue)) \(literal: Self.regionFilter(regions))
                     GROUP BY observed_on, status, gpu_count_millionths, currency
-                    """,
-                arguments: [provider, gpu, start.description, end.description, Self.jsonArray(tiers.map(\.rawValue))]
-                    + Self.regionArguments(regions)
-            ).map { row in
-                let low: Int64? = row["low"]
-                let high: Int64? = row["high"]
-                return OfferGroup(
+                    """
+            ).fetchAll(db).map { row in
+                OfferGroup(
                     observedOn: Day(row["observed_on"] as String)!, status: Status(rawValue: row["status"]) ?? .available,
                     gpuCount: GPUCount(millionths: row["gpu_count_millionths"]), currency: row["currency"],
-                    price: low.flatMap { low in high.map { PriceRange(low: Money(micros: low), high: Money(micros: $0)) } },
-                    approximate: row["approximate"], offers: row["offers"])
+                    price: Self.priceRange(low: row["low"], high: row["high"]), approximate: row["approximate"],
+                    offers: row["offers"])
             }
         }
     }
@@ -51,18 +47,16 @@ extension PriceStore {
     /// Every observation of a GPU (optionally of one provider), oldest first, with the snapshot it came from.
     public func history(gpu: String, provider: String?, tiers: [Tier]) throws(StoreError) -> [ObservationRecord] {
         try read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
+            try SQLRequest<Row>(
+                literal: """
                     SELECT o.*, s.id AS s_id, s.file_name AS s_file_name, s.source_name AS s_source_name,
                            s.source_url AS s_source_url
                     FROM observation o JOIN snapshot s ON s.id = o.snapshot_id
-                    WHERE o.gpu_id = ? AND (? IS NULL OR o.provider_id = ?)
-                      AND o.tier IN (SELECT value FROM json_each(?))
+                    WHERE o.gpu_id = \(gpu) AND (\(provider) IS NULL OR o.provider_id = \(provider))
+                      AND o.tier IN \(tiers.map(\.rawValue))
                     ORDER BY o.observed_on, o.provider_id, o.id
-                    """,
-                arguments: [gpu, provider, provider, Self.jsonArray(tiers.map(\.rawValue))]
-            ).map { row in
+                    """
+            ).fetchAll(db).map { row in
                 ObservationRecord(
                     observation: Self.observation(row), snapshotID: row["s_id"], fileName: row["s_file_name"],
                     sourceName: row["s_source_name"], sourceURL: row["s_source_url"])
@@ -103,32 +97,35 @@ extension PriceStore {
 
     /// One provider, GPU and tier's newest date on or before a day; a test checks that SQLite answers it with a
     /// search of the `observation_series` index.
-    static let latestObservationDateSQL = """
-        SELECT max(observed_on) FROM observation
-        WHERE provider_id = ? AND gpu_id = ? AND tier = ? AND observed_on <= ? AND \(regionCondition)
+    static func latestObservationDate(provider: String, gpu: String, tier: Tier, onOrBefore day: Day, regions: [String]?)
+        -> SQL
+    {
         """
-
-    /// Keeps observations in the given regions, and those whose region is not known; a constant SQL fragment
-    /// whose values are bound by `regionArguments`.
-    static let regionCondition = "(? IS NULL OR region = '' OR region IN (SELECT value FROM json_each(?)))"
-
-    static func regionArguments(_ regions: [String]?) -> StatementArguments {
-        let list = regions.map(jsonArray)
-        return [list, list]
+        SELECT max(observed_on) FROM observation
+        WHERE provider_id = \(provider) AND gpu_id = \(gpu) AND tier = \(tier.rawValue) AND observed_on <= \(day.description)
+        \(literal: regionFilter(regions))
+        """
     }
 
-    static func jsonArray(_ values: [String]) -> String {
-        "[" + values.map { JSONOutput.quote($0) }.joined(separator: ",") + "]"
+    /// Keeps observations in the given regions, and those whose region is not known; nothing when no region
+    /// was chosen.
+    static func regionFilter(_ regions: [String]?) -> SQL {
+        guard let regions else { return "" }
+        return "AND (region = '' OR region IN \(regions))"
+    }
+
+    /// A stored price: both bounds, or neither for an offer without a price.
+    static func priceRange(low: Int64?, high: Int64?) -> PriceRange? {
+        guard let low, let high else { return nil }
+        return PriceRange(low: Money(micros: low), high: Money(micros: high))
     }
 
     static func observation(_ row: Row) -> Observation {
-        let low: Int64? = row["price_low_micros"]
-        let high: Int64? = row["price_high_micros"]
-        return Observation(
+        Observation(
             providerID: row["provider_id"], gpuID: row["gpu_id"], gpuLabel: row["gpu_label"], variant: row["variant"],
             gpuCount: GPUCount(millionths: row["gpu_count_millionths"]), instance: row["instance"],
             region: row["region"], tier: Tier(rawValue: row["tier"]) ?? .onDemand, currency: row["currency"],
-            price: low.flatMap { low in high.map { PriceRange(low: Money(micros: low), high: Money(micros: $0)) } },
+            price: priceRange(low: row["price_low_micros"], high: row["price_high_micros"]),
             status: Status(rawValue: row["status"]) ?? .available, approximate: row["approximate"],
             observedOn: Day(row["observed_on"] as String)!, note: row["note"])
     }
@@ -153,20 +150,18 @@ extension PriceStore {
         try read { db in
             var found: [(Int64, ListedOffer)] = []
             for (gpu, day) in dates {
-                let rows = try Row.fetchAll(
-                    db,
-                    sql: """
+                let rows = try SQLRequest<Row>(
+                    literal: """
                         SELECT min(id) AS first, gpu_label, variant, gpu_count_millionths, instance, tier, currency,
                                min(price_low_micros) AS low, max(price_high_micros) AS high,
                                max(approximate) AS approximate, min(note) AS note,
                                json_group_array(DISTINCT region) AS regions
                         FROM observation
-                        WHERE provider_id = ? AND gpu_id = ? AND observed_on = ? AND status = 'available'
-                          AND tier IN (SELECT value FROM json_each(?)) AND \(Self.regionCondition)
+                        WHERE provider_id = \(provider) AND gpu_id = \(gpu) AND observed_on = \(day.description)
+                          AND status = 'available' AND tier IN \(tiers.map(\.rawValue)) \(literal: Self.regionFilter(regions))
                         GROUP BY gpu_label, variant, gpu_count_millionths, instance, tier, currency
-                        """,
-                    arguments: [provider, gpu, day.description, Self.jsonArray(tiers.map(\.rawValue))]
-                        + Self.regionArguments(regions))
+                        """
+                ).fetchAll(db)
                 for row in rows {
                     let regions = (try? JSONParser.parse(Array((row["regions"] as String).utf8))).map { value -> [String] in
                         guard case .array(let elements, _) = value else { return [] }
