@@ -74,35 +74,21 @@ extension PriceStore {
             if stream.rollBack { return }
             // The file's one transaction on the database: all of it or nothing.
             try db.inTransaction(.immediate) {
-                if let earlier = try Row.fetchOne(db, sql: "SELECT * FROM snapshot WHERE sha256 = ?", arguments: [stream.sha256]) {
-                    outcome = .alreadyIngested(Self.storedSnapshot(earlier))
+                if let earlier = try Self.snapshot(sha256: stream.sha256, in: db) {
+                    outcome = .alreadyIngested(earlier)
                     return .rollback
                 }
                 if let provider = provider?.provider {
-                    try db.execute(
-                        sql: """
-                            INSERT INTO provider (id, name, short_name, kind, url) VALUES (?, ?, ?, ?, ?)
-                            ON CONFLICT (id) DO UPDATE SET name = excluded.name, short_name = excluded.short_name,
-                                kind = excluded.kind, url = excluded.url
-                            """,
-                        arguments: [provider.id, provider.name, provider.shortName, provider.kind.rawValue, provider.url])
+                    try Self.upsert(provider, in: db)
                 }
                 for gpuID in try String.fetchAll(db, sql: "SELECT DISTINCT gpu_id FROM temp.catalog_fold") {
                     if let gpu = catalog.gpu(id: gpuID) { try Self.upsert(gpu, in: db) }
                 }
                 let gpuCount = try Int.fetchOne(db, sql: "SELECT count(DISTINCT gpu_id) FROM temp.catalog_fold") ?? 0
-                try db.execute(
-                    sql: """
-                        INSERT INTO snapshot (sha256, format, observed_on, source_name, source_url, source_published,
-                            file_name, ingested_at, observation_count, provider_count, gpu_count, skipped_count)
-                        VALUES (?, ?, ?, NULL, NULL, NULL, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        stream.sha256, format, observedOn.description, fileName,
-                        ISO8601DateFormatter().string(from: Date()), observationCount, observationCount > 0 ? 1 : 0,
-                        gpuCount, stream.skippedCount,
-                    ])
-                let snapshotID = db.lastInsertedRowID
+                let snapshotID = try Self.insertSnapshot(
+                    sha256: stream.sha256, format: format, observedOn: observedOn, source: nil, fileName: fileName,
+                    ingestedAt: Date(),
+                    counts: (observationCount, observationCount > 0 ? 1 : 0, gpuCount, stream.skippedCount), in: db)
                 try db.execute(
                     sql: """
                         INSERT INTO observation (snapshot_id, provider_id, gpu_id, gpu_label, variant,
@@ -113,8 +99,7 @@ extension PriceStore {
                         FROM temp.catalog_fold ORDER BY rowid
                         """,
                     arguments: [snapshotID, providerID, observedOn.description])
-                let stored = try Row.fetchOne(db, sql: "SELECT * FROM snapshot WHERE id = ?", arguments: [snapshotID])!
-                outcome = .stored(Self.storedSnapshot(stored))
+                outcome = .stored(try Self.snapshot(id: snapshotID, in: db))
                 return .commit
             }
         }

@@ -12,8 +12,7 @@ extension PriceStore {
     /// The snapshot ingested from a file with this content hash, if any.
     public func snapshot(sha256: String) throws(StoreError) -> StoredSnapshot? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM snapshot WHERE sha256 = ?", arguments: [sha256])
-                .map(Self.storedSnapshot)
+            try Self.snapshot(sha256: sha256, in: db)
         }
     }
 
@@ -28,39 +27,20 @@ extension PriceStore {
     /// The duplicate check is repeated inside the transaction so that two imports of one file cannot both land.
     public func record(_ record: SnapshotRecord, ingestedAt: Date = Date()) throws(StoreError) -> RecordOutcome {
         try write { db in
-            if let earlier = try Row.fetchOne(
-                db, sql: "SELECT * FROM snapshot WHERE sha256 = ?", arguments: [record.sha256])
-            {
-                return .alreadyIngested(Self.storedSnapshot(earlier))
+            if let earlier = try Self.snapshot(sha256: record.sha256, in: db) {
+                return .alreadyIngested(earlier)
             }
             for declaration in record.providers {
-                let provider = declaration.provider
-                try db.execute(
-                    sql: """
-                        INSERT INTO provider (id, name, short_name, kind, url) VALUES (?, ?, ?, ?, ?)
-                        ON CONFLICT (id) DO UPDATE SET
-                            name = excluded.name, short_name = excluded.short_name, kind = excluded.kind,
-                            url = excluded.url
-                        """,
-                    arguments: [provider.id, provider.name, provider.shortName, provider.kind.rawValue, provider.url])
+                try Self.upsert(declaration.provider, in: db)
             }
             let declaredIDs = Set(record.declaredGPUs.map(\.id))
             for gpu in record.declaredGPUs + record.usedGPUs.filter({ !declaredIDs.contains($0.id) }) {
                 try Self.upsert(gpu, in: db)
             }
-            let timestamp = ISO8601DateFormatter().string(from: ingestedAt)
-            try db.execute(
-                sql: """
-                    INSERT INTO snapshot (sha256, format, observed_on, source_name, source_url, source_published,
-                        file_name, ingested_at, observation_count, provider_count, gpu_count, skipped_count)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    record.sha256, record.format, record.observedOn.description, record.source?.name,
-                    record.source?.url, record.source?.published?.description, record.fileName, timestamp,
-                    record.observations.count, record.providerCount, record.gpuCount, record.skippedCount,
-                ])
-            let snapshotID = db.lastInsertedRowID
+            let snapshotID = try Self.insertSnapshot(
+                sha256: record.sha256, format: record.format, observedOn: record.observedOn, source: record.source,
+                fileName: record.fileName, ingestedAt: ingestedAt,
+                counts: (record.observations.count, record.providerCount, record.gpuCount, record.skippedCount), in: db)
             for declaration in record.providers {
                 for (position, feature) in (declaration.features ?? []).enumerated() {
                     let (type, value) = Self.columns(of: feature.value)
@@ -88,8 +68,7 @@ extension PriceStore {
                     observation.observedOn.description, observation.note,
                 ])
             }
-            let stored = try Row.fetchOne(db, sql: "SELECT * FROM snapshot WHERE id = ?", arguments: [snapshotID])!
-            return .stored(Self.storedSnapshot(stored))
+            return .stored(try Self.snapshot(id: snapshotID, in: db))
         }
     }
 
@@ -102,6 +81,44 @@ extension PriceStore {
             }
             return counts
         }
+    }
+
+    static func snapshot(sha256: String, in db: Database) throws -> StoredSnapshot? {
+        try Row.fetchOne(db, sql: "SELECT * FROM snapshot WHERE sha256 = ?", arguments: [sha256]).map(storedSnapshot)
+    }
+
+    static func snapshot(id: Int64, in db: Database) throws -> StoredSnapshot {
+        storedSnapshot(try Row.fetchOne(db, sql: "SELECT * FROM snapshot WHERE id = ?", arguments: [id])!)
+    }
+
+    /// Adds a snapshot row and returns its id; `counts` are observations, providers, GPUs and skipped rows.
+    static func insertSnapshot(
+        sha256: String, format: String, observedOn: Day, source: Source?, fileName: String, ingestedAt: Date,
+        counts: (observations: Int, providers: Int, gpus: Int, skipped: Int), in db: Database
+    ) throws -> Int64 {
+        try db.execute(
+            sql: """
+                INSERT INTO snapshot (sha256, format, observed_on, source_name, source_url, source_published,
+                    file_name, ingested_at, observation_count, provider_count, gpu_count, skipped_count)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                sha256, format, observedOn.description, source?.name, source?.url, source?.published?.description,
+                fileName, ISO8601DateFormatter().string(from: ingestedAt), counts.observations, counts.providers,
+                counts.gpus, counts.skipped,
+            ])
+        return db.lastInsertedRowID
+    }
+
+    /// Adds a provider, or brings a known one's metadata up to date.
+    static func upsert(_ provider: Provider, in db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO provider (id, name, short_name, kind, url) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET
+                    name = excluded.name, short_name = excluded.short_name, kind = excluded.kind, url = excluded.url
+                """,
+            arguments: [provider.id, provider.name, provider.shortName, provider.kind.rawValue, provider.url])
     }
 
     static func upsert(_ gpu: GPU, in db: Database) throws {
