@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// Reads input files and stores each as one snapshot: file → decode → validate → resolve names → one
@@ -82,7 +81,7 @@ public struct Ingestor: Sendable {
 
     /// Ingests a file's content; `fileName` names it in messages and in the snapshot's provenance.
     public func ingest(bytes: [UInt8], fileName: String, dryRun: Bool = false) throws(IngestError) -> Outcome {
-        let sha256 = SkyPilotCatalog.hex(SHA256.hash(data: bytes))
+        let sha256 = ContentHash.of(bytes)
         do {
             if let earlier = try store.snapshot(sha256: sha256) {
                 return .alreadyIngested(earlier)

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// Reads the CSV catalogs that SkyPilot publishes per cloud (`catalogs/v7/<cloud>/vms.csv`), streaming them
@@ -31,7 +30,7 @@ struct SkyPilotCatalog {
         var counts = CatalogCounts()
         // A quick first read recognises a file ingested before without parsing it (cron re-runs are common);
         // the parsing read hashes again and must agree, so a file changed in between is not stored.
-        let expectedHash = try Self.sha256(of: path)
+        let expectedHash = try ContentHash.ofFile(at: path)
         if let earlier = try store.snapshot(sha256: expectedHash) {
             return (.alreadyIngested(earlier), counts)
         }
@@ -39,7 +38,7 @@ struct SkyPilotCatalog {
             format: Self.format, observedOn: options.observedOn, fileName: (path as NSString).lastPathComponent,
             providerID: options.providerID, provider: provider, catalog: catalog
         ) { sink in
-            var hasher = SHA256()
+            var hasher = ContentHash()
             var reader: CSVReader
             do {
                 reader = try CSVReader(path: path) { hasher.update(data: $0) }
@@ -129,30 +128,12 @@ struct SkyPilotCatalog {
             }
             if !diagnostics.isEmpty { throw IngestError.invalid(file: path, diagnostics: diagnostics) }
             if counts.rows == 0 { throw invalid("the catalog has a header but no rows") }
-            let sha256 = Self.hex(hasher.finalize())
+            let sha256 = hasher.finalize()
             guard sha256 == expectedHash else { throw invalid("the file changed while it was being read; ingest it again") }
             return PriceStore.CatalogStream(sha256: sha256, skippedCount: counts.skippedRows, rollBack: dryRun)
         }
         counts.observations = observations
         return (outcome, counts)
-    }
-
-    static func sha256(of path: String) throws -> String {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw IngestError.unreadable(file: path, reason: "permission denied or not a regular file")
-        }
-        defer { try? handle.close() }
-        var hasher = SHA256()
-        while true {
-            let chunk = handle.readData(ofLength: 1 << 20)
-            if chunk.isEmpty { break }
-            hasher.update(data: chunk)
-        }
-        return hex(hasher.finalize())
-    }
-
-    static func hex(_ digest: SHA256.Digest) -> String {
-        digest.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
     }
 
     private struct Columns {
