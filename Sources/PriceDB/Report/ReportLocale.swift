@@ -10,15 +10,9 @@ public enum ReportLocale: String, CaseIterable, Sendable {
 
     /// Cents as digits with this locale's separators: `1.234,56` or `1,234.56`.
     func amount(_ money: Money) -> String {
-        let cents = money.cents.magnitude
-        var whole = String(cents / 100)
+        let cents = abs(money.cents)
         let fraction = cents % 100
-        var grouped = ""
-        while whole.count > 3 {
-            grouped = (self == .de ? "." : ",") + whole.suffix(3) + grouped
-            whole.removeLast(3)
-        }
-        return whole + grouped + (self == .de ? "," : ".") + (fraction < 10 ? "0" : "") + String(fraction)
+        return grouped(cents / 100) + (self == .de ? "," : ".") + (fraction < 10 ? "0" : "") + String(fraction)
     }
 
     func symbol(_ currency: String) -> String {
