@@ -21,13 +21,17 @@ enum EditDistance {
         return previous[b.count]
     }
 
-    /// The candidates closest to `name`, if they are within a small distance of it, at most three.
+    /// The candidates closest to `name`, ignoring case.
     static func closest(to name: String, among candidates: [String]) -> [String] {
-        let distances = candidates.map { ($0, between(name.lowercased(), $0.lowercased())) }
-        let limit = min(max(2, name.count / 3), distances.map(\.1).min() ?? 0)
-        return distances
-            .filter { $0.1 <= limit }
-            .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
-            .prefix(3).map(\.0)
+        nearest(candidates.map { ($0, between(name.lowercased(), $0.lowercased())) }, toNameOfLength: name.count)
+    }
+
+    /// The names at the smallest distance, if that is small for a name of this length (a third of it, at least
+    /// 2), at most three, in order.
+    static func nearest(_ scored: [(name: String, distance: Int)], toNameOfLength length: Int) -> [String] {
+        let limit = min(max(2, length / 3), scored.map(\.distance).min() ?? 0)
+        return scored.filter { $0.distance <= limit }
+            .sorted { ($0.distance, $0.name) < ($1.distance, $1.name) }
+            .prefix(3).map(\.name)
     }
 }

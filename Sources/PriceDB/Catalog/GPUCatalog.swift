@@ -105,10 +105,7 @@ public struct GPUCatalog: Sendable {
                 best[gpu.name] = min(best[gpu.name] ?? .max, distance)
             }
         }
-        let limit = min(max(2, stripped.count / 3), best.values.min() ?? 0)
-        return best.filter { $0.value <= limit }
-            .sorted { ($0.value, $0.key) < ($1.value, $1.key) }
-            .prefix(3).map(\.key)
+        return EditDistance.nearest(best.map { ($0.key, $0.value) }, toNameOfLength: stripped.count)
     }
 
     /// The comparison key of a name: `A100 (80GB)` → `a10080gb`.
