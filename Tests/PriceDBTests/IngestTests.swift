@@ -78,6 +78,18 @@ import Testing
         }
         #expect(record.observations.count == 57)
         #expect(try store.rowCounts() == before)
+        let declaring = """
+            {"format": "pricedb-snapshot/1", "observed_at": "2026-05-01", "providers": [{"id": "x", "name": "X"}],
+             "gpus": [{"id": "mi355x", "name": "MI355X", "memory_gb": 288, "class": "datacenter"}],
+             "observations": [{"provider": "x", "gpu": "MI355X", "price": 3.5}]}
+            """
+        guard case .validated(let declared) = try Ingestor(store: store, today: Self.today)
+            .ingest(bytes: Array(declaring.utf8), fileName: "new.json", dryRun: true)
+        else {
+            Issue.record("expected a validated record")
+            return
+        }
+        #expect(Listings.observations(declared).rendered().contains("x         MI355X"))
     }
 
     /// Every bad input fails with exactly the messages its `.expected` file holds, and stores nothing.

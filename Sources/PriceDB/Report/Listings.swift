@@ -41,7 +41,9 @@ public enum Listings {
     }
 
     /// The observations of a record, exactly as they would be stored (prices unrounded).
-    public static func observations(_ record: SnapshotRecord, catalog: GPUCatalog) -> TextTable {
+    public static func observations(_ record: SnapshotRecord) -> TextTable {
+        // The record names its GPUs itself, those it declares included, which the database does not know yet.
+        let names = Dictionary(record.usedGPUs.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         var table = TextTable(
             headers: ["PROVIDER", "GPU", "VARIANT", "COUNT", "INSTANCE", "REGION", "TIER", "PRICE", "PER GPU", "STATUS", "DATE"],
             alignments: [.left, .left, .left, .right, .left, .left, .left, .right, .right, .left, .left])
@@ -51,7 +53,7 @@ public enum Listings {
             } ?? "-"
             let perGPU = observation.price.map { exactText($0.perGPU(of: observation.gpuCount)) } ?? "-"
             table.append([
-                observation.providerID, catalog.gpu(id: observation.gpuID)?.name ?? observation.gpuID,
+                observation.providerID, names[observation.gpuID] ?? observation.gpuID,
                 observation.variant.isEmpty ? "-" : observation.variant, observation.gpuCount.description,
                 observation.instance.isEmpty ? "-" : observation.instance,
                 observation.region.isEmpty ? "-" : observation.region, observation.tier.rawValue, price, perGPU,

@@ -101,10 +101,10 @@ extension PriceDBCommand {
                     let outcome = try ingestor.ingest(
                         fileAt: file, dryRun: dryRun, format: format, catalogOptions: catalogOptions)
                     if case .validated(let record) = outcome {
-                        print(Listings.observations(record, catalog: try store.catalog()).rendered())
+                        print(Listings.observations(record).rendered())
                     }
                     if !quiet { print(Listings.summary(of: outcome, file: file)) }
-                } catch let error as IngestError {
+                } catch {
                     Diagnostics.error(error.localizedDescription)
                     status = max(status, error.exitCode)
                 }
