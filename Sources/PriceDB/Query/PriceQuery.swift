@@ -46,13 +46,17 @@ public struct PriceQuery: Sendable {
         return range
     }
 
-    /// Fails with a helpful message when `day` precedes every observation or the database is empty.
-    public func checkHasData(asOf day: Day) throws(QueryError) {
+    /// The first and last observation dates; fails with a helpful message when `day` precedes every
+    /// observation or the database is empty.
+    @discardableResult
+    public func checkHasData(asOf day: Day) throws(QueryError) -> ClosedRange<Day> {
         let range: ClosedRange<Day>?
         do { range = try store.observationDateRange() } catch { throw .store(error) }
         guard let range else { throw .emptyDatabase }
         if day < range.lowerBound { throw .beforeFirstObservation(asOf: day, earliest: range.lowerBound) }
+        return range
     }
+
 
     /// The comparison grid as of `day`: one row per GPU, one column per provider.
     public func comparison(asOf day: Day, providers: [Provider], gpus: [GPU]) throws(StoreError) -> Comparison {

@@ -8,11 +8,10 @@ extension ReportBuilder {
     ) throws(QueryError) -> Report {
         let asOf = period.lastDay
         let query = PriceQuery(store: store, tiers: tiers, staleAfterQuarters: staleAfterQuarters)
-        try query.checkHasData(asOf: asOf)
+        let first = try query.checkHasData(asOf: asOf).lowerBound.quarter
         let selection = try Selection(store: store)
         let gpu = try selection.gpu(named: gpuName)
         return try answering { () throws -> Report in
-            let first = try store.observationDateRange()!.lowerBound.quarter
             var providers = try providerIDs.map { ids throws(QueryError) in try selection.providers(ids: ids) } ?? selection.providers
             if providerIDs == nil {
                 let grid = try query.comparison(asOf: asOf, providers: providers, gpus: [gpu])
