@@ -52,3 +52,21 @@ import Testing
         #expect(Set(catalog.gpus.map(\.id)).count == catalog.gpus.count)
     }
 }
+
+@Suite struct ProviderDeclarationTests {
+    let known = Provider(id: "vast", name: "Vast.ai", shortName: "Vast", kind: .p2pMarketplace, url: "https://vast.ai")
+
+    @Test func givenFieldsReplaceKnownOnes() {
+        let kindOnly = Provider.declared(id: "vast", name: nil, shortName: nil, kind: .other, url: nil, known: known)
+        #expect(kindOnly == Provider(id: "vast", name: "Vast.ai", shortName: "Vast", kind: .other, url: "https://vast.ai"))
+        let renamed = Provider.declared(id: "vast", name: "Vast", shortName: nil, kind: nil, url: nil, known: known)
+        #expect(renamed?.shortName == "Vast")
+        #expect(renamed?.kind == .p2pMarketplace)
+    }
+
+    @Test func aNewProviderNeedsAName() {
+        #expect(Provider.declared(id: "x", name: nil, shortName: nil, kind: .other, url: nil, known: nil) == nil)
+        let new = Provider.declared(id: "x", name: "X Cloud", shortName: nil, kind: nil, url: nil, known: nil)
+        #expect(new == Provider(id: "x", name: "X Cloud", shortName: "X Cloud", kind: .other, url: nil))
+    }
+}

@@ -188,12 +188,10 @@ struct SkyPilotCatalog {
         guard SnapshotDecoder.isSlug(options.providerID) else {
             throw invalid("\"\(options.providerID)\" is not a provider id; use lower-case letters, digits and hyphens")
         }
-        let name = options.providerName ?? existing?.name ?? options.providerID
-        return ProviderDeclaration(
-            provider: Provider(
-                id: options.providerID, name: name, shortName: existing?.shortName ?? name,
-                kind: options.providerKind ?? existing?.kind ?? .other, url: existing?.url),
-            features: nil)
+        let provider = Provider.declared(
+            id: options.providerID, name: options.providerName ?? (existing == nil ? options.providerID : nil),
+            shortName: nil, kind: options.providerKind, url: nil, known: existing)
+        return provider.map { ProviderDeclaration(provider: $0, features: nil) }
     }
 
     private func resolvedAliases() throws -> [String: GPUCatalog.Resolution] {

@@ -109,28 +109,24 @@ struct SnapshotDecoder {
                 continue
             }
             seen[id] = index
-            let known = knownProviders[id]
-            let name = fields["name"].flatMap { string($0, at: path + ".name") } ?? known?.name
-            guard let name else {
-                fail(path, element.position, "\"name\" is required for a provider the database does not know yet")
-                continue
-            }
-            var kind = known?.kind ?? .other
+            var kind: Provider.Kind?
             if let kindValue = fields["kind"], let text = string(kindValue, at: path + ".kind") {
-                if let parsed = Provider.Kind(rawValue: text) {
-                    kind = parsed
-                } else {
+                kind = Provider.Kind(rawValue: text)
+                if kind == nil {
                     fail(path + ".kind", kindValue.position, "unknown kind \"\(text)\"; use one of \(Self.list(Provider.Kind.allCases.map(\.rawValue), or: true))")
                 }
             }
-            let shortName = fields["short_name"].flatMap { string($0, at: path + ".short_name") }
-                ?? (fields["name"] == nil ? known?.shortName : nil) ?? name
-            let url = fields["url"].flatMap { string($0, at: path + ".url") } ?? known?.url
+            guard
+                let provider = Provider.declared(
+                    id: id, name: fields["name"].flatMap { string($0, at: path + ".name") },
+                    shortName: fields["short_name"].flatMap { string($0, at: path + ".short_name") }, kind: kind,
+                    url: fields["url"].flatMap { string($0, at: path + ".url") }, known: knownProviders[id])
+            else {
+                fail(path, element.position, "\"name\" is required for a provider the database does not know yet")
+                continue
+            }
             let features = fields["features"].flatMap { decodeFeatures($0, at: path + ".features") }
-            declarations.append(
-                ProviderDeclaration(
-                    provider: Provider(id: id, name: name, shortName: shortName, kind: kind, url: url),
-                    features: features))
+            declarations.append(ProviderDeclaration(provider: provider, features: features))
         }
         return declarations
     }

@@ -15,6 +15,18 @@ public struct Provider: Hashable, Sendable {
         self.url = url
     }
 
+    /// A provider as a file declares it, on top of what the database knew (`known`): fields given replace
+    /// known ones; a new name also becomes the short name unless one is given; a new provider without a name
+    /// is `nil`.
+    public static func declared(
+        id: String, name: String?, shortName: String?, kind: Kind?, url: String?, known: Provider?
+    ) -> Provider? {
+        guard let fullName = name ?? known?.name else { return nil }
+        return Provider(
+            id: id, name: fullName, shortName: shortName ?? (name == nil ? known?.shortName : nil) ?? fullName,
+            kind: kind ?? known?.kind ?? .other, url: url ?? known?.url)
+    }
+
     /// The business model, which the reports group providers by.
     public enum Kind: String, CaseIterable, Sendable {
         case hyperscaler
