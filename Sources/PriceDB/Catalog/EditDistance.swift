@@ -34,4 +34,12 @@ enum EditDistance {
             .sorted { ($0.distance, $0.name) < ($1.distance, $1.name) }
             .prefix(3).map(\.name)
     }
+
+    /// `did you mean "a", "b" or "c"?` for the suggestions of a message, or `nil` when there are none.
+    static func question(_ names: [String]) -> String? {
+        guard let last = names.last else { return nil }
+        let quoted = names.map { "\"\($0)\"" }
+        let list = names.count == 1 ? quoted[0] : quoted.dropLast().joined(separator: ", ") + " or " + "\"\(last)\""
+        return "did you mean \(list)?"
+    }
 }

@@ -180,7 +180,7 @@ struct SkyPilotCatalog {
             guard existing != nil else {
                 let close = EditDistance.closest(to: options.providerID, among: known.map(\.id))
                 throw invalid(
-                    "unknown provider \"\(options.providerID)\"" + (close.isEmpty ? "" : "; did you mean \(close.joined(separator: ", "))?")
+                    "unknown provider \"\(options.providerID)\"" + (EditDistance.question(close).map { "; " + $0 } ?? "")
                         + "; to add it, give --provider-name NAME and --provider-kind KIND")
             }
             return nil
@@ -199,7 +199,7 @@ struct SkyPilotCatalog {
         for (name, target) in options.gpuAliases {
             guard let resolution = catalog.resolve(target) else {
                 let close = catalog.suggestions(for: target)
-                throw invalid("--gpu-alias \(name)=\(target): unknown GPU \"\(target)\"" + (close.isEmpty ? "" : "; did you mean \(close.joined(separator: ", "))?"))
+                throw invalid("--gpu-alias \(name)=\(target): unknown GPU \"\(target)\"" + (EditDistance.question(close).map { "; " + $0 } ?? ""))
             }
             aliases[GPUCatalog.key(name)] = resolution
         }

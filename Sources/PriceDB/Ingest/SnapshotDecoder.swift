@@ -267,7 +267,7 @@ struct SnapshotDecoder {
                 providerID = id
             } else if !mentioned.contains(id) {
                 let close = EditDistance.closest(to: id, among: Array(providers.keys))
-                let hint = close.isEmpty ? "" : "did you mean \(Self.list(close.map { "\"\($0)\"" }, or: true))? "
+                let hint = EditDistance.question(close).map { $0 + " " } ?? ""
                 let known = providers.isEmpty ? "no providers are known yet" : "known: \(providers.keys.sorted().joined(separator: ", "))"
                 fail(path + ".provider", value.position, "unknown provider \"\(id)\"; \(hint)declare it under \"providers\" (\(known))")
             }
@@ -279,7 +279,7 @@ struct SnapshotDecoder {
             resolution = catalog.resolve(name)
             if resolution == nil {
                 let close = catalog.suggestions(for: name)
-                let hint = close.isEmpty ? "" : "did you mean \(Self.list(close.map { "\"\($0)\"" }, or: true))? "
+                let hint = EditDistance.question(close).map { $0 + " " } ?? ""
                 fail(path + ".gpu", value.position, "unknown GPU \"\(name)\"; \(hint)declare new models under \"gpus\" (`pricedb gpus` lists the catalog)")
             }
         }
@@ -460,7 +460,7 @@ struct SnapshotDecoder {
             let memberPath = path.isEmpty ? member.key : path + "." + member.key
             guard allowed.contains(member.key) else {
                 let close = EditDistance.closest(to: member.key, among: allowed)
-                let hint = close.first.map { "did you mean \"\($0)\"? " } ?? ""
+                let hint = EditDistance.question(Array(close.prefix(1))).map { $0 + " " } ?? ""
                 fail(memberPath, member.value.position, "unknown field; \(hint)fields here: \(allowed.joined(separator: ", "))")
                 continue
             }

@@ -17,11 +17,11 @@ public enum QueryError: Error, LocalizedError, Sendable {
             return "there is no data on or before \(asOf); the earliest observation is from \(earliest). "
                 + "Ask for --as-of \(earliest) or later"
         case .unknownGPU(let name, let suggestions):
-            let hint = suggestions.isEmpty ? "" : "; did you mean \(suggestions.map { "\"\($0)\"" }.joined(separator: ", "))?"
+            let hint = EditDistance.question(suggestions).map { "; " + $0 } ?? ""
             return "unknown GPU \"\(name)\"\(hint) (`pricedb gpus` lists the catalog)"
         case .unknownProvider(let id, let known):
             let close = EditDistance.closest(to: id, among: known)
-            let hint = close.isEmpty ? "" : "did you mean \(close.map { "\"\($0)\"" }.joined(separator: ", "))? "
+            let hint = EditDistance.question(close).map { $0 + " " } ?? ""
             return "unknown provider \"\(id)\"; \(hint)known: \(known.joined(separator: ", "))"
         case .nothingMatches(let what):
             return "nothing to show: \(what)"
