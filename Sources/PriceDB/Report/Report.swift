@@ -25,6 +25,20 @@ public struct Report: Sendable {
         public var tables: [Table]
         /// Footnotes explaining the marks used in the tables.
         public var notes: [Phrase]
+
+        public init(id: String, title: Phrase, tables: [Table], notes: [Phrase]) {
+            self.id = id
+            self.title = title
+            self.tables = tables
+            self.notes = notes
+        }
+
+        /// A section of one untitled table: the shape of every section but the provider price lists.
+        init(id: String, title: Phrase, table: String, columns: [Column], rows: [[Value]], notes: [Phrase] = []) {
+            self.init(
+                id: id, title: title, tables: [Table(id: table, title: nil, columns: columns, rows: rows, notes: [])],
+                notes: notes)
+        }
     }
 
     /// Rows of typed values under columns.

@@ -45,7 +45,7 @@ extension ReportBuilder {
                 sections: [
                     Report.Section(
                         id: "quarters", title: .quartersTitle(gpu: Self.label(gpu), spread: spread),
-                        tables: [Report.Table(id: gpu.id, title: nil, columns: columns, rows: values, notes: [])],
+                        table: gpu.id, columns: columns, rows: values,
                         notes: [.quartersNote(spread: spread)] + (spread ? [] : Self.markNotes(for: cells, stale: .staleAfterNote(quarters: staleAfterQuarters))))
                 ])
         }
@@ -88,8 +88,8 @@ extension ReportBuilder {
                 asOf: last.observation.observedOn, period: last.observation.observedOn.description,
                 sections: [
                     Report.Section(
-                        id: "history", title: .historyTitle(gpu: Self.label(gpu)),
-                        tables: [Report.Table(id: gpu.id, title: nil, columns: columns, rows: rows, notes: [])], notes: [])
+                        id: "history", title: .historyTitle(gpu: Self.label(gpu)), table: gpu.id, columns: columns,
+                        rows: rows)
                 ])
         }
     }
@@ -132,7 +132,7 @@ extension ReportBuilder {
                 sections: [
                     Report.Section(
                         id: "cost", title: .costTitle(gpu: Self.label(gpu), hours: hours, asOf: asOf),
-                        tables: [Report.Table(id: gpu.id, title: nil, columns: columns, rows: rows, notes: [])],
+                        table: gpu.id, columns: columns, rows: rows,
                         notes: [.costNote(pricePoint)]
                             + Self.markNotes(for: scenario.lines.map(\.cell), stale: .staleNote(before: query.staleLimit(asOf: asOf))))
                 ])
@@ -191,7 +191,7 @@ extension ReportBuilder {
                     Report.Section(
                         id: "breakeven",
                         title: .breakEvenTitle(gpu: Self.label(gpu), purchase: purchase, currency: currency, asOf: asOf),
-                        tables: [Report.Table(id: gpu.id, title: nil, columns: columns, rows: rows, notes: [])],
+                        table: gpu.id, columns: columns, rows: rows,
                         notes: [.breakEvenNote])
                 ])
         }

@@ -61,10 +61,8 @@ public struct ReportBuilder: Sendable {
         }
         let columns = [Report.Column(id: "gpu", header: .gpu, alignment: .left)]
             + grid.providers.map { Report.Column(id: $0.id, header: .literal($0.shortName), alignment: .left) }
-        return Report.Section(
-            id: id.rawValue, title: .sectionTitle(id),
-            tables: [Report.Table(id: id.rawValue, title: nil, columns: columns, rows: rows, notes: [])],
-            notes: Self.markNotes(for: cells, stale: .staleNote(before: staleLimit)))
+        return Self.section(
+            id, columns: columns, rows: rows, notes: Self.markNotes(for: cells, stale: .staleNote(before: staleLimit)))
     }
 
     private func overview(_ grid: Comparison) -> Report.Section {
@@ -77,9 +75,7 @@ public struct ReportBuilder: Sendable {
             Report.Column(id: "gpu", header: .gpu, alignment: .left),
             Report.Column(id: "price", header: .cost, alignment: .left),
         ]
-        return Report.Section(
-            id: Report.SectionID.overview.rawValue, title: .sectionTitle(.overview),
-            tables: [Report.Table(id: "overview", title: nil, columns: columns, rows: rows, notes: [])], notes: [])
+        return Self.section(.overview, columns: columns, rows: rows)
     }
 
     private func providerSection(_ grid: Comparison, query: PriceQuery, catalog: GPUCatalog) throws -> Report.Section {
@@ -159,9 +155,7 @@ public struct ReportBuilder: Sendable {
                     header: .kindWithProviders(kind, grid.providers.filter { $0.kind == kind }.map(\.shortName)),
                     alignment: .left)
             }
-        return Report.Section(
-            id: Report.SectionID.kinds.rawValue, title: .sectionTitle(.kinds),
-            tables: [Report.Table(id: "kinds", title: nil, columns: columns, rows: rows, notes: [])], notes: [.kindsNote])
+        return Self.section(.kinds, columns: columns, rows: rows, notes: [.kindsNote])
     }
 
     private func rankingSection(_ grid: Comparison) -> Report.Section {
@@ -174,9 +168,7 @@ public struct ReportBuilder: Sendable {
             Report.Column(id: "score", header: .score, alignment: .right),
             Report.Column(id: "shared_gpus", header: .sharedGPUs, alignment: .right),
         ]
-        return Report.Section(
-            id: Report.SectionID.ranking.rawValue, title: .sectionTitle(.ranking),
-            tables: [Report.Table(id: "ranking", title: nil, columns: columns, rows: rows, notes: [])], notes: [.rankingNote])
+        return Self.section(.ranking, columns: columns, rows: rows, notes: [.rankingNote])
     }
 
     private func featuresSection(_ grid: Comparison) throws -> Report.Section {
@@ -202,9 +194,7 @@ public struct ReportBuilder: Sendable {
         }
         let columns = [Report.Column(id: "feature", header: .feature, alignment: .left)]
             + grid.providers.map { Report.Column(id: $0.id, header: .literal($0.shortName), alignment: .left) }
-        return Report.Section(
-            id: Report.SectionID.features.rawValue, title: .sectionTitle(.features),
-            tables: [Report.Table(id: "features", title: nil, columns: columns, rows: rows, notes: [])], notes: [])
+        return Self.section(.features, columns: columns, rows: rows)
     }
 
     private func trendsSection(_ trends: [Trend], since: Day, asOf: Day) -> Report.Section {
@@ -221,10 +211,15 @@ public struct ReportBuilder: Sendable {
             Report.Column(id: "after", header: .price(at: asOf), alignment: .left),
             Report.Column(id: "change", header: .change, alignment: .left),
         ]
-        return Report.Section(
-            id: Report.SectionID.trends.rawValue, title: .sectionTitle(.trends),
-            tables: [Report.Table(id: "trends", title: nil, columns: columns, rows: rows, notes: [])],
-            notes: [.trendsNote(since: since)])
+        return Self.section(.trends, columns: columns, rows: rows, notes: [.trendsNote(since: since)])
+    }
+
+    /// A report section of one table, named after the section.
+    private static func section(
+        _ id: Report.SectionID, columns: [Report.Column], rows: [[Report.Value]], notes: [Phrase] = []
+    ) -> Report.Section {
+        Report.Section(
+            id: id.rawValue, title: .sectionTitle(id), table: id.rawValue, columns: columns, rows: rows, notes: notes)
     }
 
     /// The footnotes that the marks among `cells` need; `stale` explains the stale mark.
