@@ -20,8 +20,7 @@ extension PriceDBCommand {
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var asOf: AsOfOptions
 
-        @Option(help: ArgumentHelp("The GPU, by name or alias.", valueName: "name"))
-        var gpu: String
+        @OptionGroup var gpu: GPUOption
 
         @Option(help: ArgumentHelp("The purchase price, or a range such as 1600-2000.", valueName: "amount"))
         var purchase: String
@@ -53,7 +52,7 @@ extension PriceDBCommand {
             let store = try database.openExisting()
             let report = try reportingFailures {
                 try ReportBuilder(store: store).breakEven(
-                    gpuName: gpu, purchase: PriceRange(purchase)!, hoursPerDay: hoursPerDay, period: asOf.period,
+                    gpuName: gpu.name, purchase: PriceRange(purchase)!, hoursPerDay: hoursPerDay, period: asOf.period,
                     providerIDs: providers.map(commaSeparated), rate: rate.flatMap(Money.init), tiers: try asOf.tiers())
             }
             output.print(report)

@@ -16,8 +16,7 @@ extension PriceDBCommand {
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var asOf: AsOfOptions
 
-        @Option(help: ArgumentHelp("The GPU, by name or alias.", valueName: "name"))
-        var gpu: String
+        @OptionGroup var gpu: GPUOption
 
         @Option(help: ArgumentHelp("How many hours the workload runs (may be fractional).", valueName: "hours"))
         var hours: Hours
@@ -34,7 +33,7 @@ extension PriceDBCommand {
             let store = try database.openExisting()
             let report = try reportingFailures {
                 try ReportBuilder(store: store).cost(
-                    gpuName: gpu, hours: hours, period: asOf.period, pricePoint: price,
+                    gpuName: gpu.name, hours: hours, period: asOf.period, pricePoint: price,
                     providerIDs: providers.map(commaSeparated), tiers: try asOf.tiers())
             }
             output.print(report)

@@ -16,8 +16,7 @@ extension PriceDBCommand {
 
         @OptionGroup var database: DatabaseOptions
 
-        @Option(help: ArgumentHelp("The GPU, by name or alias.", valueName: "name"))
-        var gpu: String
+        @OptionGroup var gpu: GPUOption
 
         @Option(help: ArgumentHelp("Only this provider.", valueName: "id"))
         var provider: String?
@@ -31,7 +30,7 @@ extension PriceDBCommand {
             let store = try database.openExisting()
             let tiers = try tier.map { try parseTiers($0) } ?? Tier.allCases
             let report = try reportingFailures {
-                try ReportBuilder(store: store).history(gpuName: gpu, providerID: provider, tiers: tiers)
+                try ReportBuilder(store: store).history(gpuName: gpu.name, providerID: provider, tiers: tiers)
             }
             output.print(report)
         }

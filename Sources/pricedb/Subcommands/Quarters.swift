@@ -18,8 +18,7 @@ extension PriceDBCommand {
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var asOf: AsOfOptions
 
-        @Option(help: ArgumentHelp("The GPU, by name or alias.", valueName: "name"))
-        var gpu: String
+        @OptionGroup var gpu: GPUOption
 
         @Option(help: ArgumentHelp("Comma-separated provider ids, in column order. Default: every provider with data.", valueName: "ids"))
         var providers: String?
@@ -33,7 +32,7 @@ extension PriceDBCommand {
             let store = try database.openExisting()
             let report = try reportingFailures {
                 try ReportBuilder(store: store).quarters(
-                    gpuName: gpu, providerIDs: providers.map(commaSeparated), period: asOf.period, spread: spread,
+                    gpuName: gpu.name, providerIDs: providers.map(commaSeparated), period: asOf.period, spread: spread,
                     tiers: try asOf.tiers(), staleAfterQuarters: asOf.staleAfter)
             }
             output.print(report)
