@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "pricedb",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "PriceDB", targets: ["PriceDB"]),
         .executable(name: "pricedb", targets: ["pricedb"]),

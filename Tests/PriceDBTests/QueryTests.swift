@@ -79,7 +79,8 @@ import Testing
     @Test func newGoneAndNone() {
         #expect(Delta.between(.noData, cell("1")) == .new)
         #expect(Delta.between(cell("1"), .noData) == .gone)
-        #expect(Delta.between(cell("1"), cell("1", stale: true)) == .gone)
+        #expect(Delta.between(cell("1"), cell("1", stale: true)) == .stale)
+        #expect(Delta.between(cell("1", stale: true), cell("1", stale: true)) == Delta.none)
         #expect(Delta.between(.noData, .noData) == .none)
     }
 }
@@ -87,18 +88,19 @@ import Testing
 @Suite struct ScenarioTests {
     @Test func breakEvenMatchesTheArticlesFAQ() throws {
         let gpu = try #require(GPUCatalog().resolve("RTX 4090")).gpu
-        let breakEven = BreakEven(
+        let breakEven = try BreakEven(
             gpu: gpu, asOf: Day("2026-02-28")!, purchase: PriceRange("1600-2000")!, hoursPerDay: Hours("8")!,
-            rates: [(nil, PriceRange(low: Money("0.50")!, high: Money("0.80")!))])
+            rates: [BreakEven.Rate(provider: nil, price: PriceRange(low: Money("0.50")!, high: Money("0.80")!), currency: "USD")])
         let line = try #require(breakEven.lines.first)
-        #expect(line.hours == 2_000_000_000...4_000_000_000)
-        let days = breakEven.days(line, hoursPerDay: Hours("24")!)
+        let hours = try #require(line.hours)
+        #expect(hours == 2_000_000_000...4_000_000_000)
+        let days = try breakEven.days(hours, hoursPerDay: Hours("24")!)
         #expect(DecimalText.roundedQuotient(days.lowerBound, 1_000_000) == 83)
         #expect(DecimalText.roundedQuotient(days.upperBound, 1_000_000) == 167)
-        let single = BreakEven(
+        let single = try BreakEven(
             gpu: gpu, asOf: Day("2026-02-28")!, purchase: PriceRange("1600")!, hoursPerDay: Hours("8")!,
-            rates: [(nil, PriceRange(Money("0.60")!))])
-        #expect(DecimalText.roundedQuotient(single.lines[0].hours.lowerBound, 1_000_000) == 2667)
+            rates: [BreakEven.Rate(provider: nil, price: PriceRange(Money("0.60")!), currency: "USD")])
+        #expect(DecimalText.roundedQuotient(try #require(single.lines[0].hours).lowerBound, 1_000_000) == 2667)
     }
 
     @Test(arguments: [("1600", true), ("1600-2000", true), ("2000-1600", false), ("abc", false), ("-5", false)])
@@ -126,7 +128,7 @@ import Testing
         let providers = try store.providersInReportOrder()
         #expect(providers.map(\.id) == ["synth-cloud", "synth-pods", "synth-fading", "synth-market"])
         let rows = try query.quarters(
-            gpu: gpu, providers: providers, from: Quarter(year: 2025, number: 1), through: Quarter(year: 2026, number: 1))
+            gpu: gpu, providers: providers, from: Quarter(year: 2025, number: 1), through: Day("2026-03-31")!)
         #expect(rows.map(\.quarter.description) == ["2025Q1", "2025Q2", "2025Q3", "2025Q4", "2026Q1"])
         func price(_ row: Int, _ column: Int) -> String? {
             rows[row].cells[column].price.map { $0.isSingle ? "\($0.low)" : "\($0.low)-\($0.high)" }
@@ -141,11 +143,11 @@ import Testing
         #expect(rows[1].deltas[1] == .change(low: Money("-0.1")!, high: Money("-0.1")!, lowPercentTenths: -53, highPercentTenths: -53))
         // Pods 2025Q4: -0.10 of 1.60 is -6.25 % → -6.2 % (half to even).
         #expect(rows[3].deltas[1] == .change(low: Money("-0.1")!, high: Money("-0.1")!, lowPercentTenths: -62, highPercentTenths: -62))
-        // Fading stops after 2025-05-10: carried (unchanged) in Q3, stale and gone in Q4, nothing in 2026Q1.
+        // Fading stops after 2025-05-10: carried (unchanged) in Q3, stale in Q4, nothing current in 2026Q1.
         #expect(price(2, 2) == "2.4")
         #expect(!rows[2].cells[2].stale)
         #expect(rows[3].cells[2].stale)
-        #expect(rows[3].deltas[2] == .gone)
+        #expect(rows[3].deltas[2] == .stale)
         #expect(rows[4].deltas[2] == Delta.none)
         #expect(rows[2].spreads[2] == nil)
         // Market: the range widens every quarter.
@@ -207,9 +209,12 @@ import Testing
         #expect(grid.ranking().map(\.provider.id) == ["a", "b"])
         #expect(grid.kindSummaries().first?.range == PriceRange(low: Money("0.5")!, high: Money("0.6")!))
         #expect(grid.cheapestByClass().first?.provider.id == "a")
-        let scenario = CostScenario(gpu: gpu, hours: Hours("10")!, asOf: grid.asOf, pricePoint: .low, comparison: grid)
+        let scenario = try CostScenario(gpu: gpu, hours: Hours("10")!, asOf: grid.asOf, pricePoint: .low, comparison: grid)
         let euro = try #require(scenario.lines.first { $0.provider.id == "c" })
-        #expect(euro.saving == Money(micros: 0))
+        // The only EUR price is listed after the USD ones and compared with nothing.
+        #expect(euro.saving == nil)
+        #expect(scenario.lines.map(\.provider.id) == ["a", "b", "c"])
+        #expect(scenario.otherCurrencies == ["EUR"])
         #expect(scenario.lines.first { $0.provider.id == "a" }?.saving == Money("1")!)
     }
 }

@@ -60,11 +60,19 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The same day `months` months later (earlier if negative), clamped to the end of a shorter month.
+    /// The first and last days pricedb can name.
+    public static let earliest = Day(year: 1, month: 1, day: 1)!
+    public static let latest = Day(year: 9999, month: 12, day: 31)!
+
+    /// The same day `months` months later (earlier if negative), clamped to the end of a shorter month and to
+    /// the years 1 to 9999.
     public func addingMonths(_ months: Int) -> Day {
-        let index = year * 12 + (month - 1) + months
+        let (index, overflow) = (year * 12 + (month - 1)).addingReportingOverflow(months)
+        if overflow { return months < 0 ? .earliest : .latest }
+        guard index >= 12 else { return .earliest }
+        guard index < 10_000 * 12 else { return .latest }
         let newYear = index / 12, newMonth = index % 12 + 1
-        return Day(year: newYear, month: newMonth, day: min(day, Day.length(ofMonth: newMonth, in: newYear)))!
+        return Day(year: newYear, month: newMonth, day: min(day, Day.length(ofMonth: newMonth, in: newYear))) ?? .latest
     }
 
     public var quarter: Quarter { Quarter(year: year, number: (month - 1) / 3 + 1) }
@@ -95,9 +103,13 @@ public struct Quarter: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.number = number
     }
 
-    public var firstDay: Day { Day(year: year, month: number * 3 - 2, day: 1)! }
+    /// The quarter's first day; the earliest or latest day for a quarter outside the years 1 to 9999.
+    public var firstDay: Day {
+        Day(year: year, month: number * 3 - 2, day: 1) ?? (year < 1 ? .earliest : .latest)
+    }
+
     public var lastDay: Day {
-        Day(year: year, month: number * 3, day: Day.length(ofMonth: number * 3, in: year))!
+        Day(year: year, month: number * 3, day: Day.length(ofMonth: number * 3, in: year)) ?? (year < 1 ? .earliest : .latest)
     }
 
     public var previous: Quarter {

@@ -80,18 +80,37 @@ enum DecimalText {
         return fraction.isEmpty ? "\(sign)\(whole)" : "\(sign)\(whole).\(fraction)"
     }
 
-    /// Divides two scaled integers, rounding half to even, as `a / b` in the same scale.
-    static func divide(_ numerator: Int64, by denominator: Int64) -> Int64 {
-        roundedQuotient(numerator * scale, denominator)
+    /// Divides two scaled integers, rounding half to even, as `a / b` in the same scale; `nil` when the
+    /// quotient does not fit (or `b` is 0).
+    static func divide(_ numerator: Int64, by denominator: Int64) -> Int64? {
+        scaled(numerator, times: scale, over: denominator)
     }
 
-    /// `numerator / denominator` rounded half to even: the one rounding rule pricedb uses.
-    static func roundedQuotient(_ numerator: Int64, _ denominator: Int64) -> Int64 {
-        let (quotient, remainder) = numerator.quotientAndRemainder(dividingBy: denominator)
+    /// `value × factor ÷ divisor`, rounded half to even: the one rounding rule pricedb uses. The product is
+    /// formed in 128 bits, so only a result beyond `Int64` fails (`nil`), never the arithmetic on the way.
+    static func scaled(_ value: Int64, times factor: Int64 = 1, over divisor: Int64) -> Int64? {
+        guard divisor != 0 else { return nil }
+        return Int64(exactly: rounded(Int128(value) * Int128(factor), over: Int128(divisor)))
+    }
+
+    /// `numerator ÷ denominator` (not 0) in 128 bits, rounded half to even.
+    static func rounded(_ numerator: Int128, over denominator: Int128) -> Int128 {
+        let (truncated, remainder) = numerator.quotientAndRemainder(dividingBy: denominator)
         let twice = 2 * remainder.magnitude
-        if twice > denominator.magnitude || (twice == denominator.magnitude && quotient % 2 != 0) {
-            return quotient + (numerator.signum() * denominator.signum() < 0 ? -1 : 1)
+        guard twice > denominator.magnitude || (twice == denominator.magnitude && truncated % 2 != 0) else {
+            return truncated
         }
-        return quotient
+        return truncated + ((numerator < 0) != (denominator < 0) ? -1 : 1)
+    }
+
+    /// `numerator / denominator` rounded half to even, for the fixed positive denominators of rounding (cents,
+    /// whole units), where the quotient cannot exceed the numerator.
+    static func roundedQuotient(_ numerator: Int64, _ denominator: Int64) -> Int64 {
+        scaled(numerator, over: max(1, denominator)) ?? (numerator < 0 ? .min : .max)
+    }
+
+    /// `value` clamped into `Int64`, for sums and products of amounts that were bounded when they were read.
+    static func clamped(_ value: Int128) -> Int64 {
+        Int64(exactly: value) ?? (value < 0 ? .min : .max)
     }
 }

@@ -27,15 +27,28 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// The price of one GPU of a unit that holds `count` GPUs, rounded half to even to a micro-unit.
+    ///
+    /// It saturates at the largest amount instead of failing: ingest refuses any per-GPU price of 10,000 or
+    /// more, which a saturated figure always is, so stored prices never come near it.
     public func perGPU(of count: GPUCount) -> Money {
-        Money(micros: DecimalText.divide(micros, by: count.millionths))
+        Money(micros: DecimalText.divide(micros, by: count.millionths) ?? .max)
     }
 
-    /// This hourly price for `hours` hours (which may be fractional).
-    public func times(hours: Hours) -> Money {
-        Money(micros: DecimalText.roundedQuotient(micros * hours.millionths, DecimalText.scale))
+    /// This hourly price for `hours` hours (which may be fractional); `nil` when the total is beyond the
+    /// largest amount pricedb can hold (about 9.2 trillion).
+    public func times(hours: Hours) -> Money? {
+        DecimalText.scaled(micros, times: hours.millionths, over: DecimalText.scale).map(Money.init(micros:))
     }
 
-    public static func + (lhs: Money, rhs: Money) -> Money { Money(micros: lhs.micros + rhs.micros) }
-    public static func - (lhs: Money, rhs: Money) -> Money { Money(micros: lhs.micros - rhs.micros) }
+    /// The largest amount pricedb can hold, for messages.
+    public static let largest = Money(micros: .max)
+
+    /// Sums and differences saturate: they only combine amounts that were bounded when read.
+    public static func + (lhs: Money, rhs: Money) -> Money {
+        Money(micros: DecimalText.clamped(Int128(lhs.micros) + Int128(rhs.micros)))
+    }
+
+    public static func - (lhs: Money, rhs: Money) -> Money {
+        Money(micros: DecimalText.clamped(Int128(lhs.micros) - Int128(rhs.micros)))
+    }
 }

@@ -35,9 +35,10 @@ public enum Period: Hashable, Sendable, CustomStringConvertible {
     /// The period's last day, which is the date the period stands for.
     public var lastDay: Day {
         switch self {
-        case .year(let year): return Day(year: year, month: 12, day: 31)!
+        case .year(let year): return Day(year: year, month: 12, day: 31) ?? (year < 1 ? .earliest : .latest)
         case .quarter(let quarter): return quarter.lastDay
-        case .month(let year, let month): return Day(year: year, month: month, day: Day.length(ofMonth: month, in: year))!
+        case .month(let year, let month):
+            return Day(year: year, month: month, day: Day.length(ofMonth: month, in: year)) ?? (year < 1 ? .earliest : .latest)
         case .day(let day): return day
         }
     }
@@ -46,7 +47,8 @@ public enum Period: Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .year(let year): return String(year)
         case .quarter(let quarter): return quarter.description
-        case .month(let year, let month): return String(Day(year: year, month: month, day: 1)!.description.prefix(7))
+        case .month(let year, let month):
+            return Day(year: year, month: month, day: 1).map { String($0.description.prefix(7)) } ?? "\(year)-\(month)"
         case .day(let day): return day.description
         }
     }

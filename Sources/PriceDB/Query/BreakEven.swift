@@ -4,6 +4,9 @@ public struct BreakEven: Sendable {
     public var asOf: Day
     /// The purchase price, a single figure or a range (`1600-2000`).
     public var purchase: PriceRange
+    /// The currency of the purchase price: the one most rental prices use. Rates in another currency are shown
+    /// but not divided into it, since pricedb does not convert.
+    public var currency: String
     public var hoursPerDay: Hours
     public var lines: [Line]
 
@@ -13,35 +16,67 @@ public struct BreakEven: Sendable {
         public var provider: Provider?
         /// The hourly rental price range used.
         public var rate: PriceRange
+        public var currency: String
         /// Break-even in hours: from the cheapest purchase at the dearest rate to the dearest purchase at the
-        /// cheapest rate, in millionths of an hour.
-        public var hours: ClosedRange<Int64>
+        /// cheapest rate, in millionths of an hour; `nil` for a rate in another currency than the purchase.
+        public var hours: ClosedRange<Int64>?
     }
 
-    /// One line per provider with a price, and one that spans them all.
-    public init(gpu: GPU, asOf: Day, purchase: PriceRange, hoursPerDay: Hours, rates: [(Provider?, PriceRange)]) {
+    /// A rental price to weigh the purchase against.
+    public struct Rate: Sendable {
+        public var provider: Provider?
+        public var price: PriceRange
+        public var currency: String
+
+        public init(provider: Provider?, price: PriceRange, currency: String) {
+            self.provider = provider
+            self.price = price
+            self.currency = currency
+        }
+    }
+
+    /// One line per provider with a price, and one that spans those in the purchase's currency; lines in other
+    /// currencies come last. Fails when a break-even is beyond what pricedb can compute.
+    public init(gpu: GPU, asOf: Day, purchase: PriceRange, hoursPerDay: Hours, rates: [Rate]) throws(QueryError) {
         self.gpu = gpu
         self.asOf = asOf
         self.purchase = purchase
         self.hoursPerDay = hoursPerDay
-        var lines = rates.compactMap { provider, rate in Self.line(provider: provider, rate: rate, purchase: purchase) }
-        if rates.count > 1 {
-            let all = PriceRange(low: rates.map(\.1.low).min()!, high: rates.map(\.1.high).max()!)
-            if let line = Self.line(provider: nil, rate: all, purchase: purchase) { lines.append(line) }
+        let currency = Currency.mostCommon(rates.map(\.currency)) ?? "USD"
+        self.currency = currency
+        let main = rates.filter { $0.currency == currency && $0.price.low.micros > 0 }
+        var lines: [Line] = []
+        for rate in main {
+            lines.append(try Self.line(provider: rate.provider, rate: rate.price, currency: currency, purchase: purchase))
+        }
+        if main.count > 1, let low = main.map(\.price.low).min(), let high = main.map(\.price.high).max() {
+            lines.append(try Self.line(provider: nil, rate: PriceRange(low: low, high: high), currency: currency, purchase: purchase))
+        }
+        for rate in rates where rate.currency != currency {
+            lines.append(Line(provider: rate.provider, rate: rate.price, currency: rate.currency, hours: nil))
         }
         self.lines = lines
     }
 
-    private static func line(provider: Provider?, rate: PriceRange, purchase: PriceRange) -> Line? {
-        guard rate.low.micros > 0 else { return nil }
-        let fewest = DecimalText.divide(purchase.low.micros, by: rate.high.micros)
-        let most = DecimalText.divide(purchase.high.micros, by: rate.low.micros)
-        return Line(provider: provider, rate: rate, hours: fewest...most)
+    private static func line(provider: Provider?, rate: PriceRange, currency: String, purchase: PriceRange) throws(QueryError) -> Line {
+        guard let fewest = DecimalText.divide(purchase.low.micros, by: rate.high.micros),
+            let most = DecimalText.divide(purchase.high.micros, by: rate.low.micros)
+        else {
+            throw .outOfRange(
+                "a purchase of \(purchase.high) at \(rate.low) an hour is beyond the hours pricedb can compute; "
+                    + "check --purchase and --rate")
+        }
+        return Line(provider: provider, rate: rate, currency: currency, hours: fewest...most)
     }
 
-    /// Break-even days of continuous use and of `hoursPerDay` use, in millionths of a day.
-    public func days(_ line: Line, hoursPerDay: Hours) -> ClosedRange<Int64> {
-        DecimalText.divide(line.hours.lowerBound, by: hoursPerDay.millionths)
-            ... DecimalText.divide(line.hours.upperBound, by: hoursPerDay.millionths)
+    /// Break-even days of continuous use and of `hoursPerDay` use, in millionths of a day; fails when the count
+    /// is beyond what pricedb can compute (a tiny `--hours-per-day`).
+    public func days(_ hours: ClosedRange<Int64>, hoursPerDay: Hours) throws(QueryError) -> ClosedRange<Int64> {
+        guard let low = DecimalText.divide(hours.lowerBound, by: hoursPerDay.millionths),
+            let high = DecimalText.divide(hours.upperBound, by: hoursPerDay.millionths)
+        else {
+            throw .outOfRange("\(DecimalText.text(millionths: hours.upperBound)) hours at \(hoursPerDay) hours a day is beyond the days pricedb can count; give a larger --hours-per-day")
+        }
+        return low...high
     }
 }

@@ -15,7 +15,8 @@ public struct Cell: Hashable, Sendable {
     public var currency: String
     /// The price is a multi-GPU unit's price divided by its GPU count (the article's `~$4,10*`).
     public var derived: Bool
-    /// The source itself marked the figure as approximate.
+    /// The source marked the figure as approximate, or it is a per-GPU share that is not a whole number of
+    /// cents (32.77 / 8 = 4.09625 shows as `~$4.10*`; 28.00 / 8 shows as `$3.50*`).
     public var approximate: Bool
     /// The date of the observations the cell comes from.
     public var observedOn: Day?
@@ -42,11 +43,14 @@ public struct Cell: Hashable, Sendable {
             let value: Value = groups.contains { $0.status == .comingSoon } ? .comingSoon : .unavailable
             return Cell(value: value, currency: "USD", derived: false, approximate: false, observedOn: date, stale: stale)
         }
-        let perGPU = priced.map { $0.price!.perGPU(of: $0.gpuCount) }
+        let perGPU = priced.compactMap { group in group.price.map { $0.perGPU(of: group.gpuCount) } }
+        let range = PriceRange(low: perGPU.map(\.low).min() ?? Money(micros: 0), high: perGPU.map(\.high).max() ?? Money(micros: 0))
+        let derived = priced[0].gpuCount > .one
+        // A per-GPU share that is not a whole number of cents is shown rounded, so it is approximate too.
+        let rounded = derived && (range.low.micros % 10_000 != 0 || range.high.micros % 10_000 != 0)
         return Cell(
-            value: .price(PriceRange(low: perGPU.map(\.low).min()!, high: perGPU.map(\.high).max()!)),
-            currency: priced[0].currency, derived: priced[0].gpuCount > .one,
-            approximate: priced.contains { $0.approximate }, observedOn: date, stale: stale)
+            value: .price(range), currency: priced[0].currency, derived: derived,
+            approximate: rounded || priced.contains { $0.approximate }, observedOn: date, stale: stale)
     }
 
     private static func preferredUnits(_ priced: [OfferGroup]) -> [OfferGroup] {
@@ -55,8 +59,7 @@ public struct Cell: Hashable, Sendable {
         let pool = whole.isEmpty ? priced : whole
         let smallest = pool.map(\.gpuCount).min()!
         let sized = pool.filter { $0.gpuCount == smallest }
-        let offers = Dictionary(grouping: sized, by: \.currency).mapValues { $0.map(\.offers).reduce(0, +) }
-        let currency = offers.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
+        let currency = Currency.mostCommon(sized.map(\.currency), weights: sized.map(\.offers))
         return sized.filter { $0.currency == currency }
     }
 }

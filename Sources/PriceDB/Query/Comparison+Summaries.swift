@@ -4,8 +4,7 @@ extension Comparison {
     /// The currency most priced cells use. Summaries across providers compare only cells in it: pricedb does
     /// not convert currencies, so a EUR price is shown in its table but not ranked against USD ones.
     public var comparisonCurrency: String {
-        let counts = Dictionary(grouping: cells.joined().filter { $0.price != nil }, by: \.currency).mapValues(\.count)
-        return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? "USD"
+        Currency.mostCommon(cells.joined().filter { $0.price != nil }.map(\.currency)) ?? "USD"
     }
 
     /// The price of a cell if it takes part in cross-provider summaries: priced, fresh, in the comparison
@@ -83,7 +82,7 @@ extension Comparison {
 extension PriceRange {
     /// The midpoint, rounded half to even to a micro-unit.
     public var mid: Money {
-        Money(micros: DecimalText.roundedQuotient(low.micros + high.micros, 2))
+        Money(micros: DecimalText.clamped(DecimalText.rounded(Int128(low.micros) + Int128(high.micros), over: 2)))
     }
 }
 

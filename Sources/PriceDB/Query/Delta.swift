@@ -5,15 +5,19 @@ public enum Delta: Hashable, Sendable {
     case change(low: Money, high: Money, lowPercentTenths: Int64?, highPercentTenths: Int64?)
     /// A price now where there was none.
     case new
-    /// A price before, and now none, or only the same stale one.
+    /// A price before, and now none.
     case gone
+    /// A price before, and now only one older than the stale limit: not gone, but not current either.
+    case stale
     /// No price either time.
     case none
 
-    /// How `later` differs from `earlier`; a stale cell counts as no price.
+    /// How `later` differs from `earlier`; a stale cell counts as no price, and a price that went stale reads
+    /// `stale`.
     public static func between(_ earlier: Cell, _ later: Cell) -> Delta {
         let before = earlier.stale ? nil : earlier.price
         let after = later.stale ? nil : later.price
+        if later.stale, later.price != nil, before != nil { return .stale }
         switch (before, after) {
         case (let before?, let after?):
             return .change(
@@ -27,6 +31,6 @@ public enum Delta: Hashable, Sendable {
     }
 
     private static func percentTenths(from old: Money, to new: Money) -> Int64? {
-        old.micros == 0 ? nil : DecimalText.roundedQuotient((new.micros - old.micros) * 1000, old.micros)
+        DecimalText.scaled((new - old).micros, times: 1000, over: old.micros)
     }
 }

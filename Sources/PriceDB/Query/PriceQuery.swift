@@ -20,7 +20,8 @@ public struct PriceQuery: Sendable {
 
     /// The first day whose observations are still fresh as of `day`.
     public func staleLimit(asOf day: Day) -> Day {
-        day.addingMonths(-3 * staleAfterQuarters)
+        let (months, overflow) = staleAfterQuarters.multipliedReportingOverflow(by: -3)
+        return overflow ? .earliest : day.addingMonths(months)
     }
 
     /// The cell of one series as of `day`: from the observations of its latest date on or before `day`.
@@ -33,11 +34,12 @@ public struct PriceQuery: Sendable {
         return Cell.of(groups, staleBefore: staleLimit(asOf: day))
     }
 
-    /// The lowest and highest per-GPU price of any observation of a series dated within `quarter`, with the same
-    /// choice of unit size as a cell; `nil` if none carried a price.
-    public func spread(provider: String, gpu: String, in quarter: Quarter) throws(StoreError) -> PriceRange? {
+    /// The lowest and highest per-GPU price of any observation of a series dated within `quarter` (up to `day`
+    /// at most), with the same choice of unit size as a cell; `nil` if none carried a price.
+    public func spread(provider: String, gpu: String, in quarter: Quarter, through day: Day? = nil) throws(StoreError) -> PriceRange? {
+        let end = min(quarter.lastDay, day ?? quarter.lastDay)
         let groups = try store.offerGroups(
-            provider: provider, gpu: gpu, tiers: tiers, regions: regions, from: quarter.firstDay, through: quarter.lastDay)
+            provider: provider, gpu: gpu, tiers: tiers, regions: regions, from: quarter.firstDay, through: end)
         var range: PriceRange?
         for (_, sameDay) in Dictionary(grouping: groups, by: \.observedOn) {
             guard let price = Cell.of(sameDay, staleBefore: quarter.firstDay).price else { continue }
@@ -71,9 +73,10 @@ public struct PriceQuery: Sendable {
         return Comparison(asOf: day, providers: providers, gpus: gpus, cells: cells)
     }
 
-    /// One GPU quarter by quarter: each provider's quarterly snapshot, its change from the quarter before, and
-    /// its spread within the quarter.
-    public func quarters(gpu: GPU, providers: [Provider], from first: Quarter, through last: Quarter)
+    /// One GPU quarter by quarter, from `first` to the quarter of `day`: each provider's quarterly snapshot, its
+    /// change from the quarter before, and its spread within the quarter. Only what was observed on or before
+    /// `day` counts, so the quarter holding `day` is taken as of `day` (a partial quarter).
+    public func quarters(gpu: GPU, providers: [Provider], from first: Quarter, through day: Day)
         throws(StoreError) -> [QuarterRow]
     {
         var rows: [QuarterRow] = []
@@ -81,17 +84,18 @@ public struct PriceQuery: Sendable {
             try cell(provider: provider.id, gpu: gpu.id, asOf: first.previous.lastDay)
         }
         var quarter = first
-        while quarter <= last {
+        while quarter <= day.quarter {
+            let end = min(quarter.lastDay, day)
             var cells: [Cell] = []
             var spreads: [PriceRange?] = []
             for provider in providers {
-                cells.append(try cell(provider: provider.id, gpu: gpu.id, asOf: quarter.lastDay))
-                spreads.append(try spread(provider: provider.id, gpu: gpu.id, in: quarter))
+                cells.append(try cell(provider: provider.id, gpu: gpu.id, asOf: end))
+                spreads.append(try spread(provider: provider.id, gpu: gpu.id, in: quarter, through: end))
             }
             rows.append(
                 QuarterRow(
-                    quarter: quarter, cells: cells, deltas: zip(previous, cells).map { Delta.between($0, $1) },
-                    spreads: spreads))
+                    quarter: quarter, through: end, cells: cells,
+                    deltas: zip(previous, cells).map { Delta.between($0, $1) }, spreads: spreads))
             previous = cells
             quarter = quarter.next
         }
@@ -130,6 +134,9 @@ public struct Comparison: Sendable {
 /// quarter before, and the within-quarter spread.
 public struct QuarterRow: Sendable {
     public var quarter: Quarter
+    /// The day the row is as of: the quarter's last day, or an earlier one for the quarter in progress.
+    public var through: Day
+    public var isPartial: Bool { through < quarter.lastDay }
     public var cells: [Cell]
     public var deltas: [Delta]
     public var spreads: [PriceRange?]

@@ -7,6 +7,8 @@ public enum QueryError: Error, LocalizedError, Sendable {
     case unknownGPU(String, suggestions: [String])
     case unknownProvider(String, known: [String])
     case nothingMatches(String)
+    /// A figure computed from the options is beyond the range pricedb can hold.
+    case outOfRange(String)
     case store(StoreError)
 
     public var errorDescription: String? {
@@ -25,6 +27,8 @@ public enum QueryError: Error, LocalizedError, Sendable {
             return "unknown provider \"\(id)\"; \(hint)known: \(known.joined(separator: ", "))"
         case .nothingMatches(let what):
             return "nothing to show: \(what)"
+        case .outOfRange(let what):
+            return what
         case .store(let error):
             return error.localizedDescription
         }
@@ -33,7 +37,7 @@ public enum QueryError: Error, LocalizedError, Sendable {
     /// 64 (EX_USAGE) for names that do not exist, 74 for the database, 1 when there is simply nothing to show.
     public var exitCode: Int32 {
         switch self {
-        case .unknownGPU, .unknownProvider: return 64
+        case .unknownGPU, .unknownProvider, .outOfRange: return 64
         case .store: return 74
         case .emptyDatabase, .beforeFirstObservation, .nothingMatches: return 1
         }

@@ -20,6 +20,7 @@ struct JSONRenderer {
             ("as_of", .string(report.asOf.description)),
             ("period", .string(report.period)),
             ("locale", .string(locale.rawValue)),
+            ("notices", .array(report.notices.map { .string(locale.text($0)) })),
             ("sections", .array(sections)),
         ]).serialized() + "\n"
     }
@@ -74,6 +75,7 @@ struct JSONRenderer {
                 ]
             case .new: members.append(("change", .string("new")))
             case .gone: members.append(("change", .string("gone")))
+            case .stale: members.append(("change", .string("stale")))
             case .none: members.append(("change", .string("none")))
             }
         case .integer(let number):
@@ -87,10 +89,11 @@ struct JSONRenderer {
             case .number(let literal)?: members.append(("value", .number(literal)))
             case .string(let text)?: members.append(("value", .string(text)))
             }
-        case .calculation(let hours, let rate, let currency, let approximate, let point):
+        case .calculation(let hours, let rate, let cell, let point):
             members += [
-                ("hours", .string(hours.description)), ("rate", .string(rate.description)), ("currency", .string(currency)),
-                ("approximate", .bool(approximate)), ("price_point", .string(point.rawValue)),
+                ("hours", .string(hours.description)), ("rate", .string(rate.description)),
+                ("currency", .string(cell.currency)), ("approximate", .bool(cell.approximate)),
+                ("derived", .bool(cell.derived)), ("stale", .bool(cell.stale)), ("price_point", .string(point.rawValue)),
             ]
         case .saving(let amount, let percent, let currency):
             members += [

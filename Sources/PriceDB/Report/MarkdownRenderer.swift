@@ -4,7 +4,7 @@ struct MarkdownRenderer {
     let locale: ReportLocale
 
     func render(_ report: Report) -> String {
-        var blocks: [String] = []
+        var blocks: [String] = report.notices.map { "> " + Self.escape(locale.text($0)) }
         for section in report.sections {
             blocks.append("### " + locale.text(section.title))
             for table in section.tables {

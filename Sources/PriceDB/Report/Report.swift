@@ -5,11 +5,14 @@ public struct Report: Sendable {
     /// The period as the user named it (`2026-02`).
     public var period: String
     public var sections: [Section]
+    /// What a reader must know before trusting any figure (every price is stale, say), shown once at the top.
+    public var notices: [Phrase]
 
-    public init(asOf: Day, period: String, sections: [Section]) {
+    public init(asOf: Day, period: String, sections: [Section], notices: [Phrase] = []) {
         self.asOf = asOf
         self.period = period
         self.sections = sections
+        self.notices = notices
     }
 
     /// The sections of `pricedb report`, in their default order.
@@ -75,8 +78,8 @@ public struct Report: Sendable {
         /// A ratio such as a ranking score (1.0 = cheapest).
         case ratio(Double)
         case feature(ProviderFeature.Value?)
-        /// `8 h × $1.39` in a cost scenario.
-        case calculation(hours: Hours, rate: Money, currency: String, approximate: Bool, pricePoint: PricePoint)
+        /// `8 h × $1.39` in a cost scenario, with the marks of the cell the rate comes from.
+        case calculation(hours: Hours, rate: Money, cell: Cell, pricePoint: PricePoint)
         /// The saving against the dearest provider, and its share of the dearest total.
         case saving(Money, percentTenths: Int64?, currency: String)
         /// A span of hours or days given in millionths, shown rounded to whole units.
@@ -119,6 +122,11 @@ public enum Phrase: Hashable, Sendable {
     case derivedNote
     case approximateNote
     case staleNote(before: Day)
+    /// Every price of the report is older than the stale limit; the newest observation is from that day.
+    case allStale(newest: Day, quarters: Int)
+    case partialQuarter(Quarter, through: Day)
+    case otherCurrenciesNote([String])
+    case notCompared
     case staleAfterNote(quarters: Int)
     case rankingNote
     case kindsNote

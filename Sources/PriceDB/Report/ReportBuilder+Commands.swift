@@ -20,7 +20,7 @@ extension ReportBuilder {
             guard !providers.isEmpty else {
                 throw QueryError.nothingMatches("no provider has observed \(gpu.name) on or before \(asOf)")
             }
-            let rows = try query.quarters(gpu: gpu, providers: providers, from: first, through: asOf.quarter)
+            let rows = try query.quarters(gpu: gpu, providers: providers, from: first, through: asOf)
             var columns = [Report.Column(id: "quarter", header: .quarter, alignment: .left)]
             for provider in providers {
                 columns.append(Report.Column(id: provider.id, header: .literal(provider.shortName), alignment: .left))
@@ -29,7 +29,9 @@ extension ReportBuilder {
                 }
             }
             let values: [[Report.Value]] = rows.map { row in
-                var values: [Report.Value] = [.text(row.quarter.description)]
+                var values: [Report.Value] = [
+                    row.isPartial ? .phrase(.partialQuarter(row.quarter, through: row.through)) : .text(row.quarter.description)
+                ]
                 for index in providers.indices {
                     if spread {
                         values.append(row.spreads[index].map { .hourlyRange($0, currency: row.cells[index].currency) } ?? .cell(.noData))
@@ -47,7 +49,8 @@ extension ReportBuilder {
                         id: "quarters", title: .quartersTitle(gpu: Self.label(gpu), spread: spread),
                         table: gpu.id, columns: columns, rows: values,
                         notes: [.quartersNote(spread: spread)] + (spread ? [] : Self.markNotes(for: cells, stale: .staleAfterNote(quarters: staleAfterQuarters))))
-                ])
+                ],
+                notices: Self.staleNotices(rows.last?.cells ?? [], staleAfterQuarters: staleAfterQuarters))
         }
     }
 
@@ -96,10 +99,11 @@ extension ReportBuilder {
 
     /// The cost of `hours` hours of one GPU at each provider as of the period, cheapest first.
     public func cost(
-        gpuName: String, hours: Hours, period: Period, pricePoint: PricePoint, providerIDs: [String]?, tiers: [Tier]
+        gpuName: String, hours: Hours, period: Period, pricePoint: PricePoint, providerIDs: [String]?, tiers: [Tier],
+        staleAfterQuarters: Int = 2
     ) throws(QueryError) -> Report {
         let asOf = period.lastDay
-        let query = PriceQuery(store: store, tiers: tiers)
+        let query = PriceQuery(store: store, tiers: tiers, staleAfterQuarters: staleAfterQuarters)
         try query.checkHasData(asOf: asOf)
         let selection = try Selection(store: store)
         let gpu = try selection.gpu(named: gpuName)
@@ -107,7 +111,7 @@ extension ReportBuilder {
         return try answering { () throws -> Report in
             var grid = try query.comparison(asOf: asOf, providers: providers, gpus: [gpu])
             if providerIDs == nil { grid = grid.droppingEmpty(rows: false, columns: true) }
-            let scenario = CostScenario(gpu: gpu, hours: hours, asOf: asOf, pricePoint: pricePoint, comparison: grid)
+            let scenario = try CostScenario(gpu: gpu, hours: hours, asOf: asOf, pricePoint: pricePoint, comparison: grid)
             guard scenario.lines.contains(where: { $0.total != nil }) else {
                 throw QueryError.nothingMatches("no provider has a price for \(gpu.name) as of \(asOf)")
             }
@@ -115,84 +119,101 @@ extension ReportBuilder {
                 guard let hourly = line.hourly, let total = line.total else {
                     return [.text(line.provider.shortName), .phrase(.notOffered), .text("—"), .text("—")]
                 }
-                let marked = line.cell.derived || line.cell.approximate
+                let saving: Report.Value = line.saving.map {
+                    .saving($0, percentTenths: line.savingPercentTenths, currency: line.cell.currency)
+                } ?? .phrase(.notCompared)
                 return [
                     .text(line.provider.shortName),
-                    .calculation(hours: hours, rate: hourly, currency: line.cell.currency, approximate: marked, pricePoint: pricePoint),
-                    .money(total, currency: line.cell.currency),
-                    .saving(line.saving ?? Money(micros: 0), percentTenths: line.savingPercentTenths, currency: line.cell.currency),
+                    .calculation(hours: hours, rate: hourly, cell: line.cell, pricePoint: pricePoint),
+                    .money(total, currency: line.cell.currency), saving,
                 ]
             }
             let columns: [Report.Column] = [
                 .init(id: "provider", header: .provider, alignment: .left), .init(id: "calculation", header: .calculation, alignment: .left),
                 .init(id: "total", header: .total, alignment: .right), .init(id: "saving", header: .saving, alignment: .right),
             ]
+            let pricedCells = scenario.lines.filter { $0.total != nil }.map(\.cell)
+            var notes: [Phrase] = [.costNote(pricePoint)]
+                + Self.markNotes(for: pricedCells, stale: .staleNote(before: query.staleLimit(asOf: asOf)))
+            if !scenario.otherCurrencies.isEmpty { notes.append(.otherCurrenciesNote(scenario.otherCurrencies)) }
             return Report(
                 asOf: asOf, period: period.description,
                 sections: [
                     Report.Section(
                         id: "cost", title: .costTitle(gpu: Self.label(gpu), hours: hours, asOf: asOf),
-                        table: gpu.id, columns: columns, rows: rows,
-                        notes: [.costNote(pricePoint)]
-                            + Self.markNotes(for: scenario.lines.map(\.cell), stale: .staleNote(before: query.staleLimit(asOf: asOf))))
-                ])
+                        table: gpu.id, columns: columns, rows: rows, notes: notes)
+                ],
+                notices: Self.staleNotices(pricedCells, staleAfterQuarters: staleAfterQuarters))
         }
     }
 
     /// Rent or buy: break-even hours and days of a purchase against the rental prices as of the period, per
-    /// provider (marketplaces unless `providerIDs` names others) or at a given `rate`.
+    /// provider (marketplaces unless `providerIDs` names others) or at a given `rate`. Stale prices do not count.
     public func breakEven(
         gpuName: String, purchase: PriceRange, hoursPerDay: Hours, period: Period, providerIDs: [String]?,
-        rate: Money?, tiers: [Tier]
+        rate: Money?, tiers: [Tier], staleAfterQuarters: Int = 2
     ) throws(QueryError) -> Report {
         let asOf = period.lastDay
         let selection = try Selection(store: store)
         let gpu = try selection.gpu(named: gpuName)
-        let query = PriceQuery(store: store, tiers: tiers)
+        let query = PriceQuery(store: store, tiers: tiers, staleAfterQuarters: staleAfterQuarters)
         return try answering { () throws -> Report in
-            var rates: [(Provider?, PriceRange)] = []
-            var currency = "USD"
+            var rates: [BreakEven.Rate] = []
             if let rate {
-                rates = [(nil, PriceRange(rate))]
+                rates = [BreakEven.Rate(provider: nil, price: PriceRange(rate), currency: "USD")]
             } else {
                 try query.checkHasData(asOf: asOf)
                 let providers = try providerIDs.map { ids throws(QueryError) in try selection.providers(ids: ids) }
                     ?? selection.providers.filter { $0.kind == .p2pMarketplace }
                 let grid = try query.comparison(asOf: asOf, providers: providers, gpus: [gpu])
+                var newestStale: Day?
                 for (column, provider) in providers.enumerated() {
-                    if let price = grid.cells[0][column].price, !grid.cells[0][column].stale {
-                        rates.append((provider, price))
-                        currency = grid.cells[0][column].currency
+                    let cell = grid.cells[0][column]
+                    guard let price = cell.price else { continue }
+                    if cell.stale {
+                        newestStale = max(newestStale ?? cell.observedOn ?? asOf, cell.observedOn ?? asOf)
+                    } else {
+                        rates.append(BreakEven.Rate(provider: provider, price: price, currency: cell.currency))
                     }
+                }
+                if rates.isEmpty, let newestStale {
+                    throw QueryError.nothingMatches(
+                        "only stale prices for \(gpu.name) as of \(asOf): the newest is from \(newestStale), more than "
+                            + "\(staleAfterQuarters) quarters earlier; ask for --as-of \(newestStale), raise --stale-after, or give --rate")
                 }
             }
             guard !rates.isEmpty else {
                 throw QueryError.nothingMatches("no rental price for \(gpu.name) as of \(asOf); give one with --rate")
             }
-            let breakEven = BreakEven(gpu: gpu, asOf: asOf, purchase: purchase, hoursPerDay: hoursPerDay, rates: rates)
+            let breakEven = try BreakEven(gpu: gpu, asOf: asOf, purchase: purchase, hoursPerDay: hoursPerDay, rates: rates)
             let continuous = Hours("24")!
-            let rows: [[Report.Value]] = breakEven.lines.map { line in
-                [
-                    line.provider.map { .text($0.shortName) } ?? .phrase(rate == nil ? .allProviders : .rentalPrice),
-                    .hourlyRange(line.rate, currency: currency),
-                    .duration(line.hours, unit: .hours),
-                    .duration(breakEven.days(line, hoursPerDay: continuous), unit: .days),
-                    .duration(breakEven.days(line, hoursPerDay: hoursPerDay), unit: .days),
-                ]
+            var rows: [[Report.Value]] = []
+            for line in breakEven.lines {
+                let name: Report.Value = line.provider.map { .text($0.shortName) } ?? .phrase(rate == nil ? .allProviders : .rentalPrice)
+                guard let hours = line.hours else {
+                    rows.append([name, .hourlyRange(line.rate, currency: line.currency)] + Array(repeating: .phrase(.notCompared), count: 3))
+                    continue
+                }
+                rows.append([
+                    name, .hourlyRange(line.rate, currency: line.currency), .duration(hours, unit: .hours),
+                    .duration(try breakEven.days(hours, hoursPerDay: continuous), unit: .days),
+                    .duration(try breakEven.days(hours, hoursPerDay: hoursPerDay), unit: .days),
+                ])
             }
             let columns: [Report.Column] = [
                 .init(id: "provider", header: .provider, alignment: .left), .init(id: "rate", header: .rentalPrice, alignment: .left),
                 .init(id: "hours", header: .breakEvenHours, alignment: .right), .init(id: "days_continuous", header: .continuousDays, alignment: .right),
                 .init(id: "days_at_hours_per_day", header: .daysAt(hoursPerDay: hoursPerDay), alignment: .right),
             ]
+            let others = Array(Set(breakEven.lines.map(\.currency)).subtracting([breakEven.currency])).sorted()
             return Report(
                 asOf: asOf, period: period.description,
                 sections: [
                     Report.Section(
                         id: "breakeven",
-                        title: .breakEvenTitle(gpu: Self.label(gpu), purchase: purchase, currency: currency, asOf: asOf),
+                        title: .breakEvenTitle(gpu: Self.label(gpu), purchase: purchase, currency: breakEven.currency, asOf: asOf),
                         table: gpu.id, columns: columns, rows: rows,
-                        notes: [.breakEvenNote])
+                        notes: [.breakEvenNote] + (others.isEmpty ? [] : [.otherCurrenciesNote(others)]))
                 ])
         }
     }

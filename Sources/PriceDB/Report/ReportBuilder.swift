@@ -47,7 +47,9 @@ public struct ReportBuilder: Sendable {
                     sections.append(trendsSection(trends, since: asOf.quarter.previous.lastDay, asOf: asOf))
                 }
             }
-            return Report(asOf: asOf, period: request.period.description, sections: sections)
+            return Report(
+                asOf: asOf, period: request.period.description, sections: sections,
+                notices: Self.staleNotices(grid.cells.joined(), staleAfterQuarters: request.staleAfterQuarters))
         }
     }
 
@@ -226,9 +228,17 @@ public struct ReportBuilder: Sendable {
     static func markNotes(for cells: [Cell], stale: Phrase) -> [Phrase] {
         var notes: [Phrase] = []
         if cells.contains(where: { $0.derived && $0.price != nil }) { notes.append(.derivedNote) }
-        if cells.contains(where: { $0.approximate && !$0.derived && $0.price != nil }) { notes.append(.approximateNote) }
-        if cells.contains(where: { $0.stale }) { notes.append(stale) }
+        if cells.contains(where: { $0.approximate && $0.price != nil }) { notes.append(.approximateNote) }
+        if cells.contains(where: { $0.stale && $0.price != nil }) { notes.append(stale) }
         return notes
+    }
+
+    /// The notice that every price is stale, naming the newest observation, when that is so: a report of only
+    /// stale prices would otherwise read as one with no data.
+    static func staleNotices(_ cells: some Sequence<Cell>, staleAfterQuarters: Int) -> [Phrase] {
+        let priced = cells.filter { $0.price != nil }
+        guard !priced.isEmpty, priced.allSatisfy(\.stale), let newest = priced.compactMap(\.observedOn).max() else { return [] }
+        return [.allStale(newest: newest, quarters: staleAfterQuarters)]
     }
 
     /// A GPU's row label: its name, with its memory unless the name already says it (`RTX 4090 (24GB)`).

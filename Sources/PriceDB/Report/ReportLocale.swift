@@ -43,14 +43,23 @@ public enum ReportLocale: String, CaseIterable, Sendable {
 
     var perHour: String { self == .de ? "/Std" : "/h" }
 
+    /// A change with its sign; one under a cent keeps the digits that make it non-zero (`-$0.004`).
     func signed(_ money: Money, currency: String) -> String {
-        (money.micros > 0 ? "+" : money.micros < 0 ? "-" : "±") + symbol(currency) + amount(Money(micros: abs(money.micros)))
+        let sign = money.micros > 0 ? "+" : money.micros < 0 ? "-" : "±"
+        let magnitude = Money(micros: money.micros == .min ? .max : abs(money.micros))
+        guard magnitude.cents == 0, magnitude.micros != 0 else { return sign + symbol(currency) + amount(magnitude) }
+        return sign + exactMoney(magnitude, currency: currency)
     }
 
-    func percent(tenths: Int64) -> String {
+    /// A percentage in tenths; a non-zero change that rounds to 0.0% reads `<0.1%` with its sign, never `±0.0%`.
+    func percent(tenths: Int64, of change: Money? = nil) -> String {
+        let decimal = self == .de ? "," : "."
+        if tenths == 0, let change, change.micros != 0 {
+            return (change.micros > 0 ? "+" : "-") + "<0" + decimal + "1%"
+        }
         let sign = tenths > 0 ? "+" : tenths < 0 ? "-" : "±"
         let magnitude = tenths.magnitude
-        return sign + String(magnitude / 10) + (self == .de ? "," : ".") + String(magnitude % 10) + "%"
+        return sign + String(magnitude / 10) + decimal + String(magnitude % 10) + "%"
     }
 
     func ratio(_ value: Double) -> String {
@@ -72,14 +81,17 @@ public enum ReportLocale: String, CaseIterable, Sendable {
     func cell(_ cell: Cell) -> String {
         switch cell.value {
         case .price(let price):
-            let prefix = cell.derived || cell.approximate ? "~" : ""
-            let suffix = (cell.derived ? "*" : "") + (cell.stale ? "†" : "")
-            return prefix + range(price, currency: cell.currency) + suffix
+            return marked(range(price, currency: cell.currency), cell)
         case .unavailable, .noData:
             return notAvailable
         case .comingSoon:
             return self == .de ? "Demnächst" : "coming soon"
         }
+    }
+
+    /// A figure with the marks of the cell it comes from: `~` approximate, `*` derived, `†` stale.
+    func marked(_ figure: String, _ cell: Cell) -> String {
+        (cell.approximate ? "~" : "") + figure + (cell.derived ? "*" : "") + (cell.stale ? "†" : "")
     }
 
     func listedPrice(_ price: PriceRange?, currency: String, approximate: Bool, noteMarks: Int) -> String {
@@ -92,11 +104,13 @@ public enum ReportLocale: String, CaseIterable, Sendable {
         switch delta {
         case .change(let low, let high, let lowPercent, let highPercent):
             if low.micros == 0 && high.micros == 0 { return self == .de ? "unverändert" : "unchanged" }
-            let lowText = signed(low, currency: currency) + (lowPercent.map { " (\(percent(tenths: $0)))" } ?? "")
+            let lowText = signed(low, currency: currency) + (lowPercent.map { " (\(percent(tenths: $0, of: low)))" } ?? "")
             if low == high && lowPercent == highPercent { return lowText }
-            return lowText + " / " + signed(high, currency: currency) + (highPercent.map { " (\(percent(tenths: $0)))" } ?? "")
+            return lowText + " / " + signed(high, currency: currency)
+                + (highPercent.map { " (\(percent(tenths: $0, of: high)))" } ?? "")
         case .new: return self == .de ? "neu" : "new"
         case .gone: return self == .de ? "entfallen" : "gone"
+        case .stale: return self == .de ? "veraltet" : "stale"
         case .none: return "–"
         }
     }
@@ -143,12 +157,12 @@ public enum ReportLocale: String, CaseIterable, Sendable {
         case .integer(let number): return String(number)
         case .ratio(let value): return ratio(value)
         case .feature(let value): return feature(value)
-        case .calculation(let hours, let rate, let currency, let approximate, let point):
+        case .calculation(let hours, let rate, let cell, let point):
             let average = point == .mid ? (self == .de ? " (Durchschn.)" : " (avg.)") : ""
-            return "\(number(hours.millionths)) \(self == .de ? "Std" : "h") × " + (approximate ? "~" : "")
-                + exactMoney(rate, currency: currency) + average
+            return "\(number(hours.millionths)) \(self == .de ? "Std" : "h") × "
+                + marked(exactMoney(rate, currency: cell.currency), cell) + average
         case .saving(let amount, let percent, let currency):
-            return money(amount, currency: currency) + (percent.map { " (\(self.percent(tenths: $0).dropFirst()))" } ?? "")
+            return money(amount, currency: currency) + (percent.map { " (\(self.percent(tenths: $0, of: amount).dropFirst()))" } ?? "")
         case .duration(let range, let unit):
             let low = whole(range.lowerBound), high = whole(range.upperBound)
             let span = low == high ? grouped(low) : grouped(low) + (self == .de ? "-" : "–") + grouped(high)
@@ -184,7 +198,8 @@ public enum ReportLocale: String, CaseIterable, Sendable {
 
     // MARK: - Phrases
 
-    func text(_ phrase: Phrase) -> String {
+    /// A phrase (a heading, a note, a notice) in this locale.
+    public func text(_ phrase: Phrase) -> String {
         let de = self == .de
         switch phrase {
         case .sectionTitle(let id):
@@ -238,10 +253,22 @@ public enum ReportLocale: String, CaseIterable, Sendable {
         case .derivedNote:
             return de ? "*Pro-GPU-Kosten, abgeleitet aus Multi-GPU-Instanzpreisen" : "*Per-GPU cost, derived from multi-GPU instance prices"
         case .approximateNote:
-            return de ? "~ Näherungswert laut Quelle" : "~ approximate, as the source marks it"
+            return de ? "~ Näherungswert: laut Quelle, oder ein auf Cent gerundeter Pro-GPU-Anteil"
+                : "~ approximate: so marked by the source, or a per-GPU share rounded to the cent"
         case .staleNote(let limit):
             return de ? "†Zuletzt vor dem \(date(limit)) beobachtet; möglicherweise veraltet"
                 : "†Last observed before \(date(limit)); may be out of date"
+        case .allStale(let newest, let quarters):
+            return de
+                ? "Alle Preise sind älter als \(quarters) Quartale (die neueste Beobachtung ist vom \(date(newest))) und als veraltet (†) markiert; fragen Sie --as-of \(newest) oder erhöhen Sie --stale-after."
+                : "Every price is older than \(quarters) quarters (the newest observation is from \(date(newest))) and marked stale (†); ask for --as-of \(newest), or raise --stale-after."
+        case .partialQuarter(let quarter, let day):
+            return de ? "\(quarter) (bis \(date(day)))" : "\(quarter) (to \(date(day)))"
+        case .otherCurrenciesNote(let codes):
+            return de
+                ? "Preise in \(codes.joined(separator: ", ")) stehen gesondert und werden nicht verglichen: pricedb rechnet keine Währungen um."
+                : "Prices in \(codes.joined(separator: ", ")) are listed apart and not compared: pricedb does not convert currencies."
+        case .notCompared: return de ? "nicht verglichen" : "not compared"
         case .staleAfterNote(let quarters):
             return de ? "†Zuletzt mehr als \(quarters) Quartale vorher beobachtet; möglicherweise veraltet"
                 : "†Last observed more than \(quarters) quarters earlier; may be out of date"
@@ -253,8 +280,8 @@ public enum ReportLocale: String, CaseIterable, Sendable {
             return de ? "Niedrigster und höchster Pro-GPU-Preis unter den Anbietern jedes Typs." : "Lowest and highest per-GPU price among the providers of each kind."
         case .trendsNote(let since):
             return de
-                ? "Änderung des niedrigsten (und höchsten) Pro-GPU-Preises seit dem \(date(since)); neu: damals kein Preis; entfallen: jetzt kein aktueller Preis."
-                : "Change of the lowest (and highest) per-GPU price since \(date(since)); new: no price then; gone: no current price now."
+                ? "Änderung des niedrigsten (und höchsten) Pro-GPU-Preises seit dem \(date(since)); neu: damals kein Preis; entfallen: jetzt kein Preis; veraltet: jetzt nur ein veralteter Preis."
+                : "Change of the lowest (and highest) per-GPU price since \(date(since)); new: no price then; gone: no price now; stale: only an out-of-date price now."
         case .note(let marks, let text):
             return String(repeating: "*", count: marks) + text
         case .literal(let text):

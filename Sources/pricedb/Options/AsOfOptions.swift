@@ -26,6 +26,8 @@ struct AsOfOptions: ParsableArguments {
 
     func validate() throws {
         _ = try tiers()
-        if staleAfter < 1 { throw ValidationError("--stale-after must be at least 1 quarter") }
+        guard (1...400).contains(staleAfter) else {
+            throw ValidationError("--stale-after takes 1 to 400 quarters, not \(staleAfter)")
+        }
     }
 }

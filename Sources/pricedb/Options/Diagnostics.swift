@@ -6,4 +6,8 @@ enum Diagnostics {
         let prefixed = message.contains(": error: ") ? message : "pricedb: error: " + message
         FileHandle.standardError.write(Data((prefixed + "\n").utf8))
     }
+
+    static func warning(_ message: String) {
+        FileHandle.standardError.write(Data(("pricedb: warning: " + message + "\n").utf8))
+    }
 }

@@ -53,7 +53,8 @@ extension PriceDBCommand {
             let report = try reportingFailures {
                 try ReportBuilder(store: store).breakEven(
                     gpuName: gpu.name, purchase: PriceRange(purchase)!, hoursPerDay: hoursPerDay, period: asOf.period,
-                    providerIDs: providers.map(commaSeparated), rate: rate.flatMap(Money.init), tiers: try asOf.tiers())
+                    providerIDs: providers.map(commaSeparated), rate: rate.flatMap(Money.init), tiers: try asOf.tiers(),
+                    staleAfterQuarters: asOf.staleAfter)
             }
             output.print(report)
         }

@@ -34,7 +34,8 @@ extension PriceDBCommand {
             let report = try reportingFailures {
                 try ReportBuilder(store: store).cost(
                     gpuName: gpu.name, hours: hours, period: asOf.period, pricePoint: price,
-                    providerIDs: providers.map(commaSeparated), tiers: try asOf.tiers())
+                    providerIDs: providers.map(commaSeparated), tiers: try asOf.tiers(),
+                    staleAfterQuarters: asOf.staleAfter)
             }
             output.print(report)
         }

@@ -3,6 +3,14 @@
 enum Currency {
     static func isKnown(_ code: String) -> Bool { codes.contains(code) }
 
+    /// The currency that occurs most often (the alphabetically first among equals), or `nil` for none: the
+    /// currency that figures are compared in, since pricedb does not convert.
+    static func mostCommon(_ currencies: some Sequence<String>, weights: some Sequence<Int> = repeatElement(1, count: .max)) -> String? {
+        var counts: [String: Int] = [:]
+        for (currency, weight) in zip(currencies, weights) { counts[currency, default: 0] += weight }
+        return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+    }
+
     private static let codes: Set<String> = Set(
         """
         AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP BYN BZD CAD CDF
