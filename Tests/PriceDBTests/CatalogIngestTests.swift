@@ -39,25 +39,14 @@ import Testing
         return nil
     }
 
-    @Test func awsFoldsZonesKeepsSpotApartAndNeedsAWordAboutUnknownNames() throws {
+    @Test func awsFoldsZonesKeepsSpotApartAndSkipsInferentia() throws {
         let (store, ingestor) = try seeded()
         let options = CatalogOptions(providerID: "aws", observedOn: Self.day)
-        let before = try store.rowCounts()
-        #expect {
-            try ingestor.ingest(fileAt: fixture("aws-vms.csv"), catalogOptions: options)
-        } throws: { error in
-            guard case .invalid(_, let diagnostics) = error as? IngestError else { return false }
-            return diagnostics.count == 1 && diagnostics[0].message.hasPrefix("unknown accelerator names: Inferentia2 (1 row")
-                && diagnostics[0].message.contains("--gpu-alias NAME=GPU") && diagnostics[0].message.contains("--skip-unknown")
-        }
-        #expect(try store.rowCounts() == before)
-
-        var skipping = options
-        skipping.skipUnknown = true
-        let (id, counts) = try #require(storedID(try ingestor.ingest(fileAt: fixture("aws-vms.csv"), catalogOptions: skipping)))
+        let (id, counts) = try #require(storedID(try ingestor.ingest(fileAt: fixture("aws-vms.csv"), catalogOptions: options)))
         #expect(counts.rows == 10)
         #expect(counts.withoutGPU == 1)
-        #expect(counts.unknownGPU == 1)
+        #expect(counts.nonGPU == 1)
+        #expect(counts.unknownGPU == 0)
         #expect(counts.onDemandOffers == 8)
         #expect(counts.spotOffers == 6)
         #expect(counts.observations == 9)
@@ -75,7 +64,7 @@ import Testing
         let snapshot = try #require(try store.snapshots().first { $0.id == id })
         #expect(snapshot.format == "skypilot-csv")
         #expect(snapshot.skippedCount == 2)
-        guard case .alreadyIngested(let earlier) = try ingestor.ingest(fileAt: fixture("aws-vms.csv"), catalogOptions: skipping)
+        guard case .alreadyIngested(let earlier) = try ingestor.ingest(fileAt: fixture("aws-vms.csv"), catalogOptions: options)
         else {
             Issue.record("the second ingest was not recognised")
             return

@@ -80,6 +80,13 @@ public struct GPUCatalog: Sendable {
         return nil
     }
 
+    /// Whether `name` is an accelerator that is not a GPU (AWS Inferentia and Trainium, Google TPUs, Intel
+    /// Gaudi and the like), which catalogs list beside GPUs.
+    public static func isNonGPUAccelerator(_ name: String) -> Bool {
+        let key = key(name)
+        return BuiltinCatalog.nonGPUKeyPrefixes.contains { key.hasPrefix($0) }
+    }
+
     /// `24gb` or `24g` → 24.
     private static func memorySize(_ word: String) -> Int? {
         var digits = Substring(word)

@@ -28,16 +28,22 @@ public struct CatalogCounts: Hashable, Sendable {
     public var rows = 0
     /// Rows without an accelerator (CPU-only instances).
     public var withoutGPU = 0
+    /// Rows whose accelerator is not a GPU (Inferentia, TPU, Gaudi, …), skipped without being asked.
+    public var nonGPU = 0
     /// Rows with an accelerator but an empty `Price` (their spot price, if any, still counts).
     public var withoutPrice = 0
     /// Rows skipped with `--skip-unknown`.
     public var unknownGPU = 0
+    /// Cells whose price is a placeholder rather than a price, by column: `0` for "no price", and amounts of
+    /// 10,000 or more per GPU-hour for "not offered". Neither is stored.
+    public var zeroPlaceholders: [String: Int] = [:]
+    public var notOfferedPlaceholders: [String: Int] = [:]
     public var onDemandOffers = 0
     public var spotOffers = 0
     /// Observations after folding availability zones.
     public var observations = 0
 
     /// Rows that gave no observation at all.
-    public var skippedRows: Int { withoutGPU + unknownGPU + rowsWithoutAnyPrice }
+    public var skippedRows: Int { withoutGPU + nonGPU + unknownGPU + rowsWithoutAnyPrice }
     var rowsWithoutAnyPrice = 0
 }

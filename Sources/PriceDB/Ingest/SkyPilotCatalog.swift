@@ -77,6 +77,10 @@ struct SkyPilotCatalog {
                     resolved[accelerator] = resolution
                 }
                 guard let resolution else {
+                    if GPUCatalog.isNonGPUAccelerator(accelerator) {
+                        counts.nonGPU += 1
+                        continue
+                    }
                     unknown[accelerator, default: 0] += 1
                     counts.unknownGPU += 1
                     continue
@@ -96,16 +100,12 @@ struct SkyPilotCatalog {
                         if tier == .onDemand { counts.withoutPrice += 1 }
                         continue
                     }
-                    guard let micros = try? DecimalText.millionths(text[...], rounding: true) else {
-                        fail("\(column) \"\(text)\" is not a number")
-                        continue
+                    switch Self.price(text, gpuCount: gpuCount) {
+                    case .price(let price): offers.append((tier, price))
+                    case .noPrice: counts.zeroPlaceholders[column, default: 0] += 1
+                    case .notOffered: counts.notOfferedPlaceholders[column, default: 0] += 1
+                    case .invalid(let problem): fail("\(column) \"\(text)\" \(problem)")
                     }
-                    let price = Money(micros: micros)
-                    guard micros >= 0, price.perGPU(of: gpuCount).micros < 10_000 * DecimalText.scale else {
-                        fail("\(column) \(text) is negative or 10,000 or more per GPU-hour")
-                        continue
-                    }
-                    offers.append((tier, price))
                 }
                 if offers.isEmpty { counts.rowsWithoutAnyPrice += 1 }
                 for (tier, price) in offers {
@@ -128,12 +128,46 @@ struct SkyPilotCatalog {
             }
             if !diagnostics.isEmpty { throw IngestError.invalid(file: path, diagnostics: diagnostics) }
             if counts.rows == 0 { throw invalid("the catalog has a header but no rows") }
+            if counts.onDemandOffers + counts.spotOffers == 0 {
+                throw invalid("no row of the catalog gives a GPU price (\(Listings.catalog(counts))); nothing to store")
+            }
             let sha256 = hasher.finalize()
             guard sha256 == expectedHash else { throw invalid("the file changed while it was being read; ingest it again") }
             return PriceStore.CatalogStream(sha256: sha256, skippedCount: counts.skippedRows, rollBack: dryRun)
         }
         counts.observations = observations
         return (outcome, counts)
+    }
+
+    /// What a price cell of a catalog says.
+    enum PriceCell: Equatable {
+        case price(Money)
+        /// `0` or `0.00`: the catalog's way of saying it has no price.
+        case noPrice
+        /// An amount of 10,000 or more per GPU-hour (or beyond any number pricedb holds): a catalog's way of
+        /// saying the offer does not exist.
+        case notOffered
+        case invalid(String)
+    }
+
+    /// Reads a price cell. Floating-point residue (`0.8048000000000001`) rounds half to even to a micro-unit;
+    /// a non-zero price that would round to 0 is refused, as JSON refuses more than six decimals.
+    static func price(_ text: String, gpuCount: GPUCount) -> PriceCell {
+        let micros: Int64
+        do {
+            micros = try DecimalText.millionths(text[...], rounding: true)
+        } catch .outOfRange {
+            return text.hasPrefix("-") ? .invalid("is negative; a price must be 0 or more") : .notOffered
+        } catch {
+            return .invalid("is not a number")
+        }
+        if micros < 0 { return .invalid("is negative; a price must be 0 or more") }
+        if micros == 0 {
+            let digits = text.prefix { $0 != "e" && $0 != "E" }
+            return digits.contains { $0 >= "1" && $0 <= "9" } ? .invalid("is below a millionth, which pricedb does not keep") : .noPrice
+        }
+        let price = Money(micros: micros)
+        return price.perGPU(of: gpuCount) >= Money.largestHourlyPerGPU ? .notOffered : .price(price)
     }
 
     private struct Columns {

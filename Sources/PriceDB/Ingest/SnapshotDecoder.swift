@@ -280,7 +280,11 @@ struct SnapshotDecoder {
             if resolution == nil {
                 let close = catalog.suggestions(for: name)
                 let hint = EditDistance.question(close).map { $0 + " " } ?? ""
-                fail(path + ".gpu", value.position, "unknown GPU \"\(name)\"; \(hint)declare new models under \"gpus\" (`pricedb gpus` lists the catalog)")
+                if GPUCatalog.isNonGPUAccelerator(name) {
+                    fail(path + ".gpu", value.position, "\"\(name)\" is an accelerator but not a GPU; pricedb records GPU prices only")
+                } else {
+                    fail(path + ".gpu", value.position, "unknown GPU \"\(name)\"; \(hint)declare new models under \"gpus\" (`pricedb gpus` lists the catalog)")
+                }
             }
         }
         var gpuCount = GPUCount.one
@@ -370,8 +374,6 @@ struct SnapshotDecoder {
         }
     }
 
-    private static let maximumPerGPU = Money(micros: 10_000 * DecimalText.scale)
-
     private mutating func money(_ value: JSONValue, at path: String, gpuCount: GPUCount) -> Money? {
         guard case .number(let literal, _) = value else {
             fail(path, value.position, "must be a number, not \(Self.show(value))")
@@ -392,7 +394,7 @@ struct SnapshotDecoder {
             fail(path, value.position, "\(literal) is negative; a price must be 0 or more")
             return nil
         }
-        if gpuCount.millionths > 0, amount.perGPU(of: gpuCount) >= Self.maximumPerGPU {
+        if gpuCount.millionths > 0, amount.perGPU(of: gpuCount) >= Money.largestHourlyPerGPU {
             fail(path, value.position, "\(literal) an hour for \(gpuCount) GPU\(gpuCount == .one ? "" : "s") is 10,000 or more per GPU-hour; prices are hourly")
             return nil
         }

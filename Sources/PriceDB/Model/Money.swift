@@ -40,6 +40,10 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
         DecimalText.scaled(micros, times: hours.millionths, over: DecimalText.scale).map(Money.init(micros:))
     }
 
+    /// The bound of a per-GPU hourly price: 10,000 or more is refused at ingest (JSON) or read as a catalog's
+    /// "not offered" placeholder (CSV), since no GPU rents for that.
+    public static let largestHourlyPerGPU = Money(micros: 10_000 * DecimalText.scale)
+
     /// The largest amount pricedb can hold, for messages.
     public static let largest = Money(micros: .max)
 

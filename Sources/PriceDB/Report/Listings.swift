@@ -85,11 +85,18 @@ public enum Listings {
         }
     }
 
-    private static func catalog(_ rows: CatalogCounts) -> String {
+    static func catalog(_ rows: CatalogCounts) -> String {
         var parts = ["\(rows.rows) rows: \(rows.onDemandOffers) on-demand and \(rows.spotOffers) spot offers"]
         if rows.withoutGPU > 0 { parts.append("\(rows.withoutGPU) without a GPU skipped") }
+        if rows.nonGPU > 0 { parts.append("\(rows.nonGPU) with an accelerator that is not a GPU skipped") }
         if rows.withoutPrice > 0 { parts.append("\(rows.withoutPrice) without an on-demand price") }
         if rows.unknownGPU > 0 { parts.append("\(rows.unknownGPU) with an unknown GPU skipped") }
+        for (column, count) in rows.zeroPlaceholders.sorted(by: { $0.key < $1.key }) {
+            parts.append("\(count) \(column) of 0 (no price) skipped")
+        }
+        for (column, count) in rows.notOfferedPlaceholders.sorted(by: { $0.key < $1.key }) {
+            parts.append("\(count) \(column) of 10,000 or more per GPU-hour (not offered) skipped")
+        }
         return parts.joined(separator: ", ")
     }
 
