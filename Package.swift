@@ -21,6 +21,7 @@ let package = Package(
             resources: [
                 .embedInCode("0001_initial.sql"),
                 .embedInCode("0002_observation_date_index.sql"),
+                .embedInCode("0003_snapshot_ids_never_reused.sql"),
             ]
         ),
         .target(

@@ -14,4 +14,7 @@ public let migrations: [Migration] = [
     Migration(
         name: "0002_observation_date_index.sql",
         sql: String(decoding: PackageResources._002_observation_date_index_sql, as: UTF8.self)),
+    Migration(
+        name: "0003_snapshot_ids_never_reused.sql",
+        sql: String(decoding: PackageResources._003_snapshot_ids_never_reused_sql, as: UTF8.self)),
 ]

@@ -35,7 +35,7 @@ import Testing
     }
 
     func storedID(_ outcome: Ingestor.Outcome) -> (Int64, CatalogCounts)? {
-        if case .storedCatalog(let snapshot, let counts) = outcome { return (snapshot.id, counts) }
+        if case .storedCatalog(let snapshot, let counts, _) = outcome { return (snapshot.id, counts) }
         return nil
     }
 
@@ -139,9 +139,9 @@ import Testing
     @Test func aDryRunStoresNothing() throws {
         let (store, ingestor) = try seeded()
         let before = try store.rowCounts()
-        let outcome = try ingestor.ingest(
-            fileAt: fixture("gcp-vms.csv"), dryRun: true, catalogOptions: CatalogOptions(providerID: "gcp", observedOn: Self.day))
-        guard case .validatedCatalog(let counts) = outcome else {
+        let outcome = try Ingestor(dryRunOf: store, today: ingestor.today).ingest(
+            fileAt: fixture("gcp-vms.csv"), catalogOptions: CatalogOptions(providerID: "gcp", observedOn: Self.day))
+        guard case .validatedCatalog(let counts, _) = outcome else {
             Issue.record("expected a validated catalog")
             return
         }

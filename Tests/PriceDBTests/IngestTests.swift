@@ -71,8 +71,8 @@ import Testing
     @Test func aDryRunWritesNothing() throws {
         let store = try PriceStore.inMemory()
         let before = try store.rowCounts()
-        let outcome = try Ingestor(store: store, today: Self.today).ingest(fileAt: FixturePaths.seed.path, dryRun: true)
-        guard case .validated(let record) = outcome else {
+        let outcome = try Ingestor(dryRunOf: store, today: Self.today).ingest(fileAt: FixturePaths.seed.path)
+        guard case .validated(let record, _) = outcome else {
             Issue.record("expected a validated record")
             return
         }
@@ -83,8 +83,8 @@ import Testing
              "gpus": [{"id": "mi355x", "name": "MI355X", "memory_gb": 288, "class": "datacenter"}],
              "observations": [{"provider": "x", "gpu": "MI355X", "price": 3.5}]}
             """
-        guard case .validated(let declared) = try Ingestor(store: store, today: Self.today)
-            .ingest(bytes: Array(declaring.utf8), fileName: "new.json", dryRun: true)
+        guard case .validated(let declared, _) = try Ingestor(dryRunOf: store, today: Self.today)
+            .ingest(bytes: Array(declaring.utf8), fileName: "new.json")
         else {
             Issue.record("expected a validated record")
             return
@@ -134,7 +134,7 @@ import Testing
                {"provider": "runpod", "gpu": "A6000 48GB", "tier": "community", "price": 0.33, "currency": "EUR"}
              ]}
             """
-        guard case .stored(let snapshot) = try ingestor.ingest(bytes: Array(json.utf8), fileName: "may.json") else {
+        guard case .stored(let snapshot, _) = try ingestor.ingest(bytes: Array(json.utf8), fileName: "may.json") else {
             Issue.record("not stored")
             return
         }

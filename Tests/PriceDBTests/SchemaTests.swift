@@ -63,7 +63,7 @@ import Testing
         let store = try PriceStore.inMemory()
         let ingestor = Ingestor(store: store, today: Day("2026-11-25")!)
         _ = try ingestor.ingest(fileAt: FixturePaths.seed.path)
-        guard case .stored(let snapshot) = try ingestor.ingest(bytes: Array(Self.contractExample.utf8), fileName: "example.json")
+        guard case .stored(let snapshot, _) = try ingestor.ingest(bytes: Array(Self.contractExample.utf8), fileName: "example.json")
         else {
             Issue.record("the contract's example was not stored")
             return

@@ -3,27 +3,40 @@ import Foundation
 /// Reads input files and stores each as one snapshot: file → decode → validate → resolve names → one
 /// transaction. Each file stands alone: a bad file stores nothing and does not stop the next.
 public struct Ingestor: Sendable {
+    /// Where files are stored: the database, or for a dry run a scratch copy of it.
     public let store: PriceStore
     /// The latest day an observation may carry; tests pin it.
     public let today: Day
+    /// Files are stored into a scratch copy of the database, so that each later file of a dry run sees what
+    /// the earlier ones would have stored, and outcomes say what would be stored.
+    public let isDryRun: Bool
 
     /// An ingestor writing to `store`; `today` bounds the observation dates it accepts.
     public init(store: PriceStore, today: Day = .today()) {
         self.store = store
         self.today = today
+        self.isDryRun = false
+    }
+
+    /// An ingestor for a dry run: it writes to a scratch copy of `store` and leaves `store` untouched.
+    public init(dryRunOf store: PriceStore, today: Day = .today()) throws(StoreError) {
+        self.store = try store.scratchCopy()
+        self.today = today
+        self.isDryRun = true
     }
 
     /// What happened to one file.
     public enum Outcome: Sendable {
-        case stored(StoredSnapshot)
+        /// Stored, in place of the snapshots in `replaced` (with `replacing`).
+        case stored(StoredSnapshot, replaced: [StoredSnapshot])
         /// The same bytes were ingested before; nothing was written.
         case alreadyIngested(StoredSnapshot)
-        /// `--dry-run`: the file is valid and this is what would be stored.
-        case validated(SnapshotRecord)
+        /// A dry run: the file is valid and this is what would be stored, in place of `replacing`.
+        case validated(SnapshotRecord, replacing: [StoredSnapshot])
         /// A SkyPilot catalog was stored, with what its rows held.
-        case storedCatalog(StoredSnapshot, CatalogCounts)
-        /// `--dry-run` of a SkyPilot catalog: it is valid and would give these observations.
-        case validatedCatalog(CatalogCounts)
+        case storedCatalog(StoredSnapshot, CatalogCounts, replaced: [StoredSnapshot])
+        /// A dry run of a SkyPilot catalog: it is valid and would give these observations.
+        case validatedCatalog(CatalogCounts, replacing: [StoredSnapshot])
     }
 
     /// The formats `ingest` reads.
@@ -32,11 +45,11 @@ public struct Ingestor: Sendable {
         case skypilotCSV = "skypilot-csv"
     }
 
-    /// Ingests the file at `path`, or, with `dryRun`, only validates it and returns what would be stored.
-    /// The format is `format`, else a SkyPilot catalog if the first line is its header, else snapshot JSON;
-    /// a catalog needs `catalogOptions` (its provider and date).
+    /// Ingests the file at `path`. The format is `format`, else a SkyPilot catalog if the first line is its
+    /// header, else snapshot JSON; a catalog needs `catalogOptions` (its provider and date). With `replacing`,
+    /// the file takes the place of the stored snapshots of the same day, source and provider(s) (a correction).
     public func ingest(
-        fileAt path: String, dryRun: Bool = false, format: Format? = nil, catalogOptions: CatalogOptions? = nil
+        fileAt path: String, format: Format? = nil, catalogOptions: CatalogOptions? = nil, replacing: Bool = false
     ) throws(IngestError) -> Outcome {
         let detected: Format
         if let format {
@@ -46,7 +59,7 @@ public struct Ingestor: Sendable {
         }
         switch detected {
         case .json:
-            return try ingest(bytes: try Self.read(path), fileName: path, dryRun: dryRun)
+            return try ingest(bytes: try Self.read(path), fileName: path, replacing: replacing)
         case .skypilotCSV:
             guard let catalogOptions else {
                 throw .invalid(
@@ -57,18 +70,18 @@ public struct Ingestor: Sendable {
                             message: "a SkyPilot CSV catalog does not say whose prices it holds or when; give --provider ID and --observed-at DATE")
                     ])
             }
-            return try ingestCatalog(fileAt: path, options: catalogOptions, dryRun: dryRun)
+            return try ingestCatalog(fileAt: path, options: catalogOptions, replacing: replacing)
         }
     }
 
-    private func ingestCatalog(fileAt path: String, options: CatalogOptions, dryRun: Bool) throws(IngestError) -> Outcome {
+    private func ingestCatalog(fileAt path: String, options: CatalogOptions, replacing: Bool) throws(IngestError) -> Outcome {
         do {
             let reader = SkyPilotCatalog(path: path, options: options, catalog: try store.catalog(), today: today)
-            let (outcome, counts) = try reader.ingest(into: store, knownProviders: try store.providers(), dryRun: dryRun)
+            let (outcome, counts) = try reader.ingest(into: store, knownProviders: try store.providers(), replacing: replacing)
             switch outcome {
-            case .stored(let snapshot)?: return .storedCatalog(snapshot, counts)
-            case .alreadyIngested(let earlier)?: return .alreadyIngested(earlier)
-            case nil: return .validatedCatalog(counts)
+            case .stored(let snapshot, let replaced):
+                return isDryRun ? .validatedCatalog(counts, replacing: replaced) : .storedCatalog(snapshot, counts, replaced: replaced)
+            case .alreadyIngested(let earlier): return .alreadyIngested(earlier)
             }
         } catch let error as IngestError {
             throw error
@@ -80,16 +93,16 @@ public struct Ingestor: Sendable {
     }
 
     /// Ingests a file's content; `fileName` names it in messages and in the snapshot's provenance.
-    public func ingest(bytes: [UInt8], fileName: String, dryRun: Bool = false) throws(IngestError) -> Outcome {
+    public func ingest(bytes: [UInt8], fileName: String, replacing: Bool = false) throws(IngestError) -> Outcome {
         let sha256 = ContentHash.of(bytes)
         do {
             if let earlier = try store.snapshot(sha256: sha256) {
                 return .alreadyIngested(earlier)
             }
             let record = try decode(bytes: bytes, fileName: fileName, sha256: sha256)
-            if dryRun { return .validated(record) }
-            switch try store.record(record) {
-            case .stored(let snapshot): return .stored(snapshot)
+            switch try store.record(record, replacing: replacing) {
+            case .stored(let snapshot, let replaced):
+                return isDryRun ? .validated(record, replacing: replaced) : .stored(snapshot, replaced: replaced)
             case .alreadyIngested(let earlier): return .alreadyIngested(earlier)
             }
         } catch let error as StoreError {

@@ -21,7 +21,7 @@ struct SkyPilotCatalog {
         return text.contains("AcceleratorName") && text.contains("InstanceType")
     }
 
-    func ingest(into store: PriceStore, knownProviders: [Provider], dryRun: Bool) throws -> (PriceStore.RecordOutcome?, CatalogCounts) {
+    func ingest(into store: PriceStore, knownProviders: [Provider], replacing: Bool) throws -> (PriceStore.RecordOutcome, CatalogCounts) {
         let provider = try providerDeclaration(knownProviders)
         guard options.observedOn <= today else {
             throw invalid("--observed-at \(options.observedOn) is in the future (today is \(today)); prices can only be recorded once seen")
@@ -36,7 +36,7 @@ struct SkyPilotCatalog {
         }
         let (outcome, observations) = try store.importCatalog(
             format: Self.format, observedOn: options.observedOn, fileName: (path as NSString).lastPathComponent,
-            providerID: options.providerID, provider: provider, catalog: catalog
+            providerID: options.providerID, provider: provider, catalog: catalog, replacing: replacing
         ) { sink in
             var hasher = ContentHash()
             var reader: CSVReader
@@ -133,7 +133,7 @@ struct SkyPilotCatalog {
             }
             let sha256 = hasher.finalize()
             guard sha256 == expectedHash else { throw invalid("the file changed while it was being read; ingest it again") }
-            return PriceStore.CatalogStream(sha256: sha256, skippedCount: counts.skippedRows, rollBack: dryRun)
+            return PriceStore.CatalogStream(sha256: sha256, skippedCount: counts.skippedRows)
         }
         counts.observations = observations
         return (outcome, counts)

@@ -67,22 +67,39 @@ public enum Listings {
     /// One line per ingested file, for the log of a cron job.
     public static func summary(of outcome: Ingestor.Outcome, file: String) -> String {
         switch outcome {
-        case .stored(let snapshot):
-            return "\(file): stored as snapshot \(snapshot.id) (observed \(snapshot.observedOn)): "
+        case .stored(let snapshot, let replaced):
+            return "\(file): stored as snapshot \(snapshot.id) (observed \(snapshot.observedOn))"
+                + replacement(replaced) + ": "
                 + counts(snapshot.observationCount, snapshot.providerCount, snapshot.gpuCount, snapshot.skippedCount)
         case .alreadyIngested(let earlier):
             return "\(file): skipped: the same file was ingested before as snapshot \(earlier.id) "
                 + "(\(earlier.fileName), ingested \(earlier.ingestedAt))"
-        case .validated(let record):
-            return "\(file): valid; would store (observed \(record.observedOn)): "
+        case .validated(let record, let replacing):
+            return "\(file): valid; would store (observed \(record.observedOn))" + replacement(replacing) + ": "
                 + counts(record.observations.count, record.providerCount, record.gpuCount, record.skippedCount)
-        case .storedCatalog(let snapshot, let rows):
-            return "\(file): stored as snapshot \(snapshot.id) (observed \(snapshot.observedOn)): "
+        case .storedCatalog(let snapshot, let rows, let replaced):
+            return "\(file): stored as snapshot \(snapshot.id) (observed \(snapshot.observedOn))"
+                + replacement(replaced) + ": "
                 + counts(snapshot.observationCount, snapshot.providerCount, snapshot.gpuCount, 0) + "; " + catalog(rows)
-        case .validatedCatalog(let rows):
-            return "\(file): valid; would store \(rows.observations) observation\(rows.observations == 1 ? "" : "s"); "
-                + catalog(rows)
+        case .validatedCatalog(let rows, let replacing):
+            return "\(file): valid; would store \(rows.observations) observation\(rows.observations == 1 ? "" : "s")"
+                + replacement(replacing) + "; " + catalog(rows)
         }
+    }
+
+    /// ` in place of snapshot 3 (file.json)`, for a correction.
+    private static func replacement(_ snapshots: [StoredSnapshot]) -> String {
+        guard !snapshots.isEmpty else { return "" }
+        let list = snapshots.map { "\($0.id) (\($0.fileName))" }.joined(separator: ", ")
+        return " in place of snapshot" + (snapshots.count == 1 ? " " : "s ") + list
+    }
+
+    /// What `snapshots remove` removed, or with `dryRun` would remove: one line per snapshot.
+    public static func removal(of snapshots: [StoredSnapshot], dryRun: Bool) -> String {
+        snapshots.map { snapshot in
+            (dryRun ? "would remove" : "removed") + " snapshot \(snapshot.id) (\(snapshot.fileName), observed "
+                + "\(snapshot.observedOn), \(snapshot.observationCount) observation\(snapshot.observationCount == 1 ? "" : "s"))"
+        }.joined(separator: "\n")
     }
 
     static func catalog(_ rows: CatalogCounts) -> String {

@@ -27,19 +27,17 @@ extension PriceStore {
     public struct CatalogStream: Sendable {
         public var sha256: String
         public var skippedCount: Int
-        /// Keep nothing: a dry run, or a file that turned out bad.
-        public var rollBack: Bool
     }
 
     /// Imports a catalog: `read` streams offers into the sink (a scratch table) and then reports the file's hash;
-    /// the folded observations are then written in one transaction. A file ingested before (same hash) or a
-    /// roll-back request leaves the database unchanged. The outcome is `nil` after a roll-back; the count is of
-    /// the folded observations either way.
+    /// the folded observations are then written in one transaction. A file ingested before (same hash), or a
+    /// `read` that throws, leaves the database unchanged. With `replacing`, the provider's stored catalogs of the
+    /// same day are removed in the same transaction.
     public func importCatalog(
         format: String, observedOn: Day, fileName: String, providerID: String, provider: ProviderDeclaration?,
-        catalog: GPUCatalog,
+        catalog: GPUCatalog, replacing: Bool = false,
         read: (CatalogSink) throws -> CatalogStream
-    ) throws -> (outcome: RecordOutcome?, observationCount: Int) {
+    ) throws -> (outcome: RecordOutcome, observationCount: Int) {
         var outcome: RecordOutcome?
         var observationCount = 0
         try writer.writeWithoutTransaction { db in
@@ -71,13 +69,14 @@ extension PriceStore {
             }
             guard let stream else { return }
             observationCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.catalog_fold") ?? 0
-            if stream.rollBack { return }
             // The file's one transaction on the database: all of it or nothing.
             try db.inTransaction(.immediate) {
                 if let earlier = try Self.snapshot(sha256: stream.sha256, in: db) {
                     outcome = .alreadyIngested(earlier)
                     return .rollback
                 }
+                let replaced = replacing
+                    ? try Self.removeSnapshots(observedOn: observedOn, sourceName: nil, providers: [providerID], in: db) : []
                 if let provider = provider?.provider {
                     try Self.upsert(provider, in: db)
                 }
@@ -99,10 +98,11 @@ extension PriceStore {
                         FROM temp.catalog_fold ORDER BY rowid
                         """,
                     arguments: [snapshotID, providerID, observedOn.description])
-                outcome = .stored(try Self.snapshot(id: snapshotID, in: db))
+                outcome = .stored(try Self.snapshot(id: snapshotID, in: db), replaced: replaced)
                 return .commit
             }
         }
+        guard let outcome else { throw StoreError.sqlite("the catalog was read but not stored") }
         return (outcome, observationCount)
     }
 }

@@ -4,7 +4,8 @@ import GRDB
 extension PriceStore {
     /// What a write of a snapshot did.
     public enum RecordOutcome: Sendable {
-        case stored(StoredSnapshot)
+        /// Stored, in place of the snapshots in `replaced` (with `replacing`).
+        case stored(StoredSnapshot, replaced: [StoredSnapshot])
         /// The same bytes were ingested before, as this snapshot; nothing was written.
         case alreadyIngested(StoredSnapshot)
     }
@@ -25,11 +26,18 @@ extension PriceStore {
 
     /// Writes one file's snapshot in a single transaction: all of it, or (on any error) none of it.
     /// The duplicate check is repeated inside the transaction so that two imports of one file cannot both land.
-    public func record(_ record: SnapshotRecord, ingestedAt: Date = Date()) throws(StoreError) -> RecordOutcome {
+    /// With `replacing`, the stored snapshots of the same day, source and provider(s) are removed in the same
+    /// transaction: a corrected file takes the place of the wrong one.
+    public func record(_ record: SnapshotRecord, replacing: Bool = false, ingestedAt: Date = Date()) throws(StoreError) -> RecordOutcome {
         try write { db in
             if let earlier = try Self.snapshot(sha256: record.sha256, in: db) {
                 return .alreadyIngested(earlier)
             }
+            let replaced = replacing
+                ? try Self.removeSnapshots(
+                    observedOn: record.observedOn, sourceName: record.source?.name,
+                    providers: Array(Set(record.observations.map(\.providerID))), in: db)
+                : []
             for declaration in record.providers {
                 try Self.upsert(declaration.provider, in: db)
             }
@@ -68,8 +76,48 @@ extension PriceStore {
                     observation.observedOn.description, observation.note,
                 ])
             }
-            return .stored(try Self.snapshot(id: snapshotID, in: db))
+            return .stored(try Self.snapshot(id: snapshotID, in: db), replaced: replaced)
         }
+    }
+
+    /// Removes snapshots by id, with everything they hold, in one transaction; with `dryRun`, only finds them.
+    /// An id that does not exist fails the whole call, so nothing is removed by half.
+    public func removeSnapshots(ids: [Int64], dryRun: Bool = false) throws(StoreError) -> [StoredSnapshot] {
+        try write { db in
+            var found: [StoredSnapshot] = []
+            for id in ids where !found.contains(where: { $0.id == id }) {
+                guard let row = try Row.fetchOne(db, sql: "SELECT * FROM snapshot WHERE id = ?", arguments: [id]) else {
+                    throw StoreError.noSuchSnapshot(id)
+                }
+                found.append(Self.storedSnapshot(row))
+            }
+            if !dryRun {
+                for snapshot in found {
+                    try db.execute(sql: "DELETE FROM snapshot WHERE id = ?", arguments: [snapshot.id])
+                }
+            }
+            return found
+        }
+    }
+
+    /// Removes the snapshots observed on `day` from the same source (both without one, or with the same name)
+    /// that hold observations of any of `providers`, and returns what it removed.
+    static func removeSnapshots(observedOn day: Day, sourceName: String?, providers: [String], in db: Database) throws
+        -> [StoredSnapshot]
+    {
+        let rows = try SQLRequest<Row>(
+            literal: """
+                SELECT * FROM snapshot s
+                WHERE s.observed_on = \(day.description) AND s.source_name IS \(sourceName)
+                  AND EXISTS (SELECT 1 FROM observation o WHERE o.snapshot_id = s.id AND o.provider_id IN \(providers))
+                ORDER BY s.id
+                """
+        ).fetchAll(db)
+        let snapshots = rows.map(storedSnapshot)
+        for snapshot in snapshots {
+            try db.execute(sql: "DELETE FROM snapshot WHERE id = ?", arguments: [snapshot.id])
+        }
+        return snapshots
     }
 
     /// How many rows each table holds, to show that a failed ingest changed nothing.

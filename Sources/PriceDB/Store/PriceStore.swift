@@ -9,6 +9,8 @@ public struct PriceStore: Sendable {
     let writer: any DatabaseWriter
     /// Where the database lives, for messages; `:memory:` for an in-memory one.
     public let path: String
+    /// A private copy in memory that nothing else sees (for dry runs): writing to it changes no file.
+    public let isScratch: Bool
 
     /// Opens the database at `path` (creating it and its folder if `create`, else failing with `.missing`), in
     /// WAL mode with a busy timeout so that a cron import and a report can run side by side, and applies any
@@ -47,9 +49,47 @@ public struct PriceStore: Sendable {
         }
     }
 
-    init(writer: any DatabaseWriter, path: String) throws(StoreError) {
+    /// A scratch copy in memory of the database at `path`, or an empty one if there is none: a dry run writes
+    /// to it exactly as a real run would write to the file, so each file of the run sees what the files before
+    /// it would have stored. The file is only read (through SQLite's backup API), never created or migrated.
+    public static func scratchCopy(ofDatabaseAt path: String) throws(StoreError) -> PriceStore {
+        let memory = try memoryQueue()
+        guard FileManager.default.fileExists(atPath: path) else { return try PriceStore(writer: memory, path: path, isScratch: true) }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(30)
+        do {
+            try DatabaseQueue(path: path, configuration: configuration).backup(to: memory)
+        } catch {
+            throw .cannotOpen(path: path, reason: Self.reason(error))
+        }
+        return try PriceStore(writer: memory, path: path, isScratch: true)
+    }
+
+    /// A scratch copy in memory of this database (itself, if it is one already).
+    public func scratchCopy() throws(StoreError) -> PriceStore {
+        if isScratch { return self }
+        let memory = try Self.memoryQueue()
+        do {
+            try writer.backup(to: memory)
+        } catch {
+            throw .sqlite(Self.reason(error))
+        }
+        return try PriceStore(writer: memory, path: path, isScratch: true)
+    }
+
+    private static func memoryQueue() throws(StoreError) -> DatabaseQueue {
+        do {
+            return try DatabaseQueue()
+        } catch {
+            throw .sqlite(reason(error))
+        }
+    }
+
+    init(writer: any DatabaseWriter, path: String, isScratch: Bool = false) throws(StoreError) {
         self.writer = writer
         self.path = path
+        self.isScratch = isScratch
         let migrator = Self.migrator
         do {
             let superseded = try writer.read { db in

@@ -8,6 +8,8 @@ public enum StoreError: Error, LocalizedError, Sendable {
     case cannotCreateFolder(path: String, reason: String)
     case cannotOpen(path: String, reason: String)
     case newerSchema(path: String, unknown: [String])
+    /// `snapshots remove` named an id the database does not hold.
+    case noSuchSnapshot(Int64)
     case sqlite(String)
 
     public var errorDescription: String? {
@@ -21,6 +23,8 @@ public enum StoreError: Error, LocalizedError, Sendable {
         case .newerSchema(let path, let unknown):
             return "the database \(path) was written by a newer pricedb (schema \(unknown.joined(separator: ", "))); "
                 + "upgrade pricedb to use it"
+        case .noSuchSnapshot(let id):
+            return "there is no snapshot \(id); `pricedb snapshots` lists them. Nothing was removed"
         case .sqlite(let message):
             return "database error: \(message)"
         }

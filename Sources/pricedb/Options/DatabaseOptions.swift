@@ -20,6 +20,16 @@ struct DatabaseOptions: ParsableArguments {
         try open(create: false)
     }
 
+    /// A private copy in memory of the database (or an empty one), for a dry run: nothing is created or changed.
+    func openScratchCopy() throws -> PriceStore {
+        do {
+            return try PriceStore.scratchCopy(ofDatabaseAt: path ?? DatabaseLocation.defaultPath())
+        } catch {
+            Diagnostics.error(error.localizedDescription)
+            throw ExitCode(74)
+        }
+    }
+
     private func open(create: Bool) throws -> PriceStore {
         do {
             return try PriceStore.open(at: path ?? DatabaseLocation.defaultPath(), create: create)

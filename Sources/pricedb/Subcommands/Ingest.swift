@@ -17,6 +17,7 @@ extension PriceDBCommand {
                 Examples:
                   pricedb ingest Fixtures/snapshots/2026-02-07-gpu-rental-comparison.json
                   pricedb ingest --dry-run new-prices.json
+                  pricedb ingest --replace corrected-prices.json
                   pricedb ingest --provider aws --observed-at 2026-02-07 aws/vms.csv
                   pricedb ingest --provider lambda --provider-name Lambda \\
                       --provider-kind managed-cloud --observed-at 2026-02-07 \\
@@ -28,6 +29,13 @@ extension PriceDBCommand {
 
         @Flag(help: "Validate and show what would be stored; write nothing.")
         var dryRun = false
+
+        @Flag(
+            help: """
+                Correct a snapshot: each file takes the place of the stored snapshots of the same observation day, \
+                source and provider(s), in the same transaction. The summary names what it replaced.
+                """)
+        var replace = false
 
         @Flag(name: .shortAndLong, help: "Print nothing but errors (for cron).")
         var quiet = false
@@ -92,15 +100,18 @@ extension PriceDBCommand {
         }
 
         func run() throws {
-            let store = try database.openCreating()
-            let ingestor = Ingestor(store: store)
+            // A dry run works on a scratch copy, so it creates no database, folder or file and changes nothing,
+            // yet each file sees what the files before it would have stored.
+            let ingestor = dryRun
+                ? try reportingFailures { try Ingestor(dryRunOf: try database.openScratchCopy()) }
+                : Ingestor(store: try database.openCreating())
             let catalogOptions = try catalogOptions()
             var status: Int32 = 0
             for file in files {
                 do {
                     let outcome = try ingestor.ingest(
-                        fileAt: file, dryRun: dryRun, format: format, catalogOptions: catalogOptions)
-                    if case .validated(let record) = outcome {
+                        fileAt: file, format: format, catalogOptions: catalogOptions, replacing: replace)
+                    if case .validated(let record, _) = outcome {
                         print(Listings.observations(record).rendered())
                     }
                     if !quiet { print(Listings.summary(of: outcome, file: file)) }

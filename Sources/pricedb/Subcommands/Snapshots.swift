@@ -4,17 +4,57 @@ import PriceDB
 extension PriceDBCommand {
     struct Snapshots: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List the ingested snapshots, oldest observation first.")
+            abstract: "List the ingested snapshots, or remove one.",
+            discussion: """
+                Examples:
+                  pricedb snapshots                      # every snapshot, oldest observation first
+                  pricedb snapshots remove --dry-run 3   # what removing snapshot 3 would take away
+                  pricedb snapshots remove 3 4           # remove snapshots 3 and 4 with their observations
+                """,
+            subcommands: [List.self, Remove.self],
+            defaultSubcommand: List.self)
 
-        @OptionGroup var database: DatabaseOptions
+        struct List: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "List the ingested snapshots, oldest observation first.")
 
-        func run() throws {
-            let snapshots = try database.openExisting().snapshots()
-            guard !snapshots.isEmpty else {
-                print("No snapshots yet; add one with `pricedb ingest FILE`.")
-                return
+            @OptionGroup var database: DatabaseOptions
+
+            func run() throws {
+                let snapshots = try reportingFailures { try database.openExisting().snapshots() }
+                guard !snapshots.isEmpty else {
+                    print("No snapshots yet; add one with `pricedb ingest FILE`.")
+                    return
+                }
+                print(Listings.snapshots(snapshots).rendered(), terminator: "")
             }
-            print(Listings.snapshots(snapshots).rendered(), terminator: "")
+        }
+
+        struct Remove: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Remove snapshots with all they hold, in one transaction.",
+                discussion: """
+                    Asks for nothing, and prints what it removed. An id that does not exist removes nothing and \
+                    exits 64. To correct a snapshot instead, ingest the corrected file with `pricedb ingest --replace`.
+                    """)
+
+            @OptionGroup var database: DatabaseOptions
+
+            @Flag(help: "Show what would be removed; remove nothing.")
+            var dryRun = false
+
+            @Argument(help: ArgumentHelp("Snapshot ids, as `pricedb snapshots` lists them.", valueName: "id"))
+            var ids: [Int64]
+
+            func run() throws {
+                let store = try database.openExisting()
+                do {
+                    print(Listings.removal(of: try store.removeSnapshots(ids: ids, dryRun: dryRun), dryRun: dryRun))
+                } catch {
+                    Diagnostics.error(error.localizedDescription)
+                    if case .noSuchSnapshot = error { throw ExitCode(64) }
+                    throw ExitCode(74)
+                }
+            }
         }
     }
 }
