@@ -70,3 +70,68 @@ import Testing
         #expect(new == Provider(id: "x", name: "X Cloud", shortName: "X Cloud", kind: .other, url: nil))
     }
 }
+
+/// The catalog covers what public catalogs list (issue: "the GPU catalog covers what public catalogs list"):
+/// each name here must resolve to a GPU of that memory size as sold.
+@Suite struct CatalogCoverageTests {
+    let catalog = GPUCatalog()
+
+    static let expected: [(name: String, memoryGB: Int)] = [
+        // NVIDIA data-centre, Kepler to Blackwell, with the export variants.
+        ("K10", 4), ("K20", 5), ("K40", 12), ("K80", 12), ("GRID K520", 4), ("M4", 4), ("M6", 8), ("M10", 32),
+        ("M40", 12), ("M40 24GB", 24), ("M60", 8), ("P4", 8), ("P6", 16), ("P40", 24), ("P100", 16), ("P100 12GB", 12),
+        ("V100", 16), ("V100 32GB", 32), ("V100S", 32), ("T4", 16), ("A2", 16), ("A10", 24), ("A10G", 24), ("A16", 16),
+        ("A30", 24), ("A40", 48), ("A100", 40), ("A100 80GB", 80), ("A800", 40), ("A800 80GB", 80), ("L2", 24), ("L4", 24),
+        ("L20", 48), ("L40", 48), ("L40S", 48), ("H100", 80), ("H100 NVL", 94), ("H800", 80), ("H20", 96), ("H200", 141),
+        ("H200 NVL", 141), ("GH200", 96), ("B100", 192), ("B200", 180), ("GB200", 186), ("B300", 288), ("GB300", 288),
+        // GeForce, 10 to 50 series, Ti and Super.
+        ("GTX 1050", 2), ("GTX 1050 Ti", 4), ("GTX 1060", 6), ("GTX 1070", 8), ("GTX 1070 Ti", 8), ("GTX 1080", 8),
+        ("GTX 1080 Ti", 11), ("Titan Xp", 12), ("Titan V", 12), ("GTX 1650", 4), ("GTX 1650 Super", 4), ("GTX 1660", 6),
+        ("GTX 1660 Super", 6), ("GTX 1660 Ti", 6), ("RTX 2060", 6), ("RTX 2060 Super", 8), ("RTX 2070", 8),
+        ("RTX 2070 Super", 8), ("RTX 2080", 8), ("RTX 2080 Super", 8), ("RTX 2080 Ti", 11), ("Titan RTX", 24),
+        ("RTX 3050", 8), ("RTX 3060", 12), ("RTX 3060 Ti", 8), ("RTX 3070", 8), ("RTX 3070 Ti", 8), ("RTX 3080", 10),
+        ("RTX 3080 Ti", 12), ("RTX 3090", 24), ("RTX 3090 Ti", 24), ("RTX 4060", 8), ("RTX 4060 Ti", 16),
+        ("RTX 4070", 12), ("RTX 4070 Super", 12), ("RTX 4070 Ti", 12), ("RTX 4070 Ti Super", 16), ("RTX 4080", 16),
+        ("RTX 4080 Super", 16), ("RTX 4090", 24), ("RTX 4090 D", 24), ("RTX 5050", 8), ("RTX 5060", 8),
+        ("RTX 5060 Ti", 16), ("RTX 5070", 12), ("RTX 5070 Ti", 16), ("RTX 5080", 16), ("RTX 5090", 32),
+        // Workstation: Quadro, RTX A, RTX Ada, RTX PRO Blackwell.
+        ("Quadro P4000", 8), ("Quadro P5000", 16), ("Quadro P6000", 24), ("Quadro GV100", 32), ("Quadro RTX 4000", 8),
+        ("Quadro RTX 5000", 16), ("Quadro RTX 6000", 24), ("Quadro RTX 8000", 48), ("RTX A2000", 12), ("RTX A4000", 16),
+        ("RTX A4500", 20), ("RTX A5000", 24), ("RTX A5500", 24), ("RTX A6000", 48), ("RTX 2000 Ada", 16),
+        ("RTX 4000 SFF Ada", 20), ("RTX 4000 Ada", 20), ("RTX 4500 Ada", 24), ("RTX 5000 Ada", 32), ("RTX 6000 Ada", 48),
+        ("RTX PRO 4000 Blackwell", 24), ("RTX PRO 4500", 32), ("RTX PRO 5000", 48), ("RTX PRO 6000 Blackwell", 96),
+        // AMD Instinct MI50 to MI355X, and Radeon cards that are rented.
+        ("MI50", 16), ("MI50 32GB", 32), ("MI60", 32), ("MI100", 32), ("MI210", 64), ("MI250", 128), ("MI250X", 128),
+        ("MI300A", 128), ("MI300X", 192), ("MI325X", 256), ("MI350X", 288), ("MI355X", 288), ("Radeon Pro V520", 8),
+        ("Radeon Pro V620", 32), ("Radeon Pro W6800", 32), ("Radeon Pro W7800", 32), ("Radeon Pro W7900", 48),
+        ("Radeon RX 7900 XTX", 24), ("Radeon RX 7900 XT", 20), ("AMD Radeon RX 6800 XT", 16),
+    ]
+
+    @Test func everyListedGPUResolvesWithItsMemory() throws {
+        for (name, memory) in Self.expected {
+            let resolution = try #require(catalog.resolve(name), "\(name) is not in the catalog")
+            #expect(resolution.gpu.memoryGB == memory, "\(name)")
+        }
+        #expect(Set(Self.expected.map { catalog.resolve($0.name)?.gpu.id }).count == Self.expected.count)
+    }
+
+    /// Every id, name and alias of the catalog answers to its own GPU: no entry shadows another.
+    @Test func noNameMeansTwoGPUs() {
+        for gpu in catalog.gpus {
+            for name in [gpu.id, gpu.name] + gpu.aliases {
+                #expect(catalog.resolve(name)?.gpu.id == gpu.id, "\(name) does not resolve to \(gpu.id)")
+            }
+        }
+    }
+
+    @Test(arguments: ["Inferentia2", "Trainium", "Trainium2", "tpu-v5-lite-podslice", "TPU v4", "Gaudi HL-205", "Intel Gaudi2"])
+    func acceleratorsThatAreNotGPUsAreRecognised(name: String) {
+        #expect(GPUCatalog.isNonGPUAccelerator(name))
+        #expect(catalog.resolve(name) == nil)
+    }
+
+    @Test(arguments: ["H100", "A10G", "RTX 4090", "MI300X", "T4", "L4"])
+    func gpusAreNotTakenForOtherAccelerators(name: String) {
+        #expect(!GPUCatalog.isNonGPUAccelerator(name))
+    }
+}

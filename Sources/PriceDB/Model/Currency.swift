@@ -3,12 +3,17 @@
 enum Currency {
     static func isKnown(_ code: String) -> Bool { codes.contains(code) }
 
-    /// The currency that occurs most often (the alphabetically first among equals), or `nil` for none: the
-    /// currency that figures are compared in, since pricedb does not convert.
+    /// The currency that occurs most often, or `nil` for none: the currency that figures are compared in, since
+    /// pricedb does not convert. Among equals, USD (the snapshot format's default) comes first, then the
+    /// alphabetically first.
     static func mostCommon(_ currencies: some Sequence<String>, weights: some Sequence<Int> = repeatElement(1, count: .max)) -> String? {
         var counts: [String: Int] = [:]
         for (currency, weight) in zip(currencies, weights) { counts[currency, default: 0] += weight }
-        return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+        func rank(_ entry: (key: String, value: Int)) -> (Int, Bool, String) { (entry.value, entry.key == "USD", entry.key) }
+        return counts.max { a, b in
+            let (x, y) = (rank(a), rank(b))
+            return (x.0, x.1) != (y.0, y.1) ? (x.0, x.1 ? 1 : 0) < (y.0, y.1 ? 1 : 0) : x.2 > y.2
+        }?.key
     }
 
     private static let codes: Set<String> = Set(

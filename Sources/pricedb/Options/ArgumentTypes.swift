@@ -16,9 +16,14 @@ extension PricePoint: ExpressibleByArgument {}
 extension Tier: ExpressibleByArgument {}
 extension Ingestor.Format: ExpressibleByArgument {}
 
-extension Hours: ExpressibleByArgument {
-    public init?(argument: String) {
-        self.init(argument)
+/// Reads a positive number of hours for `option`, saying what it takes when the text is not one.
+func hoursArgument(for option: String) -> @Sendable (String) throws -> Hours {
+    { text in
+        guard let hours = Hours(text) else {
+            throw ValidationError(
+                "\(option) takes a number of hours above 0 and below 100,000,000,000, with at most 6 decimals, not '\(text)'")
+        }
+        return hours
     }
 }
 

@@ -25,7 +25,9 @@ extension PriceDBCommand {
         @Option(help: ArgumentHelp("The purchase price, or a range such as 1600-2000.", valueName: "amount"))
         var purchase: String
 
-        @Option(help: ArgumentHelp("Daily use for the second day count.", valueName: "hours"))
+        @Option(
+            help: ArgumentHelp("Daily use for the second day count.", valueName: "hours"),
+            transform: hoursArgument(for: "--hours-per-day"))
         var hoursPerDay: Hours = Hours("8")!
 
         @Option(help: ArgumentHelp("Comma-separated provider ids whose prices to use. Default: the marketplaces.", valueName: "ids"))

@@ -18,7 +18,9 @@ extension PriceDBCommand {
 
         @OptionGroup var gpu: GPUOption
 
-        @Option(help: ArgumentHelp("How many hours the workload runs (may be fractional).", valueName: "hours"))
+        @Option(
+            help: ArgumentHelp("How many hours the workload runs (may be fractional).", valueName: "hours"),
+            transform: hoursArgument(for: "--hours"))
         var hours: Hours
 
         @Option(help: "Which figure of a price range to use.")
