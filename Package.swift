@@ -22,6 +22,7 @@ let package = Package(
                 .embedInCode("0001_initial.sql"),
                 .embedInCode("0002_observation_date_index.sql"),
                 .embedInCode("0003_snapshot_ids_never_reused.sql"),
+                .embedInCode("0004_price_runs.sql"),
             ]
         ),
         .target(

@@ -27,7 +27,7 @@ import Testing
                 sql: """
                     SELECT gpu_label || '|' || variant || '|' || gpu_count_millionths || '|' || instance || '|' || region
                         || '|' || tier || '|' || price_low_micros || '|' || price_high_micros
-                    FROM observation WHERE snapshot_id = ? ORDER BY id
+                    FROM \(StoredObservations.table) WHERE snapshot_id = ? ORDER BY id
                     """,
                 arguments: [snapshot]
             ).map { $0[0] as String }

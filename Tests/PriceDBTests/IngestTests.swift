@@ -23,28 +23,28 @@ import Testing
             let vast = try #require(
                 try Row.fetchOne(
                     db,
-                    sql: "SELECT price_low_micros, price_high_micros FROM observation WHERE provider_id = 'vast' AND gpu_id = 'rtx-4090'"))
+                    sql: "SELECT price_low_micros, price_high_micros FROM \(StoredObservations.table) WHERE provider_id = 'vast' AND gpu_id = 'rtx-4090'"))
             #expect(vast[0] as Int64 == 290_000)
             #expect(vast[1] as Int64 == 780_000)
             let p4d = try #require(
                 try Row.fetchOne(
                     db,
-                    sql: "SELECT gpu_count_millionths, price_low_micros, gpu_id FROM observation WHERE instance = 'p4d.24xlarge'"))
+                    sql: "SELECT gpu_count_millionths, price_low_micros, gpu_id FROM \(StoredObservations.table) WHERE instance = 'p4d.24xlarge'"))
             #expect(p4d[0] as Int64 == 8_000_000)
             #expect(p4d[1] as Int64 == 32_770_000)
             #expect(p4d[2] as String == "a100-40gb")
             let nonIntegers = try Int.fetchOne(
                 db,
                 sql: """
-                    SELECT count(*) FROM observation
+                    SELECT count(*) FROM \(StoredObservations.table)
                     WHERE (price_low_micros IS NOT NULL AND typeof(price_low_micros) != 'integer')
                        OR (price_high_micros IS NOT NULL AND typeof(price_high_micros) != 'integer')
                     """)
             #expect(nonIntegers == 0)
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM provider") == 6)
-            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM observation WHERE status = 'coming-soon'") == 3)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM \(StoredObservations.table) WHERE status = 'coming-soon'") == 3)
             let runpodSXM = try String.fetchOne(
-                db, sql: "SELECT variant FROM observation WHERE provider_id = 'runpod' AND gpu_label = 'A100 SXM (80GB)'")
+                db, sql: "SELECT variant FROM \(StoredObservations.table) WHERE provider_id = 'runpod' AND gpu_label = 'A100 SXM (80GB)'")
             #expect(runpodSXM == "SXM")
         }
         let snapshot = try #require(try store.snapshots().first)

@@ -24,7 +24,7 @@ import Testing
             #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
             #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
             #expect(try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") == true)
-            for table in ["provider", "provider_feature", "gpu", "gpu_alias", "snapshot", "observation"] {
+            for table in ["provider", "provider_feature", "gpu", "gpu_alias", "snapshot", "feed", "feed_day", "offer", "price_run"] {
                 #expect(try db.tableExists(table), "missing table \(table)")
             }
         }
@@ -36,20 +36,40 @@ import Testing
         let queue = try DatabaseQueue()
         if version > 0 {
             try PriceStore.migrator.migrate(queue, upTo: migrations[version - 1].name)
-            // Rows as the first schema knew them, which every later version must keep.
+            // Rows as that schema knew them, which every later version must keep.
             try queue.write { db in
                 try db.execute(
                     sql: """
                         INSERT INTO provider (id, name, short_name, kind) VALUES ('old', 'Old Cloud', 'Old', 'other');
                         INSERT INTO gpu (id, name, memory_gb, class) VALUES ('t4', 'T4', 16, 'datacenter');
-                        INSERT INTO snapshot (sha256, format, observed_on, file_name, ingested_at, observation_count,
-                            provider_count, gpu_count)
-                        VALUES (printf('%064d', 1), 'pricedb-snapshot/1', '2025-01-01', 'old.json', '2025-01-02T00:00:00Z',
-                            1, 1, 1);
-                        INSERT INTO observation (snapshot_id, provider_id, gpu_id, gpu_label, gpu_count_millionths, tier,
-                            currency, price_low_micros, price_high_micros, status, observed_on)
-                        VALUES (1, 'old', 't4', 'T4', 1000000, 'on-demand', 'USD', 350000, 350000, 'available', '2025-01-01');
                         """)
+                if try db.tableExists("observation") {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO snapshot (sha256, format, observed_on, file_name, ingested_at, observation_count,
+                                provider_count, gpu_count)
+                            VALUES (printf('%064d', 1), 'pricedb-snapshot/1', '2025-01-01', 'old.json', '2025-01-02T00:00:00Z',
+                                1, 1, 1);
+                            INSERT INTO observation (snapshot_id, provider_id, gpu_id, gpu_label, gpu_count_millionths, tier,
+                                currency, price_low_micros, price_high_micros, status, observed_on)
+                            VALUES (1, 'old', 't4', 'T4', 1000000, 'on-demand', 'USD', 350000, 350000, 'available', '2025-01-01');
+                            """)
+                } else {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO snapshot (sha256, format, observed_on, provider_ids, file_name, ingested_at,
+                                observation_count, provider_count, gpu_count)
+                            VALUES (printf('%064d', 1), 'pricedb-snapshot/1', '2025-01-01', 'old', 'old.json',
+                                '2025-01-02T00:00:00Z', 1, 1, 1);
+                            INSERT INTO feed (id, provider_id, source) VALUES (1, 'old', 'pricedb-snapshot/1');
+                            INSERT INTO feed_day (feed_id, observed_on, snapshot_id) VALUES (1, '2025-01-01', 1);
+                            INSERT INTO offer (id, feed_id, provider_id, gpu_id, gpu_label, gpu_count_millionths, tier, currency)
+                            VALUES (1, 1, 'old', 't4', 'T4', 1000000, 'on-demand', 'USD');
+                            INSERT INTO price_run (offer_id, first_seen, last_seen, price_low_micros, price_high_micros, status,
+                                first_snapshot_id, last_snapshot_id, seen_count)
+                            VALUES (1, '2025-01-01', '2025-01-01', 350000, 350000, 'available', 1, 1, 1);
+                            """)
+                }
             }
         }
         let store = try PriceStore(writer: queue, path: ":memory:")
@@ -87,22 +107,20 @@ import Testing
 }
 
 @Suite struct IndexTests {
-    /// "The newest observation date of each series on or before D" must stay an index seek however long the
-    /// history grows.
-    @Test func theLatestDateOfASeriesIsAnIndexSearch() throws {
+    /// The cells of a report grid must stay seeks, per offer, however long the history grows: SQLite reaches
+    /// runs only through `price_run_offer` and feed days only through their primary key.
+    @Test func theGridIsAnsweredBySeeks() throws {
         let store = try PriceStore.inMemory()
         for regions in [nil, ["us-east-1", "eastus"]] {
+            let filter = PriceStore.SeriesFilter(
+                providers: ["aws", "vast"], gpus: ["a100-40gb", "h100-80gb"], tiers: Tier.reportedByDefault, regions: regions)
             let plan = try store.writer.read { (db: Database) throws in
-                let query = PriceStore.latestObservationDate(
-                    provider: "aws", gpu: "a100-40gb", tier: .onDemand, onOrBefore: Day("2026-02-28")!, regions: regions)
+                let query = PriceStore.latestOfferGroupsQuery(asOf: Day("2026-02-28")!, filter)
                 return try SQLRequest<Row>(literal: "EXPLAIN QUERY PLAN " + query).fetchAll(db).map { $0["detail"] as String }
             }
-            #expect(
-                plan.contains {
-                    $0.hasPrefix("SEARCH observation USING ")
-                        && $0.hasSuffix("INDEX observation_series (provider_id=? AND gpu_id=? AND tier=? AND observed_on<?)")
-                }, "\(plan)")
-            #expect(!plan.contains { $0.hasPrefix("SCAN observation") })
+            #expect(plan.contains { $0.contains("price_run_offer (offer_id=? AND last_seen>?)") }, "\(plan)")
+            #expect(plan.contains { $0.contains("price_run_offer (offer_id=? AND last_seen<?)") }, "\(plan)")
+            #expect(!plan.contains { $0.hasPrefix("SCAN price_run") || $0.hasPrefix("SCAN feed_day") || $0.hasPrefix("SCAN d") }, "\(plan)")
         }
     }
 }

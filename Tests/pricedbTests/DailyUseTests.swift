@@ -134,7 +134,7 @@ import Testing
         #expect(try PriceStore.open(at: db).snapshots().map(\.id) == [2])
         let removed = try CommandRunner.run(["snapshots", "remove", "--db", db, "2"])
         #expect(removed.stdout == "removed snapshot 2 (corrected.json, observed 2026-02-07, 57 observations)\n")
-        #expect(try PriceStore.open(at: db).rowCounts()["observation"] == 0)
+        #expect(try PriceStore.open(at: db).rowCounts()["price_run"] == 0)
         let again = try CommandRunner.run(["ingest", "--db", db, Self.seed])
         #expect(again.stdout.contains("stored as snapshot 3"), "a removed id is never given out again")
     }

@@ -31,7 +31,7 @@ struct SkyPilotCatalog {
         // A quick first read recognises a file ingested before without parsing it (cron re-runs are common);
         // the parsing read hashes again and must agree, so a file changed in between is not stored.
         let expectedHash = try ContentHash.ofFile(at: path)
-        if let earlier = try store.snapshot(sha256: expectedHash) {
+        if let earlier = try store.snapshot(sha256: expectedHash, observedOn: options.observedOn, providerIDs: [options.providerID]) {
             return (.alreadyIngested(earlier), counts)
         }
         let (outcome, observations) = try store.importCatalog(

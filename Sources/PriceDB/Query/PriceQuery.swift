@@ -26,26 +26,35 @@ public struct PriceQuery: Sendable {
 
     /// The cell of one series as of `day`: from the observations of its latest date on or before `day`.
     public func cell(provider: String, gpu: String, asOf day: Day) throws(StoreError) -> Cell {
-        guard let latest = try store.latestObservationDate(
-            provider: provider, gpu: gpu, tiers: tiers, regions: regions, onOrBefore: day)
-        else { return .noData }
-        let groups = try store.offerGroups(
-            provider: provider, gpu: gpu, tiers: tiers, regions: regions, from: latest, through: latest)
-        return Cell.of(groups, staleBefore: staleLimit(asOf: day))
+        try cells(providers: [provider], gpus: [gpu], asOf: day)[PriceStore.SeriesKey(provider: provider, gpu: gpu)] ?? .noData
     }
 
-    /// The lowest and highest per-GPU price of any observation of a series dated within `quarter` (up to `day`
-    /// at most), with the same choice of unit size as a cell; `nil` if none carried a price.
-    public func spread(provider: String, gpu: String, in quarter: Quarter, through day: Day? = nil) throws(StoreError) -> PriceRange? {
+    /// The cells of every series of `providers` × `gpus` as of `day`, from one query; a series without an
+    /// observation is absent.
+    func cells(providers: [String], gpus: [String], asOf day: Day) throws(StoreError) -> [PriceStore.SeriesKey: Cell] {
+        let filter = PriceStore.SeriesFilter(providers: providers, gpus: gpus, tiers: tiers, regions: regions)
+        let limit = staleLimit(asOf: day)
+        return try store.latestOfferGroups(asOf: day, filter).mapValues { Cell.of($0, staleBefore: limit) }
+    }
+
+    /// The lowest and highest per-GPU price of any observation of each provider's series dated within `quarter`
+    /// (up to `day` at most), with the same choice of unit size as a cell, per observation date; a provider
+    /// whose offers carried no price then is absent.
+    public func spreads(providers: [String], gpu: String, in quarter: Quarter, through day: Day? = nil) throws(StoreError)
+        -> [String: PriceRange]
+    {
         let end = min(quarter.lastDay, day ?? quarter.lastDay)
-        let groups = try store.offerGroups(
-            provider: provider, gpu: gpu, tiers: tiers, regions: regions, from: quarter.firstDay, through: end)
-        var range: PriceRange?
-        for (_, sameDay) in Dictionary(grouping: groups, by: \.observedOn) {
-            guard let price = Cell.of(sameDay, staleBefore: quarter.firstDay).price else { continue }
-            range = PriceRange(low: min(range?.low ?? price.low, price.low), high: max(range?.high ?? price.high, price.high))
+        let filter = PriceStore.SeriesFilter(providers: providers, gpus: [gpu], tiers: tiers, regions: regions)
+        var spreads: [String: PriceRange] = [:]
+        for (provider, groups) in try store.dailyOfferGroups(from: quarter.firstDay, through: end, filter) {
+            for (_, sameDay) in Dictionary(grouping: groups, by: \.observedOn) {
+                guard let price = Cell.of(sameDay, staleBefore: quarter.firstDay).price else { continue }
+                let range = spreads[provider]
+                spreads[provider] = PriceRange(
+                    low: min(range?.low ?? price.low, price.low), high: max(range?.high ?? price.high, price.high))
+            }
         }
-        return range
+        return spreads
     }
 
     /// The first and last observation dates; fails with a helpful message when `day` precedes every
@@ -60,15 +69,11 @@ public struct PriceQuery: Sendable {
     }
 
 
-    /// The comparison grid as of `day`: one row per GPU, one column per provider.
+    /// The comparison grid as of `day`: one row per GPU, one column per provider, from one query.
     public func comparison(asOf day: Day, providers: [Provider], gpus: [GPU]) throws(StoreError) -> Comparison {
-        var cells: [[Cell]] = []
-        for gpu in gpus {
-            var row: [Cell] = []
-            for provider in providers {
-                row.append(try cell(provider: provider.id, gpu: gpu.id, asOf: day))
-            }
-            cells.append(row)
+        let found = try cells(providers: providers.map(\.id), gpus: gpus.map(\.id), asOf: day)
+        let cells = gpus.map { gpu in
+            providers.map { provider in found[PriceStore.SeriesKey(provider: provider.id, gpu: gpu.id)] ?? .noData }
         }
         return Comparison(asOf: day, providers: providers, gpus: gpus, cells: cells)
     }
@@ -80,22 +85,16 @@ public struct PriceQuery: Sendable {
         throws(StoreError) -> [QuarterRow]
     {
         var rows: [QuarterRow] = []
-        var previous = try providers.map { provider throws(StoreError) in
-            try cell(provider: provider.id, gpu: gpu.id, asOf: first.previous.lastDay)
-        }
+        var previous = try comparison(asOf: first.previous.lastDay, providers: providers, gpus: [gpu]).cells[0]
         var quarter = first
         while quarter <= day.quarter {
             let end = min(quarter.lastDay, day)
-            var cells: [Cell] = []
-            var spreads: [PriceRange?] = []
-            for provider in providers {
-                cells.append(try cell(provider: provider.id, gpu: gpu.id, asOf: end))
-                spreads.append(try spread(provider: provider.id, gpu: gpu.id, in: quarter, through: end))
-            }
+            let cells = try comparison(asOf: end, providers: providers, gpus: [gpu]).cells[0]
+            let spreads = try self.spreads(providers: providers.map(\.id), gpu: gpu.id, in: quarter, through: end)
             rows.append(
                 QuarterRow(
                     quarter: quarter, through: end, cells: cells,
-                    deltas: zip(previous, cells).map { Delta.between($0, $1) }, spreads: spreads))
+                    deltas: zip(previous, cells).map { Delta.between($0, $1) }, spreads: providers.map { spreads[$0.id] }))
             previous = cells
             quarter = quarter.next
         }

@@ -139,6 +139,9 @@ public enum Phrase: Hashable, Sendable {
     case changeFrom(provider: String)
     case historyTitle(gpu: String)
     case date
+    case from
+    case to
+    case seen
     case variant
     case gpuCount
     case region

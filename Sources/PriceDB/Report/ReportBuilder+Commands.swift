@@ -54,19 +54,21 @@ extension ReportBuilder {
         }
     }
 
-    /// Every observation of a GPU, oldest first, with the snapshot and source it came from.
+    /// Every price run of a GPU, oldest first: what each offer cost from when to when, how often it was seen at
+    /// that price, and the snapshots and sources that first and last saw it.
     public func history(gpuName: String, providerID: String?, tiers: [Tier]) throws(QueryError) -> Report {
         let selection = try Selection(store: store)
         let gpu = try selection.gpu(named: gpuName)
         let provider = try providerID.map { id throws(QueryError) in try selection.provider(id: id) }
         return try answering { () throws -> Report in
             let records = try store.history(gpu: gpu.id, provider: provider?.id, tiers: tiers)
-            guard let last = records.last else {
+            guard let newest = records.map(\.lastSeen).max() else {
                 throw QueryError.nothingMatches("no observation of \(gpu.name)" + (provider.map { " at \($0.name)" } ?? ""))
             }
             let names = Dictionary(uniqueKeysWithValues: selection.providers.map { ($0.id, $0.shortName) })
             let columns: [Report.Column] = [
-                .init(id: "date", header: .date, alignment: .left), .init(id: "provider", header: .provider, alignment: .left),
+                .init(id: "from", header: .from, alignment: .left), .init(id: "to", header: .to, alignment: .left),
+                .init(id: "seen", header: .seen, alignment: .right), .init(id: "provider", header: .provider, alignment: .left),
                 .init(id: "gpu", header: .gpuModel, alignment: .left), .init(id: "variant", header: .variant, alignment: .left),
                 .init(id: "gpu_count", header: .gpuCount, alignment: .right), .init(id: "instance", header: .instance, alignment: .left),
                 .init(id: "region", header: .region, alignment: .left), .init(id: "tier", header: .tier, alignment: .left),
@@ -74,21 +76,26 @@ extension ReportBuilder {
                 .init(id: "status", header: .status, alignment: .left), .init(id: "source", header: .source, alignment: .left),
             ]
             let rows: [[Report.Value]] = records.map { record in
-                let observation = record.observation
-                let source = "#\(record.snapshotID) \(record.fileName)" + (record.sourceName.map { " (\($0))" } ?? "")
-                    + (observation.note.map { ": \($0)" } ?? "")
+                let offer = record.offer
+                func described(_ snapshot: SnapshotReference) -> String {
+                    "#\(snapshot.id) \(snapshot.fileName)" + (snapshot.sourceName.map { " (\($0))" } ?? "")
+                }
+                var source = described(record.firstSnapshot)
+                if record.lastSnapshot != record.firstSnapshot { source += " … " + described(record.lastSnapshot) }
+                if let note = record.note { source += ": " + note }
                 return [
-                    .day(observation.observedOn), .text(names[observation.providerID] ?? observation.providerID),
-                    .text(observation.gpuLabel), .text(observation.variant.isEmpty ? "-" : observation.variant),
-                    .text(observation.gpuCount.description), .text(observation.instance.isEmpty ? "-" : observation.instance),
-                    .text(observation.region.isEmpty ? "-" : observation.region), .text(observation.tier.rawValue),
-                    .listedPrice(observation.price, currency: observation.currency, approximate: observation.approximate, noteMarks: 0),
-                    .listedPrice(observation.price?.perGPU(of: observation.gpuCount), currency: observation.currency, approximate: false, noteMarks: 0),
-                    .text(observation.status.rawValue), .text(source),
+                    .day(record.firstSeen), .day(record.lastSeen), .integer(record.seenCount),
+                    .text(names[offer.providerID] ?? offer.providerID),
+                    .text(offer.gpuLabel), .text(offer.variant.isEmpty ? "-" : offer.variant),
+                    .text(offer.gpuCount.description), .text(offer.instance.isEmpty ? "-" : offer.instance),
+                    .text(offer.region.isEmpty ? "-" : offer.region), .text(offer.tier.rawValue),
+                    .listedPrice(record.price, currency: offer.currency, approximate: record.approximate, noteMarks: 0),
+                    .listedPrice(record.price?.perGPU(of: offer.gpuCount), currency: offer.currency, approximate: false, noteMarks: 0),
+                    .text(record.status.rawValue), .text(source),
                 ]
             }
             return Report(
-                asOf: last.observation.observedOn, period: last.observation.observedOn.description,
+                asOf: newest, period: newest.description,
                 sections: [
                     Report.Section(
                         id: "history", title: .historyTitle(gpu: Self.label(gpu)), table: gpu.id, columns: columns,

@@ -295,8 +295,11 @@ public enum ReportLocale: String, CaseIterable, Sendable {
                 ? (de ? "Niedrigster und höchster Pro-GPU-Preis aller Beobachtungen des Quartals." : "Lowest and highest per-GPU price of any observation dated in the quarter.")
                 : (de ? "Zelle am letzten Tag des Quartals; Änderung gegenüber dem Ende des Vorquartals." : "Cell as of the quarter's last day; change against the end of the quarter before.")
         case .changeFrom(let provider): return provider + (de ? " Änderung" : " change")
-        case .historyTitle(let gpu): return gpu + (de ? ": alle Beobachtungen" : ": every observation")
+        case .historyTitle(let gpu): return gpu + (de ? ": jeder Preis, von wann bis wann" : ": every price, from when to when")
         case .date: return de ? "Datum" : "Date"
+        case .from: return de ? "Von" : "From"
+        case .to: return de ? "Bis" : "To"
+        case .seen: return de ? "Gesehen" : "Seen"
         case .variant: return "Variant" + (de ? "e" : "")
         case .gpuCount: return de ? "GPUs" : "GPUs"
         case .region: return "Region"

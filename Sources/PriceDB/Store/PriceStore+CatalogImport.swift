@@ -71,12 +71,12 @@ extension PriceStore {
             observationCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.catalog_fold") ?? 0
             // The file's one transaction on the database: all of it or nothing.
             try db.inTransaction(.immediate) {
-                if let earlier = try Self.snapshot(sha256: stream.sha256, in: db) {
+                if let earlier = try Self.snapshot(sha256: stream.sha256, observedOn: observedOn, providerIDs: [providerID], in: db) {
                     outcome = .alreadyIngested(earlier)
                     return .rollback
                 }
                 let replaced = replacing
-                    ? try Self.removeSnapshots(observedOn: observedOn, sourceName: nil, providers: [providerID], in: db) : []
+                    ? try Self.removeSnapshots(observedOn: observedOn, source: format, providers: [providerID], in: db) : []
                 if let provider = provider?.provider {
                     try Self.upsert(provider, in: db)
                 }
@@ -85,19 +85,21 @@ extension PriceStore {
                 }
                 let gpuCount = try Int.fetchOne(db, sql: "SELECT count(DISTINCT gpu_id) FROM temp.catalog_fold") ?? 0
                 let snapshotID = try Self.insertSnapshot(
-                    sha256: stream.sha256, format: format, observedOn: observedOn, source: nil, fileName: fileName,
+                    sha256: stream.sha256, format: format, observedOn: observedOn, providerIDs: [providerID], source: nil,
+                    fileName: fileName,
                     ingestedAt: Date(),
                     counts: (observationCount, observationCount > 0 ? 1 : 0, gpuCount, stream.skippedCount), in: db)
+                try Self.prepareStaging(in: db)
                 try db.execute(
                     sql: """
-                        INSERT INTO observation (snapshot_id, provider_id, gpu_id, gpu_label, variant,
-                            gpu_count_millionths, instance, region, tier, currency, price_low_micros, price_high_micros,
-                            status, approximate, observed_on, note)
-                        SELECT ?, ?, gpu_id, gpu_label, variant, gpu_count_millionths, instance, region, tier, 'USD',
-                            low, high, 'available', 0, ?, NULL
+                        INSERT INTO temp.staged (provider_id, observed_on, gpu_id, gpu_label, variant, gpu_count_millionths,
+                            instance, region, tier, currency, low, high, status, approximate, note)
+                        SELECT ?, ?, gpu_id, gpu_label, variant, gpu_count_millionths, instance, region, tier, 'USD', low,
+                            high, 'available', 0, NULL
                         FROM temp.catalog_fold ORDER BY rowid
                         """,
-                    arguments: [snapshotID, providerID, observedOn.description])
+                    arguments: [providerID, observedOn.description])
+                try Self.applyStaged(snapshotID: snapshotID, source: format, in: db)
                 outcome = .stored(try Self.snapshot(id: snapshotID, in: db), replaced: replaced)
                 return .commit
             }

@@ -1,76 +1,195 @@
 import GRDB
 
+/// Reading the history of price runs as the observations they stand for: an offer was observed on a day when a
+/// run of it covers that day and its feed was observed then.
 extension PriceStore {
-    /// The newest observation date of one series (provider and GPU, in the given tiers) on or before `day`.
-    /// One index seek per tier on `observation_series`, whatever the size of the history.
-    public func latestObservationDate(
-        provider: String, gpu: String, tiers: [Tier], regions: [String]? = nil, onOrBefore day: Day
-    ) throws(StoreError) -> Day? {
-        try read { db in
-            var latest: String?
-            for tier in tiers {
-                let date = try SQLRequest<String>(
-                    literal: Self.latestObservationDate(provider: provider, gpu: gpu, tier: tier, onOrBefore: day, regions: regions)
-                ).fetchOne(db)
-                if let date, date > (latest ?? "") { latest = date }
-            }
-            return latest.flatMap { Day($0) }
+    /// Which offers count: providers, GPUs, tiers and (optionally) regions.
+    public struct SeriesFilter: Sendable {
+        public var providers: [String]
+        public var gpus: [String]
+        public var tiers: [Tier]
+        /// Offers in these regions, and those whose region is not known; `nil` for all.
+        public var regions: [String]?
+
+        public init(providers: [String], gpus: [String], tiers: [Tier], regions: [String]? = nil) {
+            self.providers = providers
+            self.gpus = gpus
+            self.tiers = tiers
+            self.regions = regions
+        }
+
+        /// The offers of the filter, for a `WHERE` clause on `offer o`.
+        var condition: SQL {
+            var sql: SQL = "o.provider_id IN \(providers) AND o.gpu_id IN \(gpus) AND o.tier IN \(tiers.map(\.rawValue))"
+            if let regions { sql += " AND (o.region = '' OR o.region IN \(regions))" }
+            return sql
         }
     }
 
-    /// The offers of one series dated from `start` to `end`, both inclusive, summarised per day, status, unit
-    /// size and currency; an index range of `observation_gpu_date`, aggregated by SQLite.
-    public func offerGroups(
-        provider: String, gpu: String, tiers: [Tier], regions: [String]? = nil, from start: Day, through end: Day
-    ) throws(StoreError) -> [OfferGroup] {
+    /// One provider and GPU.
+    public struct SeriesKey: Hashable, Sendable {
+        public var provider: String
+        public var gpu: String
+    }
+
+    /// For every series of the filter with an observation on or before `day`: the offers of its latest
+    /// observation date, summarised per status, unit size and currency. One statement for the whole grid: per
+    /// offer, the run on or after its feed's latest day and the run before it are two seeks of
+    /// `price_run_offer`, so the cost follows the number of offers, not the length of the history.
+    public func latestOfferGroups(asOf day: Day, _ filter: SeriesFilter) throws(StoreError) -> [SeriesKey: [OfferGroup]] {
         try read { db in
-            try SQLRequest<Row>(
-                literal: """
-                    SELECT observed_on, status, gpu_count_millionths, currency, min(price_low_micros) AS low,
-                           max(price_high_micros) AS high, max(approximate) AS approximate, count(*) AS offers
-                    FROM observation
-                    WHERE provider_id = \(provider) AND gpu_id = \(gpu)
-                      AND observed_on BETWEEN \(start.description) AND \(end.description)
-                      AND tier IN \(tiers.map(\.rawValue)) \(literal: Self.regionFilter(regions))
-                    GROUP BY observed_on, status, gpu_count_millionths, currency
-                    """
-            ).fetchAll(db).map { row in
-                OfferGroup(
-                    observedOn: Day(row["observed_on"] as String)!, status: Status(rawValue: row["status"]) ?? .available,
-                    gpuCount: GPUCount(millionths: row["gpu_count_millionths"]), currency: row["currency"],
-                    price: Self.priceRange(low: row["low"], high: row["high"]), approximate: row["approximate"],
-                    offers: row["offers"])
+            let rows = try SQLRequest<Row>(literal: Self.latestOfferGroupsQuery(asOf: day, filter)).fetchAll(db)
+            var groups: [SeriesKey: [OfferGroup]] = [:]
+            for row in rows {
+                guard let day = Day(row["day"] as String) else { throw StoreError.damaged("a run has the day \(row["day"] as String)") }
+                groups[SeriesKey(provider: row["provider_id"], gpu: row["gpu_id"]), default: []].append(
+                    Self.offerGroup(row, day: day))
             }
+            return groups
         }
     }
 
-    /// Every observation of a GPU (optionally of one provider), oldest first, with the snapshot it came from.
-    public func history(gpu: String, provider: String?, tiers: [Tier]) throws(StoreError) -> [ObservationRecord] {
+    /// The grid's one statement; a test checks that SQLite answers it with seeks of `price_run_offer` and no
+    /// scan of `price_run`.
+    static func latestOfferGroupsQuery(asOf day: Day, _ filter: SeriesFilter) -> SQL {
+        """
+        WITH latest_day AS (
+            SELECT f.id AS feed_id, (
+                SELECT max(d.observed_on) FROM feed_day d WHERE d.feed_id = f.id AND d.observed_on <= \(day.description)
+            ) AS day
+            FROM feed f WHERE f.provider_id IN \(filter.providers)
+        ),
+        candidate AS (
+            SELECT o.provider_id, o.gpu_id, o.gpu_count_millionths, o.currency, l.day AS feed_day,
+                (SELECT r.id FROM price_run r WHERE r.offer_id = o.id AND r.last_seen >= l.day
+                 ORDER BY r.last_seen LIMIT 1) AS after_id,
+                (SELECT r.id FROM price_run r WHERE r.offer_id = o.id AND r.last_seen < l.day
+                 ORDER BY r.last_seen DESC LIMIT 1) AS before_id
+            FROM offer o JOIN latest_day l ON l.feed_id = o.feed_id
+            WHERE l.day IS NOT NULL AND \(filter.condition)
+        ),
+        sighting AS MATERIALIZED (
+            SELECT c.provider_id, c.gpu_id, c.gpu_count_millionths, c.currency,
+                CASE WHEN a.first_seen <= c.feed_day THEN c.feed_day ELSE b.last_seen END AS day,
+                CASE WHEN a.first_seen <= c.feed_day THEN a.id ELSE b.id END AS run_id
+            FROM candidate c LEFT JOIN price_run a ON a.id = c.after_id LEFT JOIN price_run b ON b.id = c.before_id
+        ),
+        latest AS (
+            SELECT provider_id, gpu_id, max(day) AS day FROM sighting WHERE day IS NOT NULL GROUP BY provider_id, gpu_id
+        )
+        SELECT s.provider_id, s.gpu_id, s.day, r.status, s.gpu_count_millionths, s.currency,
+            min(r.price_low_micros) AS low, max(r.price_high_micros) AS high, max(r.approximate) AS approximate,
+            count(*) AS offers
+        FROM sighting s
+        JOIN latest l ON l.provider_id = s.provider_id AND l.gpu_id = s.gpu_id AND l.day = s.day
+        JOIN price_run r ON r.id = s.run_id
+        GROUP BY s.provider_id, s.gpu_id, r.status, s.gpu_count_millionths, s.currency
+        """
+    }
+
+    /// The offers of the filter observed on each day from `start` to `end`, summarised per day, status, unit size
+    /// and currency, by provider: the runs that overlap the days, spread over the days their feeds were observed.
+    public func dailyOfferGroups(from start: Day, through end: Day, _ filter: SeriesFilter) throws(StoreError)
+        -> [String: [OfferGroup]]
+    {
         try read { db in
-            try SQLRequest<Row>(
+            let runs = try SQLRequest<Row>(
                 literal: """
-                    SELECT o.*, s.id AS s_id, s.file_name AS s_file_name, s.source_name AS s_source_name,
-                           s.source_url AS s_source_url
-                    FROM observation o JOIN snapshot s ON s.id = o.snapshot_id
-                    WHERE o.gpu_id = \(gpu) AND (\(provider) IS NULL OR o.provider_id = \(provider))
-                      AND o.tier IN \(tiers.map(\.rawValue))
-                    ORDER BY o.observed_on, o.provider_id, o.id
+                    SELECT o.provider_id, o.feed_id, o.gpu_count_millionths, o.currency, r.first_seen, r.last_seen,
+                        r.status, r.price_low_micros, r.price_high_micros, r.approximate
+                    FROM offer o JOIN price_run r ON r.offer_id = o.id
+                    WHERE \(filter.condition) AND r.last_seen >= \(start.description) AND r.first_seen <= \(end.description)
                     """
-            ).fetchAll(db).map { row in
-                ObservationRecord(
-                    observation: Self.observation(row), snapshotID: row["s_id"], fileName: row["s_file_name"],
-                    sourceName: row["s_source_name"], sourceURL: row["s_source_url"])
+            ).fetchAll(db)
+            let feeds = Set(runs.map { $0["feed_id"] as Int64 })
+            var days: [Int64: [String]] = [:]
+            for row in try SQLRequest<Row>(
+                literal: """
+                    SELECT DISTINCT feed_id, observed_on FROM feed_day
+                    WHERE feed_id IN \(Array(feeds)) AND observed_on BETWEEN \(start.description) AND \(end.description)
+                    ORDER BY observed_on
+                    """
+            ).fetchAll(db) {
+                days[row["feed_id"], default: []].append(row["observed_on"])
+            }
+            struct Key: Hashable {
+                var provider: String
+                var day: String
+                var status: String
+                var count: Int64
+                var currency: String
+            }
+            var summary: [Key: (low: Int64?, high: Int64?, approximate: Bool, offers: Int)] = [:]
+            for run in runs {
+                let first: String = run["first_seen"], last: String = run["last_seen"]
+                let low: Int64? = run["price_low_micros"], high: Int64? = run["price_high_micros"]
+                for day in days[run["feed_id"]] ?? [] where day >= first && day <= last {
+                    let key = Key(
+                        provider: run["provider_id"], day: day, status: run["status"], count: run["gpu_count_millionths"],
+                        currency: run["currency"])
+                    var entry = summary[key] ?? (nil, nil, false, 0)
+                    entry.low = [entry.low, low].compactMap { $0 }.min()
+                    entry.high = [entry.high, high].compactMap { $0 }.max()
+                    entry.approximate = entry.approximate || run["approximate"]
+                    entry.offers += 1
+                    summary[key] = entry
+                }
+            }
+            var groups: [String: [OfferGroup]] = [:]
+            for (key, entry) in summary {
+                guard let day = Day(key.day) else { throw StoreError.damaged("a feed has the day \(key.day)") }
+                groups[key.provider, default: []].append(
+                    OfferGroup(
+                        observedOn: day, status: Status(rawValue: key.status) ?? .available,
+                        gpuCount: GPUCount(millionths: key.count), currency: key.currency,
+                        price: Self.priceRange(low: entry.low, high: entry.high), approximate: entry.approximate,
+                        offers: entry.offers))
+            }
+            return groups
+        }
+    }
+
+    /// Every price run of a GPU (optionally of one provider), oldest first, with the snapshots that first and
+    /// last saw it: an index range of `offer_gpu` (or `offer_series`) and one seek of `price_run_offer` per offer.
+    public func history(gpu: String, provider: String?, tiers: [Tier]) throws(StoreError) -> [RunRecord] {
+        try read { db in
+            let providerCondition: SQL = provider.map { "AND o.provider_id = \($0)" } ?? ""
+            return try SQLRequest<Row>(
+                literal: """
+                    SELECT o.*, r.first_seen, r.last_seen, r.price_low_micros, r.price_high_micros, r.status, r.approximate,
+                        r.note, r.seen_count,
+                        fs.id AS first_id, fs.file_name AS first_file, fs.source_name AS first_source,
+                        ls.id AS last_id, ls.file_name AS last_file, ls.source_name AS last_source
+                    FROM offer o JOIN price_run r ON r.offer_id = o.id
+                    JOIN snapshot fs ON fs.id = r.first_snapshot_id JOIN snapshot ls ON ls.id = r.last_snapshot_id
+                    WHERE o.gpu_id = \(gpu) \(providerCondition) AND o.tier IN \(tiers.map(\.rawValue))
+                    ORDER BY r.first_seen, o.provider_id, o.id
+                    """
+            ).fetchAll(db).map { row throws in
+                guard let first = Day(row["first_seen"] as String), let last = Day(row["last_seen"] as String) else {
+                    throw StoreError.damaged("a run of offer \(row["id"] as Int64) has an impossible day")
+                }
+                return RunRecord(
+                    offer: try Self.offer(row), firstSeen: first, lastSeen: last,
+                    price: Self.priceRange(low: row["price_low_micros"], high: row["price_high_micros"]),
+                    status: Status(rawValue: row["status"]) ?? .available, approximate: row["approximate"], note: row["note"],
+                    seenCount: row["seen_count"],
+                    firstSnapshot: SnapshotReference(id: row["first_id"], fileName: row["first_file"], sourceName: row["first_source"]),
+                    lastSnapshot: SnapshotReference(id: row["last_id"], fileName: row["last_file"], sourceName: row["last_source"]))
             }
         }
     }
 
     /// The first and last observation dates, or `nil` for an empty database: two seeks of
-    /// `observation_observed_on` (one `min` and one `max` each; together in one statement they would scan).
+    /// `feed_day_observed_on` (one `min` and one `max` each; together in one statement they would scan).
     public func observationDateRange() throws(StoreError) -> ClosedRange<Day>? {
         try read { db in
-            guard let first = try String.fetchOne(db, sql: "SELECT min(observed_on) FROM observation").flatMap({ Day($0) }),
-                let last = try String.fetchOne(db, sql: "SELECT max(observed_on) FROM observation").flatMap({ Day($0) })
+            guard let firstText = try String.fetchOne(db, sql: "SELECT min(observed_on) FROM feed_day"),
+                let lastText = try String.fetchOne(db, sql: "SELECT max(observed_on) FROM feed_day")
             else { return nil }
+            guard let first = Day(firstText), let last = Day(lastText), first <= last else {
+                throw StoreError.damaged("the observation days run from \(firstText) to \(lastText)")
+            }
             return first...last
         }
     }
@@ -84,34 +203,15 @@ extension PriceStore {
         }
         let providers = Dictionary(uniqueKeysWithValues: try providers().map { ($0.id, $0) })
         return byInsertion.compactMap { providers[$0] }.enumerated()
-            .sorted { (order[$0.element.kind]!, $0.offset) < (order[$1.element.kind]!, $1.offset) }
+            .sorted { (order[$0.element.kind] ?? 0, $0.offset) < (order[$1.element.kind] ?? 0, $1.offset) }
             .map(\.element)
     }
 
-    /// The ids of the GPUs that have at least one observation.
+    /// The ids of the GPUs that have at least one offer.
     public func observedGPUIDs() throws(StoreError) -> Set<String> {
         try read { db in
-            Set(try String.fetchAll(db, sql: "SELECT id FROM gpu WHERE EXISTS (SELECT 1 FROM observation o WHERE o.gpu_id = gpu.id)"))
+            Set(try String.fetchAll(db, sql: "SELECT DISTINCT gpu_id FROM offer"))
         }
-    }
-
-    /// One provider, GPU and tier's newest date on or before a day; a test checks that SQLite answers it with a
-    /// search of the `observation_series` index.
-    static func latestObservationDate(provider: String, gpu: String, tier: Tier, onOrBefore day: Day, regions: [String]?)
-        -> SQL
-    {
-        """
-        SELECT max(observed_on) FROM observation
-        WHERE provider_id = \(provider) AND gpu_id = \(gpu) AND tier = \(tier.rawValue) AND observed_on <= \(day.description)
-        \(literal: regionFilter(regions))
-        """
-    }
-
-    /// Keeps observations in the given regions, and those whose region is not known; nothing when no region
-    /// was chosen.
-    static func regionFilter(_ regions: [String]?) -> SQL {
-        guard let regions else { return "" }
-        return "AND (region = '' OR region IN \(regions))"
     }
 
     /// A stored price: both bounds, or neither for an offer without a price.
@@ -120,46 +220,86 @@ extension PriceStore {
         return PriceRange(low: Money(micros: low), high: Money(micros: high))
     }
 
-    static func observation(_ row: Row) -> Observation {
-        Observation(
+    static func offerGroup(_ row: Row, day: Day) -> OfferGroup {
+        OfferGroup(
+            observedOn: day, status: Status(rawValue: row["status"]) ?? .available,
+            gpuCount: GPUCount(millionths: row["gpu_count_millionths"]), currency: row["currency"],
+            price: priceRange(low: row["low"], high: row["high"]), approximate: row["approximate"], offers: row["offers"])
+    }
+
+    static func offer(_ row: Row) throws -> Offer {
+        guard let tier = Tier(rawValue: row["tier"]) else { throw StoreError.damaged("an offer has the tier \(row["tier"] as String)") }
+        return Offer(
             providerID: row["provider_id"], gpuID: row["gpu_id"], gpuLabel: row["gpu_label"], variant: row["variant"],
             gpuCount: GPUCount(millionths: row["gpu_count_millionths"]), instance: row["instance"],
-            region: row["region"], tier: Tier(rawValue: row["tier"]) ?? .onDemand, currency: row["currency"],
-            price: priceRange(low: row["price_low_micros"], high: row["price_high_micros"]),
-            status: Status(rawValue: row["status"]) ?? .available, approximate: row["approximate"],
-            observedOn: Day(row["observed_on"] as String)!, note: row["note"])
+            region: row["region"], tier: tier, currency: row["currency"])
     }
 }
 
-/// An observation with its provenance: the snapshot and source it came from.
-public struct ObservationRecord: Hashable, Sendable {
-    public var observation: Observation
-    public var snapshotID: Int64
+/// What is sold: one provider's unit of a GPU, in an instance, region and tier, priced in a currency.
+public struct Offer: Hashable, Sendable {
+    public var providerID: String
+    public var gpuID: String
+    /// The GPU's name as the source wrote it.
+    public var gpuLabel: String
+    public var variant: String
+    public var gpuCount: GPUCount
+    public var instance: String
+    public var region: String
+    public var tier: Tier
+    public var currency: String
+}
+
+/// A snapshot as provenance: its id, file and source.
+public struct SnapshotReference: Hashable, Sendable {
+    public var id: Int64
     public var fileName: String
     public var sourceName: String?
-    public var sourceURL: String?
+}
+
+/// One price run with its provenance: an offer's price from the first to the last day it was seen at it.
+public struct RunRecord: Hashable, Sendable {
+    public var offer: Offer
+    public var firstSeen: Day
+    public var lastSeen: Day
+    /// The whole unit's hourly price; `nil` unless `status` is `available`.
+    public var price: PriceRange?
+    public var status: Status
+    public var approximate: Bool
+    public var note: String?
+    /// How many snapshots saw the offer at this price.
+    public var seenCount: Int
+    public var firstSnapshot: SnapshotReference
+    public var lastSnapshot: SnapshotReference
 }
 
 extension PriceStore {
     /// A provider's own price list: its available offers of each given GPU on the given date, one per instance,
     /// GPU as written, variant, unit size, tier and currency, with the price range over the regions that offer
-    /// it; in the order the files listed them.
+    /// it; in the order the files first listed them.
     public func listedOffers(
         provider: String, on dates: [(gpu: String, day: Day)], tiers: [Tier], regions: [String]? = nil
     ) throws(StoreError) -> [ListedOffer] {
         try read { db in
             var found: [(Int64, ListedOffer)] = []
             for (gpu, day) in dates {
+                let filter = SeriesFilter(providers: [provider], gpus: [gpu], tiers: tiers, regions: regions)
                 let rows = try SQLRequest<Row>(
                     literal: """
-                        SELECT min(id) AS first, gpu_label, variant, gpu_count_millionths, instance, tier, currency,
-                               min(price_low_micros) AS low, max(price_high_micros) AS high,
-                               max(approximate) AS approximate, min(note) AS note,
-                               json_group_array(DISTINCT region) AS regions
-                        FROM observation
-                        WHERE provider_id = \(provider) AND gpu_id = \(gpu) AND observed_on = \(day.description)
-                          AND status = 'available' AND tier IN \(tiers.map(\.rawValue)) \(literal: Self.regionFilter(regions))
-                        GROUP BY gpu_label, variant, gpu_count_millionths, instance, tier, currency
+                        WITH current AS (
+                            SELECT o.*, (SELECT r.id FROM price_run r WHERE r.offer_id = o.id AND r.last_seen >= \(day.description)
+                                         ORDER BY r.last_seen LIMIT 1) AS run_id
+                            FROM offer o
+                            WHERE \(filter.condition)
+                              AND EXISTS (SELECT 1 FROM feed_day d WHERE d.feed_id = o.feed_id AND d.observed_on = \(day.description))
+                        )
+                        SELECT min(c.id) AS first, c.gpu_label, c.variant, c.gpu_count_millionths, c.instance, c.tier, c.currency,
+                               min(r.price_low_micros) AS low, max(r.price_high_micros) AS high,
+                               max(r.approximate) AS approximate, min(r.note) AS note,
+                               json_group_array(DISTINCT c.region) AS regions
+                        FROM current c JOIN price_run r ON r.id = c.run_id
+                        WHERE r.first_seen <= \(day.description) AND r.status = 'available'
+                        GROUP BY c.gpu_label, c.variant, c.gpu_count_millionths, c.instance, c.tier, c.currency
                         """
                 ).fetchAll(db)
                 for row in rows {

@@ -10,10 +10,12 @@ extension PriceStore {
         case alreadyIngested(StoredSnapshot)
     }
 
-    /// The snapshot ingested from a file with this content hash, if any.
-    public func snapshot(sha256: String) throws(StoreError) -> StoredSnapshot? {
+    /// The snapshot ingested before with this content, observation day and providers, if any: the same catalog
+    /// under a new date, or for another provider, is a new snapshot. `nil` for the day or providers matches any
+    /// (a snapshot JSON names both in its content).
+    public func snapshot(sha256: String, observedOn day: Day? = nil, providerIDs: [String]? = nil) throws(StoreError) -> StoredSnapshot? {
         try read { db in
-            try Self.snapshot(sha256: sha256, in: db)
+            try Self.snapshot(sha256: sha256, observedOn: day, providerIDs: providerIDs, in: db)
         }
     }
 
@@ -29,15 +31,14 @@ extension PriceStore {
     /// With `replacing`, the stored snapshots of the same day, source and provider(s) are removed in the same
     /// transaction: a corrected file takes the place of the wrong one.
     public func record(_ record: SnapshotRecord, replacing: Bool = false, ingestedAt: Date = Date()) throws(StoreError) -> RecordOutcome {
-        try write { db in
-            if let earlier = try Self.snapshot(sha256: record.sha256, in: db) {
+        let providerIDs = Array(Set(record.observations.map(\.providerID))).sorted()
+        return try write { db in
+            if let earlier = try Self.snapshot(sha256: record.sha256, observedOn: record.observedOn, providerIDs: providerIDs, in: db) {
                 return .alreadyIngested(earlier)
             }
+            let source = record.source?.name ?? record.format
             let replaced = replacing
-                ? try Self.removeSnapshots(
-                    observedOn: record.observedOn, sourceName: record.source?.name,
-                    providers: Array(Set(record.observations.map(\.providerID))), in: db)
-                : []
+                ? try Self.removeSnapshots(observedOn: record.observedOn, source: source, providers: providerIDs, in: db) : []
             for declaration in record.providers {
                 try Self.upsert(declaration.provider, in: db)
             }
@@ -46,8 +47,8 @@ extension PriceStore {
                 try Self.upsert(gpu, in: db)
             }
             let snapshotID = try Self.insertSnapshot(
-                sha256: record.sha256, format: record.format, observedOn: record.observedOn, source: record.source,
-                fileName: record.fileName, ingestedAt: ingestedAt,
+                sha256: record.sha256, format: record.format, observedOn: record.observedOn, providerIDs: providerIDs,
+                source: record.source, fileName: record.fileName, ingestedAt: ingestedAt,
                 counts: (record.observations.count, record.providerCount, record.gpuCount, record.skippedCount), in: db)
             for declaration in record.providers {
                 for (position, feature) in (declaration.features ?? []).enumerated() {
@@ -60,79 +61,83 @@ extension PriceStore {
                         arguments: [declaration.provider.id, snapshotID, feature.name, position, type, value])
                 }
             }
-            let insert = try db.cachedStatement(
-                sql: """
-                    INSERT INTO observation (snapshot_id, provider_id, gpu_id, gpu_label, variant,
-                        gpu_count_millionths, instance, region, tier, currency, price_low_micros, price_high_micros,
-                        status, approximate, observed_on, note)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-            for observation in record.observations {
-                try insert.execute(arguments: [
-                    snapshotID, observation.providerID, observation.gpuID, observation.gpuLabel, observation.variant,
-                    observation.gpuCount.millionths, observation.instance, observation.region,
-                    observation.tier.rawValue, observation.currency, observation.price?.low.micros,
-                    observation.price?.high.micros, observation.status.rawValue, observation.approximate,
-                    observation.observedOn.description, observation.note,
-                ])
-            }
+            try Self.prepareStaging(in: db)
+            try Self.stage(record.observations, in: db)
+            try Self.applyStaged(snapshotID: snapshotID, source: source, in: db)
             return .stored(try Self.snapshot(id: snapshotID, in: db), replaced: replaced)
         }
     }
 
-    /// Removes snapshots by id, with everything they hold, in one transaction; with `dryRun`, only finds them.
-    /// An id that does not exist fails the whole call, so nothing is removed by half.
+    /// Removes snapshots by id, with everything they hold, in one transaction; with `dryRun`, the same
+    /// transaction is rolled back, so the check is the real one. An id that does not exist, or a removal that
+    /// cannot be done, fails the whole call: nothing is removed by half.
     public func removeSnapshots(ids: [Int64], dryRun: Bool = false) throws(StoreError) -> [StoredSnapshot] {
-        try write { db in
-            var found: [StoredSnapshot] = []
-            for id in ids where !found.contains(where: { $0.id == id }) {
-                guard let row = try Row.fetchOne(db, sql: "SELECT * FROM snapshot WHERE id = ?", arguments: [id]) else {
-                    throw StoreError.noSuchSnapshot(id)
+        var found: [StoredSnapshot] = []
+        do {
+            try writer.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    for id in ids where !found.contains(where: { $0.id == id }) {
+                        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM snapshot WHERE id = ?", arguments: [id]) else {
+                            throw StoreError.noSuchSnapshot(id)
+                        }
+                        found.append(Self.storedSnapshot(row))
+                    }
+                    try Self.remove(found.map(\.id), in: db)
+                    return dryRun ? .rollback : .commit
                 }
-                found.append(Self.storedSnapshot(row))
             }
-            if !dryRun {
-                for snapshot in found {
-                    try db.execute(sql: "DELETE FROM snapshot WHERE id = ?", arguments: [snapshot.id])
-                }
-            }
-            return found
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .sqlite(Self.reason(error))
         }
+        return found
     }
 
-    /// Removes the snapshots observed on `day` from the same source (both without one, or with the same name)
-    /// that hold observations of any of `providers`, and returns what it removed.
-    static func removeSnapshots(observedOn day: Day, sourceName: String?, providers: [String], in db: Database) throws
+    /// Removes the snapshots observed on `day` from the same source (its name, else its format) that observed
+    /// any of `providers`, and returns what it removed.
+    static func removeSnapshots(observedOn day: Day, source: String, providers: [String], in db: Database) throws
         -> [StoredSnapshot]
     {
-        let rows = try SQLRequest<Row>(
+        let snapshots = try SQLRequest<Row>(
             literal: """
                 SELECT * FROM snapshot s
-                WHERE s.observed_on = \(day.description) AND s.source_name IS \(sourceName)
-                  AND EXISTS (SELECT 1 FROM observation o WHERE o.snapshot_id = s.id AND o.provider_id IN \(providers))
+                WHERE s.observed_on = \(day.description) AND EXISTS (
+                    SELECT 1 FROM feed_day d JOIN feed f ON f.id = d.feed_id
+                    WHERE d.snapshot_id = s.id AND f.source = \(source) AND f.provider_id IN \(providers))
                 ORDER BY s.id
                 """
-        ).fetchAll(db)
-        let snapshots = rows.map(storedSnapshot)
-        for snapshot in snapshots {
-            try db.execute(sql: "DELETE FROM snapshot WHERE id = ?", arguments: [snapshot.id])
-        }
+        ).fetchAll(db).map(storedSnapshot)
+        try remove(snapshots.map(\.id), in: db)
         return snapshots
+    }
+
+    private static func remove(_ ids: [Int64], in db: Database) throws {
+        guard !ids.isEmpty else { return }
+        try removeFromHistory(ids, in: db)
+        try db.execute(literal: "DELETE FROM snapshot WHERE id IN \(ids)")
     }
 
     /// How many rows each table holds, to show that a failed ingest changed nothing.
     public func rowCounts() throws(StoreError) -> [String: Int] {
         try read { db in
             var counts: [String: Int] = [:]
-            for table in ["provider", "provider_feature", "gpu", "gpu_alias", "snapshot", "observation"] {
+            for table in ["provider", "provider_feature", "gpu", "gpu_alias", "snapshot", "feed", "feed_day", "offer", "price_run"] {
                 counts[table] = try Table(table).fetchCount(db)
             }
             return counts
         }
     }
 
-    static func snapshot(sha256: String, in db: Database) throws -> StoredSnapshot? {
-        try Row.fetchOne(db, sql: "SELECT * FROM snapshot WHERE sha256 = ?", arguments: [sha256]).map(storedSnapshot)
+    static func snapshot(sha256: String, observedOn day: Day?, providerIDs: [String]?, in db: Database) throws -> StoredSnapshot? {
+        try SQLRequest<Row>(
+            literal: """
+                SELECT * FROM snapshot WHERE sha256 = \(sha256)
+                  AND (\(day?.description) IS NULL OR observed_on = \(day?.description))
+                  AND (\(providerIDs?.joined(separator: ",")) IS NULL OR provider_ids = \(providerIDs?.joined(separator: ",")))
+                ORDER BY id LIMIT 1
+                """
+        ).fetchOne(db).map(storedSnapshot)
     }
 
     static func snapshot(id: Int64, in db: Database) throws -> StoredSnapshot {
@@ -141,17 +146,18 @@ extension PriceStore {
 
     /// Adds a snapshot row and returns its id; `counts` are observations, providers, GPUs and skipped rows.
     static func insertSnapshot(
-        sha256: String, format: String, observedOn: Day, source: Source?, fileName: String, ingestedAt: Date,
-        counts: (observations: Int, providers: Int, gpus: Int, skipped: Int), in db: Database
+        sha256: String, format: String, observedOn: Day, providerIDs: [String], source: Source?, fileName: String,
+        ingestedAt: Date, counts: (observations: Int, providers: Int, gpus: Int, skipped: Int), in db: Database
     ) throws -> Int64 {
         try db.execute(
             sql: """
-                INSERT INTO snapshot (sha256, format, observed_on, source_name, source_url, source_published,
+                INSERT INTO snapshot (sha256, format, observed_on, provider_ids, source_name, source_url, source_published,
                     file_name, ingested_at, observation_count, provider_count, gpu_count, skipped_count)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                sha256, format, observedOn.description, source?.name, source?.url, source?.published?.description,
+                sha256, format, observedOn.description, providerIDs.joined(separator: ","), source?.name, source?.url,
+                source?.published?.description,
                 fileName, ISO8601DateFormatter().string(from: ingestedAt), counts.observations, counts.providers,
                 counts.gpus, counts.skipped,
             ])

@@ -10,6 +10,11 @@ public enum StoreError: Error, LocalizedError, Sendable {
     case newerSchema(path: String, unknown: [String])
     /// `snapshots remove` named an id the database does not hold.
     case noSuchSnapshot(Int64)
+    /// A snapshot to remove observed a provider on a day that another snapshot of the same source also observed.
+    case sharedDay(snapshot: Int64, other: Int64, provider: String, day: String)
+    /// Stored data breaks the schema's rules (a day that is not a date, say): the file was changed outside
+    /// pricedb, or damaged.
+    case damaged(String)
     case sqlite(String)
 
     public var errorDescription: String? {
@@ -25,6 +30,11 @@ public enum StoreError: Error, LocalizedError, Sendable {
                 + "upgrade pricedb to use it"
         case .noSuchSnapshot(let id):
             return "there is no snapshot \(id); `pricedb snapshots` lists them. Nothing was removed"
+        case .sharedDay(let snapshot, let other, let provider, let day):
+            return "snapshot \(snapshot) observed \(provider) on \(day) together with snapshot \(other) of the same source; "
+                + "remove both together, or ingest a corrected file with --replace. Nothing was removed"
+        case .damaged(let what):
+            return "the database is damaged: \(what); restore it from a backup (`pricedb backup`), or re-ingest the snapshots"
         case .sqlite(let message):
             return "database error: \(message)"
         }

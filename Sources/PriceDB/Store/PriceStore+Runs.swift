@@ -1,0 +1,354 @@
+import GRDB
+
+/// Writing the history as price runs (see `Migrations/0004_price_runs.sql`): a file's observations are staged in
+/// a temporary table, then folded into the runs of their feed. A day after every day the feed has seen (the
+/// daily cron case) is a handful of set-based statements; a day in between, or a day seen before, takes the
+/// general path, one offer at a time, which may split and join runs.
+extension PriceStore {
+    /// Creates the empty staging table of this connection.
+    static func prepareStaging(in db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TEMP TABLE IF NOT EXISTS staged (
+                    provider_id TEXT NOT NULL, observed_on TEXT NOT NULL, gpu_id TEXT NOT NULL, gpu_label TEXT NOT NULL,
+                    variant TEXT NOT NULL, gpu_count_millionths INTEGER NOT NULL, instance TEXT NOT NULL,
+                    region TEXT NOT NULL, tier TEXT NOT NULL, currency TEXT NOT NULL, low INTEGER, high INTEGER,
+                    status TEXT NOT NULL, approximate INTEGER NOT NULL, note TEXT, offer_id INTEGER);
+                DELETE FROM temp.staged;
+                CREATE TEMP TABLE IF NOT EXISTS seen_offer (offer_id INTEGER PRIMARY KEY);
+                """)
+    }
+
+    static func stage(_ observations: [Observation], in db: Database) throws {
+        let insert = try db.cachedStatement(
+            sql: """
+                INSERT INTO temp.staged (provider_id, observed_on, gpu_id, gpu_label, variant, gpu_count_millionths,
+                    instance, region, tier, currency, low, high, status, approximate, note)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        for observation in observations {
+            try insert.execute(arguments: [
+                observation.providerID, observation.observedOn.description, observation.gpuID, observation.gpuLabel,
+                observation.variant, observation.gpuCount.millionths, observation.instance, observation.region,
+                observation.tier.rawValue, observation.currency, observation.price?.low.micros,
+                observation.price?.high.micros, observation.status.rawValue, observation.approximate, observation.note,
+            ])
+        }
+    }
+
+    /// Folds the staged observations into the history as seen by `snapshotID`, whose source (its name, else its
+    /// format) names the feeds.
+    static func applyStaged(snapshotID: Int64, source: String, in db: Database) throws {
+        let groups = try Row.fetchAll(
+            db, sql: "SELECT DISTINCT provider_id, observed_on FROM temp.staged ORDER BY provider_id, observed_on")
+        for group in groups {
+            let provider: String = group["provider_id"]
+            let day: String = group["observed_on"]
+            try db.execute(
+                sql: "INSERT INTO feed (provider_id, source) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                arguments: [provider, source])
+            let feed = try Int64.fetchOne(
+                db, sql: "SELECT id FROM feed WHERE provider_id = ? AND source = ?", arguments: [provider, source]) ?? 0
+            let dayIsNew = try !(Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM feed_day WHERE feed_id = ? AND observed_on = ?)",
+                arguments: [feed, day]) ?? false)
+            let previous = try String.fetchOne(
+                db, sql: "SELECT max(observed_on) FROM feed_day WHERE feed_id = ? AND observed_on < ?", arguments: [feed, day])
+            let next = try String.fetchOne(
+                db, sql: "SELECT min(observed_on) FROM feed_day WHERE feed_id = ? AND observed_on > ?", arguments: [feed, day])
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO feed_day (feed_id, observed_on, snapshot_id) VALUES (?, ?, ?)",
+                arguments: [feed, day, snapshotID])
+            try db.execute(
+                sql: """
+                    INSERT INTO offer (feed_id, provider_id, gpu_id, gpu_label, variant, gpu_count_millionths, instance,
+                        region, tier, currency)
+                    SELECT ?, provider_id, gpu_id, gpu_label, variant, gpu_count_millionths, instance, region, tier, currency
+                    FROM temp.staged WHERE provider_id = ? AND observed_on = ? ORDER BY rowid
+                    ON CONFLICT DO NOTHING
+                    """,
+                arguments: [feed, provider, day])
+            try db.execute(
+                sql: """
+                    UPDATE temp.staged SET offer_id = (
+                        SELECT o.id FROM offer o WHERE o.feed_id = ? AND o.gpu_id = staged.gpu_id
+                          AND o.gpu_label = staged.gpu_label AND o.variant = staged.variant
+                          AND o.gpu_count_millionths = staged.gpu_count_millionths AND o.instance = staged.instance
+                          AND o.region = staged.region AND o.tier = staged.tier AND o.currency = staged.currency)
+                    WHERE provider_id = ? AND observed_on = ?
+                    """,
+                arguments: [feed, provider, day])
+            if dayIsNew && next == nil {
+                try appendDay(day, after: previous, provider: provider, snapshotID: snapshotID, in: db)
+            } else {
+                try insertDay(day, feed: feed, provider: provider, previous: previous, next: next, isNew: dayIsNew, snapshotID: snapshotID, in: db)
+            }
+        }
+        try db.execute(sql: "DELETE FROM temp.staged")
+    }
+
+    /// The common case, a day after every day of the feed: runs seen the day before at the same value grow by
+    /// a day, and every other offer starts a run.
+    private static func appendDay(_ day: String, after previous: String?, provider: String, snapshotID: Int64, in db: Database) throws {
+        if let previous {
+            try db.execute(
+                sql: """
+                    UPDATE price_run SET last_seen = ?, last_snapshot_id = ?, seen_count = seen_count + 1
+                    FROM temp.staged s
+                    WHERE s.provider_id = ? AND s.observed_on = ? AND price_run.offer_id = s.offer_id
+                      AND price_run.last_seen = ? AND price_run.status = s.status
+                      AND price_run.price_low_micros IS s.low AND price_run.price_high_micros IS s.high
+                      AND price_run.approximate = s.approximate AND price_run.note IS s.note
+                    """,
+                arguments: [day, snapshotID, provider, day, previous])
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO price_run (offer_id, first_seen, last_seen, price_low_micros, price_high_micros, status,
+                    approximate, note, first_snapshot_id, last_snapshot_id, seen_count)
+                SELECT s.offer_id, ?, ?, s.low, s.high, s.status, s.approximate, s.note, ?, ?, 1
+                FROM temp.staged s
+                WHERE s.provider_id = ? AND s.observed_on = ?
+                  AND NOT EXISTS (SELECT 1 FROM price_run r WHERE r.offer_id = s.offer_id AND r.last_seen = ?)
+                ORDER BY s.rowid
+                """,
+            arguments: [day, day, snapshotID, snapshotID, provider, day, day])
+    }
+
+    /// One run as read for the general path.
+    private struct Run {
+        var id: Int64
+        var first: String
+        var last: String
+        var value: RunValue
+        var firstSnapshot: Int64
+        var lastSnapshot: Int64
+        var seen: Int
+
+        init(_ row: Row) {
+            id = row["id"]
+            first = row["first_seen"]
+            last = row["last_seen"]
+            value = RunValue(
+                low: row["price_low_micros"], high: row["price_high_micros"], status: row["status"],
+                approximate: row["approximate"], note: row["note"])
+            firstSnapshot = row["first_snapshot_id"]
+            lastSnapshot = row["last_snapshot_id"]
+            seen = row["seen_count"]
+        }
+    }
+
+    /// What a run records of an offer: its price or status, and the source's marks.
+    private struct RunValue: Equatable {
+        var low: Int64?
+        var high: Int64?
+        var status: String
+        var approximate: Bool
+        var note: String?
+
+        /// Two sightings of one offer on one day at different prices (two files of one source): the range of both,
+        /// as a cell of that day would show them.
+        func merged(with other: RunValue) -> RunValue {
+            guard let low, let high else { return other }
+            guard let otherLow = other.low, let otherHigh = other.high else { return self }
+            return RunValue(
+                low: min(low, otherLow), high: max(high, otherHigh), status: status,
+                approximate: approximate || other.approximate, note: note ?? other.note)
+        }
+    }
+
+    /// A day between days the feed has seen, or one it has seen before: each offer's sighting joins, extends,
+    /// splits or starts a run, and (for a new day) the runs of offers the day did not see are split around it.
+    private static func insertDay(
+        _ day: String, feed: Int64, provider: String, previous: String?, next: String?, isNew: Bool, snapshotID: Int64,
+        in db: Database
+    ) throws {
+        let staged = try Row.fetchAll(
+            db, sql: "SELECT * FROM temp.staged WHERE provider_id = ? AND observed_on = ? ORDER BY rowid",
+            arguments: [provider, day])
+        try db.execute(sql: "DELETE FROM temp.seen_offer")
+        for row in staged {
+            let offer: Int64 = row["offer_id"]
+            try db.execute(sql: "INSERT OR IGNORE INTO temp.seen_offer (offer_id) VALUES (?)", arguments: [offer])
+            let value = RunValue(
+                low: row["low"], high: row["high"], status: row["status"], approximate: row["approximate"], note: row["note"])
+            let after = try Row.fetchOne(
+                db, sql: "SELECT * FROM price_run WHERE offer_id = ? AND last_seen >= ? ORDER BY last_seen LIMIT 1",
+                arguments: [offer, day]
+            ).map(Run.init)
+            if let covering = after, covering.first <= day {
+                if covering.value == value {
+                    try db.execute(sql: "UPDATE price_run SET seen_count = seen_count + 1 WHERE id = ?", arguments: [covering.id])
+                } else {
+                    try split(covering, around: day, feed: feed, in: db)
+                    try insertRun(offer: offer, from: day, to: day, value: covering.value.merged(with: value),
+                                  first: snapshotID, last: snapshotID, seen: covering.seen + 1, in: db)
+                }
+                continue
+            }
+            let before = try previous.flatMap { previous in
+                try Row.fetchOne(
+                    db, sql: "SELECT * FROM price_run WHERE offer_id = ? AND last_seen = ?", arguments: [offer, previous]
+                ).map(Run.init)
+            }
+            let following = after.flatMap { $0.first == next ? $0 : nil }
+            if var joined = before, joined.value == value {
+                joined.last = day
+                joined.lastSnapshot = snapshotID
+                joined.seen += 1
+                if let following, following.value == value {
+                    joined.last = following.last
+                    joined.lastSnapshot = following.lastSnapshot
+                    joined.seen += following.seen
+                    try db.execute(sql: "DELETE FROM price_run WHERE id = ?", arguments: [following.id])
+                }
+                try update(joined, in: db)
+            } else if var joined = following, joined.value == value {
+                joined.first = day
+                joined.firstSnapshot = snapshotID
+                joined.seen += 1
+                try update(joined, in: db)
+            } else {
+                try insertRun(offer: offer, from: day, to: day, value: value, first: snapshotID, last: snapshotID, seen: 1, in: db)
+            }
+        }
+        guard isNew, let previous, let next else { return }
+        // The feed now has a day between two it had seen: an offer it did not see that day was gone then.
+        let spanning = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT r.* FROM price_run r JOIN offer o ON o.id = r.offer_id
+                WHERE o.feed_id = ? AND r.first_seen <= ? AND r.last_seen >= ?
+                  AND r.offer_id NOT IN (SELECT offer_id FROM temp.seen_offer)
+                """,
+            arguments: [feed, previous, next]
+        ).map(Run.init)
+        for run in spanning {
+            try split(run, around: day, feed: feed, in: db)
+        }
+    }
+
+    /// Cuts `day` out of a run: the part before it ends on the feed's day before, the part after starts on its
+    /// day after. Sightings are counted again as the feed's days in each part.
+    private static func split(_ run: Run, around day: String, feed: Int64, in db: Database) throws {
+        let offer = try Int64.fetchOne(db, sql: "SELECT offer_id FROM price_run WHERE id = ?", arguments: [run.id]) ?? 0
+        try db.execute(sql: "DELETE FROM price_run WHERE id = ?", arguments: [run.id])
+        if run.first < day, let end = try neighbour(of: day, in: feed, before: true, in: db) {
+            try insertRun(
+                offer: offer, from: run.first, to: end.day, value: run.value, first: run.firstSnapshot, last: end.snapshot,
+                seen: try feedDays(feed, from: run.first, to: end.day, in: db), in: db)
+        }
+        if run.last > day, let start = try neighbour(of: day, in: feed, before: false, in: db) {
+            try insertRun(
+                offer: offer, from: start.day, to: run.last, value: run.value, first: start.snapshot, last: run.lastSnapshot,
+                seen: try feedDays(feed, from: start.day, to: run.last, in: db), in: db)
+        }
+    }
+
+    /// The feed's day before (or after) `day`, with the snapshot that observed it.
+    private static func neighbour(of day: String, in feed: Int64, before: Bool, in db: Database) throws -> (day: String, snapshot: Int64)? {
+        let sql = before
+            ? "SELECT observed_on, snapshot_id FROM feed_day WHERE feed_id = ? AND observed_on < ? ORDER BY observed_on DESC, snapshot_id LIMIT 1"
+            : "SELECT observed_on, snapshot_id FROM feed_day WHERE feed_id = ? AND observed_on > ? ORDER BY observed_on, snapshot_id LIMIT 1"
+        return try Row.fetchOne(db, sql: sql, arguments: [feed, day]).map { ($0["observed_on"], $0["snapshot_id"]) }
+    }
+
+    private static func feedDays(_ feed: Int64, from start: String, to end: String, in db: Database) throws -> Int {
+        max(1, try Int.fetchOne(
+            db, sql: "SELECT count(DISTINCT observed_on) FROM feed_day WHERE feed_id = ? AND observed_on BETWEEN ? AND ?",
+            arguments: [feed, start, end]) ?? 1)
+    }
+
+    private static func insertRun(
+        offer: Int64, from first: String, to last: String, value: RunValue, first firstSnapshot: Int64, last lastSnapshot: Int64,
+        seen: Int, in db: Database
+    ) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO price_run (offer_id, first_seen, last_seen, price_low_micros, price_high_micros, status,
+                    approximate, note, first_snapshot_id, last_snapshot_id, seen_count)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [offer, first, last, value.low, value.high, value.status, value.approximate, value.note,
+                        firstSnapshot, lastSnapshot, seen])
+    }
+
+    private static func update(_ run: Run, in db: Database) throws {
+        try db.execute(
+            sql: """
+                UPDATE price_run SET first_seen = ?, last_seen = ?, first_snapshot_id = ?, last_snapshot_id = ?,
+                    seen_count = ? WHERE id = ?
+                """,
+            arguments: [run.first, run.last, run.firstSnapshot, run.lastSnapshot, run.seen, run.id])
+    }
+
+    /// Takes snapshots out of the history: each day they observed of a feed is no longer observed, so runs
+    /// lose that day (or vanish, when it was their only one), and runs on either side that now meet at the
+    /// same value join. A day that another snapshot also observed for the same feed cannot be taken out alone,
+    /// since the runs do not record which of the two saw which offer.
+    static func removeFromHistory(_ snapshots: [Int64], in db: Database) throws {
+        let removed = Set(snapshots)
+        let days = try SQLRequest<Row>(
+            literal: "SELECT DISTINCT feed_id, observed_on FROM feed_day WHERE snapshot_id IN \(snapshots)"
+        ).fetchAll(db)
+        for dayRow in days {
+            let feed: Int64 = dayRow["feed_id"]
+            let day: String = dayRow["observed_on"]
+            let sharing = try Int64.fetchAll(
+                db, sql: "SELECT snapshot_id FROM feed_day WHERE feed_id = ? AND observed_on = ?", arguments: [feed, day])
+            if let other = sharing.first(where: { !removed.contains($0) }) {
+                let provider = try String.fetchOne(db, sql: "SELECT provider_id FROM feed WHERE id = ?", arguments: [feed]) ?? ""
+                throw StoreError.sharedDay(snapshot: sharing.first { removed.contains($0) } ?? 0, other: other, provider: provider, day: day)
+            }
+            try db.execute(sql: "DELETE FROM feed_day WHERE feed_id = ? AND observed_on = ?", arguments: [feed, day])
+            let previous = try neighbour(of: day, in: feed, before: true, in: db)
+            let next = try neighbour(of: day, in: feed, before: false, in: db)
+            let covering = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT r.* FROM price_run r JOIN offer o ON o.id = r.offer_id
+                    WHERE o.feed_id = ? AND r.first_seen <= ? AND r.last_seen >= ?
+                    """,
+                arguments: [feed, day, day]
+            ).map(Run.init)
+            for var run in covering {
+                if run.first == day && run.last == day {
+                    try db.execute(sql: "DELETE FROM price_run WHERE id = ?", arguments: [run.id])
+                    continue
+                }
+                if run.first == day, let next {
+                    run.first = next.day
+                    run.firstSnapshot = next.snapshot
+                }
+                if run.last == day, let previous {
+                    run.last = previous.day
+                    run.lastSnapshot = previous.snapshot
+                }
+                run.seen = max(1, run.seen - 1)
+                try update(run, in: db)
+            }
+            guard let previous, let next else { continue }
+            let meeting = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT a.id AS before_id, b.id AS after_id FROM price_run a
+                    JOIN offer o ON o.id = a.offer_id
+                    JOIN price_run b ON b.offer_id = a.offer_id AND b.first_seen = ?
+                    WHERE o.feed_id = ? AND a.last_seen = ? AND a.status = b.status
+                      AND a.price_low_micros IS b.price_low_micros AND a.price_high_micros IS b.price_high_micros
+                      AND a.approximate = b.approximate AND a.note IS b.note
+                    """,
+                arguments: [next.day, feed, previous.day])
+            for pair in meeting {
+                try db.execute(
+                    sql: """
+                        UPDATE price_run SET last_seen = b.last_seen, last_snapshot_id = b.last_snapshot_id,
+                            seen_count = price_run.seen_count + b.seen_count
+                        FROM price_run b WHERE price_run.id = ? AND b.id = ?
+                        """,
+                    arguments: [pair["before_id"] as Int64, pair["after_id"] as Int64])
+                try db.execute(sql: "DELETE FROM price_run WHERE id = ?", arguments: [pair["after_id"] as Int64])
+            }
+        }
+    }
+}
