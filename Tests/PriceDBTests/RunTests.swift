@@ -1,0 +1,180 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import PriceDB
+
+/// The history is stored as price runs: re-observations extend them, changes start new ones, and the order in
+/// which days arrive, or a day taken out again, must not change what the runs say.
+@Suite struct RunTests {
+    static let today = Day("2026-11-25")!
+
+    /// A day's catalog of one cloud: `prices` maps an instance to its price; an instance left out is not offered.
+    static func catalog(_ prices: [(instance: String, gpu: String, price: String)]) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pricedb-runs-\(UUID().uuidString).csv").path
+        let rows = prices.map { "\($0.instance),\($0.gpu),1,\($0.price),us-east-1" }
+        try (["InstanceType,AcceleratorName,AcceleratorCount,Price,Region"] + rows + [""]).joined(separator: "\n")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// A seeded history of `days` daily catalogs: each day about a tenth of the prices change, an offer or two
+    /// disappears and some come back.
+    static func history(days: Int, seed: UInt64) throws -> [(Day, String)] {
+        var generator = ArithmeticTests.Generator(state: seed)
+        let instances = (1...12).map { ("g\($0)", ["A10G", "L4", "T4", "H100"][$0 % 4]) }
+        var prices = Dictionary(uniqueKeysWithValues: instances.map { ($0.0, Int.random(in: 50...400, using: &generator)) })
+        var absent: Set<String> = []
+        var files: [(Day, String)] = []
+        var day = Day("2026-03-01")!
+        for index in 0..<days {
+            day = day.addingDays(1 + index % 2)
+            for (instance, _) in instances where Int.random(in: 0..<10, using: &generator) == 0 {
+                prices[instance, default: 100] += Int.random(in: -20...20, using: &generator)
+            }
+            if Int.random(in: 0..<3, using: &generator) == 0, let gone = instances.randomElement(using: &generator) {
+                absent.insert(gone.0)
+            }
+            if Int.random(in: 0..<2, using: &generator) == 0, let back = absent.randomElement(using: &generator) {
+                absent.remove(back)
+            }
+            let offered = instances.filter { !absent.contains($0.0) }.map { ($0.0, $0.1, "\(max(1, prices[$0.0] ?? 1)).00") }
+            files.append((day, try catalog(offered)))
+        }
+        return files
+    }
+
+    static func store() throws -> (PriceStore, Ingestor) {
+        let store = try PriceStore.inMemory()
+        let ingestor = Ingestor(store: store, today: today)
+        _ = try ingestor.ingest(fileAt: FixturePaths.seed.path)
+        return (store, ingestor)
+    }
+
+    static func ingest(_ files: [(Day, String)], into ingestor: Ingestor) throws {
+        for (day, file) in files {
+            _ = try ingestor.ingest(fileAt: file, catalogOptions: CatalogOptions(providerID: "aws", observedOn: day))
+        }
+    }
+
+    /// The runs of the catalogs' feed, as comparable text (snapshot ids differ with the order of ingests).
+    static func runs(_ store: PriceStore) throws -> [String] {
+        try store.writer.read { (db: Database) throws in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT o.instance || ' ' || o.tier || ' ' || r.first_seen || '..' || r.last_seen || ' ' || r.price_low_micros
+                        || ' x' || r.seen_count
+                    FROM price_run r JOIN offer o ON o.id = r.offer_id JOIN feed f ON f.id = o.feed_id
+                    WHERE f.source = 'skypilot-csv'
+                    ORDER BY o.instance, o.tier, r.first_seen
+                    """)
+        }
+    }
+
+    /// Every run's snapshots exist and observed its feed on its first and last day.
+    static func provenanceHolds(_ store: PriceStore) throws -> Bool {
+        try store.writer.read { (db: Database) throws in
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) FROM price_run r JOIN offer o ON o.id = r.offer_id
+                    WHERE NOT EXISTS (SELECT 1 FROM feed_day d WHERE d.feed_id = o.feed_id AND d.observed_on = r.first_seen
+                                        AND d.snapshot_id = r.first_snapshot_id)
+                       OR NOT EXISTS (SELECT 1 FROM feed_day d WHERE d.feed_id = o.feed_id AND d.observed_on = r.last_seen
+                                        AND d.snapshot_id = r.last_snapshot_id)
+                    """) == 0
+        }
+    }
+
+    @Test func anUnchangedCatalogUnderANewDateExtendsItsRuns() throws {
+        let (store, ingestor) = try Self.store()
+        let file = try Self.catalog([("g1", "L4", "0.80"), ("g2", "A10G", "1.00")])
+        for day in ["2026-03-01", "2026-03-02", "2026-03-03"] {
+            let outcome = try ingestor.ingest(fileAt: file, catalogOptions: CatalogOptions(providerID: "aws", observedOn: Day(day)!))
+            guard case .storedCatalog = outcome else {
+                Issue.record("\(day): the same file under a new date was not recorded: \(outcome)")
+                return
+            }
+        }
+        let again = try ingestor.ingest(fileAt: file, catalogOptions: CatalogOptions(providerID: "aws", observedOn: Day("2026-03-03")!))
+        guard case .alreadyIngested = again else {
+            Issue.record("the same file for the same day and provider was stored twice")
+            return
+        }
+        #expect(try Self.runs(store) == ["g1 on-demand 2026-03-01..2026-03-03 800000 x3", "g2 on-demand 2026-03-01..2026-03-03 1000000 x3"])
+        let changed = try Self.catalog([("g1", "L4", "0.75"), ("g2", "A10G", "1.00")])
+        _ = try ingestor.ingest(fileAt: changed, catalogOptions: CatalogOptions(providerID: "aws", observedOn: Day("2026-03-04")!))
+        #expect(try Self.runs(store) == [
+            "g1 on-demand 2026-03-01..2026-03-03 800000 x3", "g1 on-demand 2026-03-04..2026-03-04 750000 x1",
+            "g2 on-demand 2026-03-01..2026-03-04 1000000 x4",
+        ])
+        let cell = try PriceQuery(store: store).cell(provider: "aws", gpu: "l4", asOf: Day("2026-03-03")!)
+        #expect(cell.price == PriceRange(Money("0.80")!))
+        #expect(try Self.provenanceHolds(store))
+    }
+
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func theOrderOfDaysDoesNotChangeTheRuns(seed: UInt64) throws {
+        let files = try Self.history(days: 14, seed: seed)
+        let (inOrder, ordered) = try Self.store()
+        try Self.ingest(files, into: ordered)
+        var generator = ArithmeticTests.Generator(state: seed &+ 100)
+        let (shuffled, mixed) = try Self.store()
+        try Self.ingest(files.shuffled(using: &generator), into: mixed)
+        let (got, want) = (try Self.runs(shuffled), try Self.runs(inOrder))
+        #expect(got == want, "\(got.filter { !want.contains($0) }) instead of \(want.filter { !got.contains($0) })")
+        #expect(try Self.provenanceHolds(shuffled))
+        for (day, _) in files {
+            let gpus = ["a10g", "l4", "t4", "h100-80gb"]
+            for gpu in gpus {
+                #expect(try PriceQuery(store: shuffled).cell(provider: "aws", gpu: gpu, asOf: day)
+                    == PriceQuery(store: inOrder).cell(provider: "aws", gpu: gpu, asOf: day))
+            }
+        }
+    }
+
+    @Test(arguments: [4, 5] as [UInt64])
+    func aDayTakenOutLeavesTheRunsOfTheOtherDays(seed: UInt64) throws {
+        let files = try Self.history(days: 10, seed: seed)
+        let (store, ingestor) = try Self.store()
+        try Self.ingest(files, into: ingestor)
+        let (expected, direct) = try Self.store()
+        try Self.ingest(files.enumerated().filter { ![0, 4, 9].contains($0.offset) }.map(\.element), into: direct)
+        let catalogs = try store.snapshots().filter { $0.format == "skypilot-csv" }
+        _ = try store.removeSnapshots(ids: [catalogs[4].id, catalogs[0].id, catalogs[9].id])
+        #expect(try Self.runs(store) == Self.runs(expected))
+        #expect(try Self.provenanceHolds(store))
+    }
+
+    @Test func aCorrectedDayReplacesTheWrongOne() throws {
+        let (store, ingestor) = try Self.store()
+        let right = try Self.catalog([("g1", "L4", "0.80")])
+        let wrong = try Self.catalog([("g1", "L4", "8.00")])
+        for (day, file) in [("2026-03-01", right), ("2026-03-02", wrong), ("2026-03-03", right)] {
+            _ = try ingestor.ingest(fileAt: file, catalogOptions: CatalogOptions(providerID: "aws", observedOn: Day(day)!))
+        }
+        #expect(try Self.runs(store).count == 3)
+        let outcome = try ingestor.ingest(
+            fileAt: right, catalogOptions: CatalogOptions(providerID: "aws", observedOn: Day("2026-03-02")!), replacing: true)
+        guard case .storedCatalog(_, _, let replaced) = outcome else {
+            Issue.record("the correction was not stored: \(outcome)")
+            return
+        }
+        #expect(replaced.count == 1)
+        #expect(try Self.runs(store) == ["g1 on-demand 2026-03-01..2026-03-03 800000 x3"])
+        #expect(try Self.provenanceHolds(store))
+    }
+}
+
+extension Day {
+    /// The day `days` days later.
+    func addingDays(_ days: Int) -> Day {
+        var day = self
+        for _ in 0..<days {
+            day = Day(year: day.year, month: day.month, day: day.day + 1)
+                ?? Day(year: day.year, month: day.month + 1, day: 1) ?? Day(year: day.year + 1, month: 1, day: 1)!
+        }
+        return day
+    }
+}
