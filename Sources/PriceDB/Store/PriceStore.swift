@@ -7,6 +7,9 @@ import PriceDBMigrations
 /// SQLite's place behind this type.
 public struct PriceStore: Sendable {
     let writer: any DatabaseWriter
+    /// What reads go through: the writer itself, or for a command that only reads, one snapshot of the
+    /// database, so that all its queries see the same state (one read transaction) and nothing is written.
+    let reader: any DatabaseReader
     /// Where the database lives, for messages; `:memory:` for an in-memory one.
     public let path: String
     /// A private copy in memory that nothing else sees (for dry runs): writing to it changes no file.
@@ -25,6 +28,10 @@ public struct PriceStore: Sendable {
                 throw .cannotCreateFolder(path: folder, reason: Self.reason(error))
             }
         }
+        // Creating and migrating is done by one process at a time: SQLite's own locks do not cover the migrator
+        // deciding which migrations are missing before it applies them.
+        let lock = try MigrationLock(beside: path)
+        defer { lock.release() }
         var configuration = Configuration()
         configuration.journalMode = .wal
         configuration.busyMode = .timeout(30)
@@ -36,6 +43,58 @@ public struct PriceStore: Sendable {
             throw .cannotOpen(path: path, reason: Self.reason(error))
         }
         return try PriceStore(writer: queue, path: path)
+    }
+
+    /// Opens an existing database for a command that only reads: read-only, so that it works for a user who
+    /// may only read the file and changes nothing, and through one snapshot, so that every query of the command
+    /// sees the same state. A database of an older schema is upgraded first (which needs write access).
+    public static func openForReading(at path: String) throws(StoreError) -> PriceStore {
+        guard FileManager.default.fileExists(atPath: path) else { throw .missing(path: path) }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(30)
+        do {
+            var pool = try DatabasePool(path: path, configuration: configuration)
+            let version = try pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+            if version > migrations.count {
+                throw StoreError.newerSchema(path: path, unknown: ["user_version \(version)"])
+            }
+            if version < migrations.count {
+                _ = try open(at: path, create: false)
+                pool = try DatabasePool(path: path, configuration: configuration)
+            }
+            return try PriceStore(writer: pool, reader: pool.makeSnapshot(), path: path)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            if let store = try immutableWhenUnwritable(path, configuration: configuration) { return store }
+            throw .cannotOpen(path: path, reason: Self.reason(error))
+        }
+    }
+
+    /// A WAL database in a folder the user may not write, with no `-wal` and `-shm` files beside it, can only be
+    /// read as immutable (SQLite cannot create the files a WAL reader needs). Nobody is writing it then, since
+    /// a writer would have created them; `nil` when that is not the case.
+    private static func immutableWhenUnwritable(_ path: String, configuration: Configuration) throws(StoreError) -> PriceStore? {
+        let folder = (path as NSString).deletingLastPathComponent
+        guard !FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder),
+            !FileManager.default.fileExists(atPath: path + "-wal"),
+            let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#%")))
+        else { return nil }
+        do {
+            let queue = try DatabaseQueue(path: "file:" + encoded + "?immutable=1", configuration: configuration)
+            let version = try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+            guard version == migrations.count else {
+                throw StoreError.cannotOpen(
+                    path: path, reason: "it has schema \(version) and this pricedb reads schema \(migrations.count); "
+                        + "upgrading it needs write access to its folder")
+            }
+            return PriceStore(writer: queue, reader: queue, path: path)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .cannotOpen(path: path, reason: Self.reason(error))
+        }
     }
 
     /// A private database in memory, for tests and dry runs.
@@ -86,8 +145,17 @@ public struct PriceStore: Sendable {
         }
     }
 
+    /// A store reading through a snapshot of an up-to-date database; nothing is migrated.
+    private init(writer: any DatabaseWriter, reader: any DatabaseReader, path: String) {
+        self.writer = writer
+        self.reader = reader
+        self.path = path
+        self.isScratch = false
+    }
+
     init(writer: any DatabaseWriter, path: String, isScratch: Bool = false) throws(StoreError) {
         self.writer = writer
+        self.reader = writer
         self.path = path
         self.isScratch = isScratch
         let migrator = Self.migrator
@@ -97,6 +165,10 @@ public struct PriceStore: Sendable {
                     ? Array(try migrator.appliedIdentifiers(db).subtracting(migrator.migrations)).sorted() : []
             }
             if !superseded.isEmpty { throw StoreError.newerSchema(path: path, unknown: superseded) }
+            let version = try writer.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+            if version > migrations.count {
+                throw StoreError.newerSchema(path: path, unknown: ["user_version \(version)"])
+            }
             try migrator.migrate(writer)
         } catch let error as StoreError {
             throw error
@@ -126,7 +198,9 @@ public struct PriceStore: Sendable {
 
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
-            return try writer.read(body)
+            return try reader.read(body)
+        } catch let error as StoreError {
+            throw error
         } catch {
             throw .sqlite(Self.reason(error))
         }

@@ -12,27 +12,28 @@ struct DatabaseOptions: ParsableArguments {
 
     /// The database, created if it does not exist yet (for `ingest`).
     func openCreating() throws -> PriceStore {
-        try open(create: true)
+        try opening { path throws(StoreError) in try PriceStore.open(at: path, create: true) }
     }
 
-    /// The database for a command that only reads: a missing one is reported (exit 1), not created.
+    /// The database for a command that only reads: opened read-only, and a missing one is reported (exit 1),
+    /// not created.
     func openExisting() throws -> PriceStore {
-        try open(create: false)
+        try opening { path throws(StoreError) in try PriceStore.openForReading(at: path) }
+    }
+
+    /// An existing database to change (`snapshots remove`).
+    func openExistingForWriting() throws -> PriceStore {
+        try opening { path throws(StoreError) in try PriceStore.open(at: path, create: false) }
     }
 
     /// A private copy in memory of the database (or an empty one), for a dry run: nothing is created or changed.
     func openScratchCopy() throws -> PriceStore {
-        do {
-            return try PriceStore.scratchCopy(ofDatabaseAt: path ?? DatabaseLocation.defaultPath())
-        } catch {
-            Diagnostics.error(error.localizedDescription)
-            throw ExitCode(74)
-        }
+        try opening { path throws(StoreError) in try PriceStore.scratchCopy(ofDatabaseAt: path) }
     }
 
-    private func open(create: Bool) throws -> PriceStore {
+    private func opening(_ open: (String) throws(StoreError) -> PriceStore) throws -> PriceStore {
         do {
-            return try PriceStore.open(at: path ?? DatabaseLocation.defaultPath(), create: create)
+            return try open(path ?? DatabaseLocation.defaultPath())
         } catch {
             Diagnostics.error(error.localizedDescription)
             if case .missing = error { throw ExitCode(1) }

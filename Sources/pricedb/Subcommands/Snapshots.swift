@@ -46,12 +46,15 @@ extension PriceDBCommand {
             var ids: [Int64]
 
             func run() throws {
-                let store = try database.openExisting()
+                let store = try database.openExistingForWriting()
                 do {
                     print(Listings.removal(of: try store.removeSnapshots(ids: ids, dryRun: dryRun), dryRun: dryRun))
                 } catch {
                     Diagnostics.error(error.localizedDescription)
-                    if case .noSuchSnapshot = error { throw ExitCode(64) }
+                    switch error {
+                    case .noSuchSnapshot, .sharedDay: throw ExitCode(64)
+                    default: break
+                    }
                     throw ExitCode(74)
                 }
             }
