@@ -97,8 +97,6 @@ CREATE TABLE price_run (
 ) STRICT;
 -- An offer's run on or after a day is one seek; so is the run that ends on a given day.
 CREATE INDEX price_run_offer ON price_run(offer_id, last_seen);
-CREATE INDEX price_run_first_snapshot ON price_run(first_snapshot_id);
-CREATE INDEX price_run_last_snapshot ON price_run(last_snapshot_id);
 
 INSERT INTO feed (provider_id, source)
 SELECT o.provider_id, coalesce(s.source_name, s.format)

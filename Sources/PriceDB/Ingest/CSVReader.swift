@@ -2,7 +2,8 @@ import Foundation
 
 /// Reads RFC 4180 CSV from a file in fixed-size chunks, one record at a time, so that memory stays the same
 /// whatever the file's size. Quoted fields may hold commas, quotes (doubled) and line breaks, as SkyPilot's
-/// `GpuInfo` column does. Both `\n` and `\r\n` end a record.
+/// `GpuInfo` column does. Both `\n` and `\r\n` end a record. Fields are byte ranges of one reused record buffer:
+/// nothing is decoded until the caller asks for a field as text.
 struct CSVReader {
     private let handle: FileHandle
     private let chunkSize: Int
@@ -24,54 +25,88 @@ struct CSVReader {
         self.observe = observe
     }
 
-    /// The next record's fields, or `nil` at the end of the file. An unterminated quote is an error.
-    mutating func next() throws(CSVError) -> [String]? {
-        var fields: [String] = []
-        var field: [UInt8] = []
+    /// One record: its fields' bytes (quotes removed, doubled quotes undone) and where each field starts within
+    /// them. Reused from record to record.
+    struct Record {
+        fileprivate(set) var bytes: [UInt8] = []
+        fileprivate(set) var bounds: [Range<Int>] = []
+        /// Where each field starts on its line, counted in bytes from 1, for messages.
+        fileprivate(set) var columns: [Int] = []
+
+        var count: Int { bounds.count }
+
+        subscript(field: Int) -> ArraySlice<UInt8> { bytes[bounds[field]] }
+
+        /// A field without the spaces and tabs around it.
+        func trimmed(_ field: Int) -> ArraySlice<UInt8> {
+            var slice = self[field]
+            while let first = slice.first, first == 0x20 || first == 0x09 { slice = slice.dropFirst() }
+            while let last = slice.last, last == 0x20 || last == 0x09 { slice = slice.dropLast() }
+            return slice
+        }
+
+        fileprivate mutating func clear() {
+            bytes.removeAll(keepingCapacity: true)
+            bounds.removeAll(keepingCapacity: true)
+            columns.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Reads the next record into `record`; `false` at the end of the file. An unterminated quote is an error.
+    mutating func next(into record: inout Record) throws(CSVError) -> Bool {
+        record.clear()
         var quoted = false
         var started = false
+        var fieldStart = 0
+        var column = 1
+        record.columns.append(1)
         recordLine = line
         while true {
-            guard let byte = try nextByte() else {
+            guard let byte = nextByte() else {
                 if quoted { throw CSVError(line: recordLine, message: "a quoted field is not closed before the end of the file") }
-                if !started { return nil }
-                fields.append(String(decoding: field, as: UTF8.self))
-                return fields
+                if !started { return false }
+                record.bounds.append(fieldStart..<record.bytes.count)
+                return true
             }
             started = true
+            column += 1
             if quoted {
                 if byte == UInt8(ascii: "\"") {
                     if peekByte() == UInt8(ascii: "\"") {
-                        _ = try nextByte()
-                        field.append(byte)
+                        _ = nextByte()
+                        record.bytes.append(byte)
                     } else {
                         quoted = false
                     }
                 } else {
-                    if byte == 0x0A { line += 1 }
-                    field.append(byte)
+                    if byte == 0x0A {
+                        line += 1
+                        column = 1
+                    }
+                    record.bytes.append(byte)
                 }
                 continue
             }
             switch byte {
             case UInt8(ascii: ","):
-                fields.append(String(decoding: field, as: UTF8.self))
-                field.removeAll(keepingCapacity: true)
-            case UInt8(ascii: "\"") where field.isEmpty:
+                record.bounds.append(fieldStart..<record.bytes.count)
+                record.columns.append(column)
+                fieldStart = record.bytes.count
+            case UInt8(ascii: "\"") where record.bytes.count == fieldStart:
                 quoted = true
             case 0x0D where peekByte() == 0x0A:
                 continue
             case 0x0A:
                 line += 1
-                fields.append(String(decoding: field, as: UTF8.self))
-                return fields
+                record.bounds.append(fieldStart..<record.bytes.count)
+                return true
             default:
-                field.append(byte)
+                record.bytes.append(byte)
             }
         }
     }
 
-    private mutating func nextByte() throws(CSVError) -> UInt8? {
+    private mutating func nextByte() -> UInt8? {
         if position == buffer.count {
             guard refill() else { return nil }
         }

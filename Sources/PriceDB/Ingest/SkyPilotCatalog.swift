@@ -45,26 +45,35 @@ struct SkyPilotCatalog {
             } catch {
                 throw IngestError.unreadable(file: path, reason: "permission denied or not a regular file")
             }
-            let columns = try header(&reader)
+            var record = CSVReader.Record()
+            let columns = try header(&reader, &record)
             var diagnostics: [Diagnostic] = []
             var unknown: [String: Int] = [:]
             var resolved: [String: GPUCatalog.Resolution?] = [:]
-            func fail(_ message: String) {
+            var folder = ZoneFolder(sink: sink)
+            func fail(_ message: String, field: Int? = nil) {
                 if diagnostics.count <= IngestError.diagnosticLimit {
-                    diagnostics.append(Diagnostic(file: path, path: nil, position: TextPosition(line: reader.recordLine, column: 1), message: message))
+                    let column = field.map { record.columns.indices.contains($0) ? record.columns[$0] : 1 } ?? 1
+                    diagnostics.append(
+                        Diagnostic(file: path, path: nil, position: TextPosition(line: reader.recordLine, column: column), message: message))
                 }
             }
-            while let fields = try nextRecord(&reader) {
-                if fields.count == 1 && fields[0].isEmpty { continue }
+            /// A field as text; invalid UTF-8 fails the row, as it fails a JSON snapshot.
+            func text(_ field: Int) -> String? {
+                guard let value = String(validating: record.trimmed(field), as: UTF8.self) else {
+                    fail("the \(columns.names[field]) field is not valid UTF-8", field: field)
+                    return nil
+                }
+                return value
+            }
+            while try next(&reader, &record) {
+                if record.count == 1 && record[0].isEmpty { continue }
                 counts.rows += 1
-                guard fields.count == columns.count else {
-                    fail("the row has \(fields.count) fields; the header has \(columns.count)")
+                guard record.count == columns.names.count else {
+                    fail("the row has \(record.count) fields; the header has \(columns.names.count)")
                     continue
                 }
-                func value(_ column: String) -> String {
-                    columns.index[column].map { fields[$0].trimmingCharacters(in: .whitespaces) } ?? ""
-                }
-                let accelerator = value("AcceleratorName")
+                guard let accelerator = text(columns.accelerator) else { continue }
                 guard !accelerator.isEmpty else {
                     counts.withoutGPU += 1
                     continue
@@ -85,34 +94,37 @@ struct SkyPilotCatalog {
                     counts.unknownGPU += 1
                     continue
                 }
-                let countText = value("AcceleratorCount")
-                guard let millionths = try? DecimalText.millionths(countText[...], rounding: true), millionths > 0,
+                let countBytes = record.trimmed(columns.gpuCount)
+                guard let millionths = try? DecimalText.millionths(bytes: countBytes, rounding: true), millionths > 0,
                     millionths <= GPUCount.maximum.millionths
                 else {
-                    fail("AcceleratorCount \"\(countText)\" is not a GPU count above 0 and at most 64")
+                    fail("AcceleratorCount \"\(String(decoding: countBytes, as: UTF8.self))\" is not a GPU count above 0 and at most 64", field: columns.gpuCount)
                     continue
                 }
                 let gpuCount = GPUCount(millionths: millionths)
                 var offers: [(Tier, Money)] = []
-                for (column, tier) in [("Price", Tier.onDemand), ("SpotPrice", Tier.spot)] {
-                    let text = value(column)
-                    if text.isEmpty {
+                for (field, column, tier) in [(columns.price, "Price", Tier.onDemand), (columns.spotPrice, "SpotPrice", Tier.spot)] {
+                    guard let field else { continue }
+                    let bytes = record.trimmed(field)
+                    if bytes.isEmpty {
                         if tier == .onDemand { counts.withoutPrice += 1 }
                         continue
                     }
-                    switch Self.price(text, gpuCount: gpuCount) {
+                    switch Self.price(bytes, gpuCount: gpuCount) {
                     case .price(let price): offers.append((tier, price))
                     case .noPrice: counts.zeroPlaceholders[column, default: 0] += 1
                     case .notOffered: counts.notOfferedPlaceholders[column, default: 0] += 1
-                    case .invalid(let problem): fail("\(column) \"\(text)\" \(problem)")
+                    case .invalid(let problem): fail("\(column) \"\(String(decoding: bytes, as: UTF8.self))\" \(problem)", field: field)
                     }
                 }
                 if offers.isEmpty { counts.rowsWithoutAnyPrice += 1 }
+                guard !offers.isEmpty, let instance = text(columns.instance), let region = text(columns.region) else { continue }
                 for (tier, price) in offers {
                     if tier == .onDemand { counts.onDemandOffers += 1 } else { counts.spotOffers += 1 }
-                    try sink.add(
-                        instance: value("InstanceType"), gpuID: resolution.gpu.id, gpuLabel: accelerator,
-                        variant: resolution.variant, gpuCount: gpuCount, region: value("Region"), tier: tier, price: price)
+                    try folder.add(
+                        PriceStore.CatalogOffer(
+                            instance: instance, gpuID: resolution.gpu.id, gpuLabel: accelerator, variant: resolution.variant,
+                            gpuCount: gpuCount, region: region, tier: tier, price: PriceRange(price)))
                 }
             }
             if !unknown.isEmpty && !options.skipUnknown {
@@ -133,7 +145,7 @@ struct SkyPilotCatalog {
             }
             let sha256 = hasher.finalize()
             guard sha256 == expectedHash else { throw invalid("the file changed while it was being read; ingest it again") }
-            return PriceStore.CatalogStream(sha256: sha256, skippedCount: counts.skippedRows)
+            return PriceStore.CatalogStream(sha256: sha256, skippedCount: counts.skippedRows, offers: try folder.finish())
         }
         counts.observations = observations
         return (outcome, counts)
@@ -152,41 +164,64 @@ struct SkyPilotCatalog {
 
     /// Reads a price cell. Floating-point residue (`0.8048000000000001`) rounds half to even to a micro-unit;
     /// a non-zero price that would round to 0 is refused, as JSON refuses more than six decimals.
-    static func price(_ text: String, gpuCount: GPUCount) -> PriceCell {
+    static func price(_ text: ArraySlice<UInt8>, gpuCount: GPUCount) -> PriceCell {
         let micros: Int64
         do {
-            micros = try DecimalText.millionths(text[...], rounding: true)
+            micros = try DecimalText.millionths(bytes: text, rounding: true)
         } catch .outOfRange {
-            return text.hasPrefix("-") ? .invalid("is negative; a price must be 0 or more") : .notOffered
+            return text.first == UInt8(ascii: "-") ? .invalid("is negative; a price must be 0 or more") : .notOffered
         } catch {
             return .invalid("is not a number")
         }
         if micros < 0 { return .invalid("is negative; a price must be 0 or more") }
         if micros == 0 {
-            let digits = text.prefix { $0 != "e" && $0 != "E" }
-            return digits.contains { $0 >= "1" && $0 <= "9" } ? .invalid("is below a millionth, which pricedb does not keep") : .noPrice
+            let digits = text.prefix { $0 | 0x20 != UInt8(ascii: "e") }
+            return digits.contains { $0 >= UInt8(ascii: "1") && $0 <= UInt8(ascii: "9") }
+                ? .invalid("is below a millionth, which pricedb does not keep") : .noPrice
         }
         let price = Money(micros: micros)
         return price.perGPU(of: gpuCount) >= Money.largestHourlyPerGPU ? .notOffered : .price(price)
     }
 
+    /// Where the columns a catalog needs are, found by name.
     private struct Columns {
-        var index: [String: Int]
-        var count: Int
+        var names: [String]
+        var instance: Int
+        var accelerator: Int
+        var gpuCount: Int
+        var region: Int
+        var price: Int?
+        var spotPrice: Int?
     }
 
-    private func header(_ reader: inout CSVReader) throws -> Columns {
-        guard let names = try nextRecord(&reader) else { throw invalid("the file is empty; expected a SkyPilot catalog header") }
+    private func header(_ reader: inout CSVReader, _ record: inout CSVReader.Record) throws -> Columns {
+        guard try next(&reader, &record) else { throw invalid("the file is empty; expected a SkyPilot catalog header") }
         var index: [String: Int] = [:]
+        var names: [String] = []
         let canonical = Dictionary(
             uniqueKeysWithValues: (Self.requiredColumns + ["SpotPrice", "AvailabilityZone"]).map { ($0.lowercased(), $0) })
-        for (position, name) in names.enumerated() {
+        for position in 0..<record.count {
             // A spreadsheet that saved the file may have put a byte order mark before the first name.
-            let trimmed = name.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\u{FEFF}")))
-            index[canonical[trimmed.lowercased()] ?? trimmed] = position
+            var bytes = record.trimmed(position)
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+            let trimmed = String(decoding: bytes, as: UTF8.self)
+            let name = canonical[trimmed.lowercased()] ?? trimmed
+            names.append(name)
+            if index[name] != nil, canonical[name.lowercased()] != nil {
+                throw IngestError.invalid(
+                    file: path,
+                    diagnostics: [
+                        Diagnostic(
+                            file: path, path: nil, position: TextPosition(line: 1, column: record.columns[position]),
+                            message: "the column \(name) appears twice; a catalog names each column once")
+                    ])
+            }
+            index[name] = index[name] ?? position
         }
         let missing = Self.requiredColumns.filter { index[$0] == nil }
-        guard missing.isEmpty else {
+        guard missing.isEmpty, let instance = index["InstanceType"], let accelerator = index["AcceleratorName"],
+            let count = index["AcceleratorCount"], let region = index["Region"]
+        else {
             throw IngestError.invalid(
                 file: path,
                 diagnostics: [
@@ -196,12 +231,14 @@ struct SkyPilotCatalog {
                             + "InstanceType, AcceleratorName, AcceleratorCount, Region, Price (SpotPrice and AvailabilityZone optional)")
                 ])
         }
-        return Columns(index: index, count: names.count)
+        return Columns(
+            names: names, instance: instance, accelerator: accelerator, gpuCount: count, region: region, price: index["Price"],
+            spotPrice: index["SpotPrice"])
     }
 
-    private func nextRecord(_ reader: inout CSVReader) throws -> [String]? {
+    private func next(_ reader: inout CSVReader, _ record: inout CSVReader.Record) throws -> Bool {
         do {
-            return try reader.next()
+            return try reader.next(into: &record)
         } catch {
             throw IngestError.invalid(
                 file: path, diagnostics: [Diagnostic(file: path, path: nil, position: TextPosition(line: error.line, column: 1), message: error.message)])

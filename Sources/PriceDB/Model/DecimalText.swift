@@ -13,13 +13,19 @@ enum DecimalText {
     /// Parses JSON-style number text (`-12.5`, `3e-2`) into millionths, refusing digits beyond the sixth
     /// decimal place unless `rounding` allows rounding them half-even.
     static func millionths(_ text: Substring, rounding: Bool = false) throws(Failure) -> Int64 {
+        try millionths(bytes: text.utf8, rounding: rounding)
+    }
+
+    /// The same, straight from the bytes of a file (a CSV field), with nothing decoded.
+    static func millionths<Bytes: Collection>(bytes text: Bytes, rounding: Bool = false) throws(Failure) -> Int64
+    where Bytes.Element == UInt8 {
         var digits: [UInt8] = []
         var negative = false
         var fractionCount = 0
         var exponent = 0
         var seenDigit = false
         var seenPoint = false
-        var bytes = text.utf8[...]
+        var bytes = text[...]
         if bytes.first == UInt8(ascii: "-") || bytes.first == UInt8(ascii: "+") {
             negative = bytes.first == UInt8(ascii: "-")
             bytes = bytes.dropFirst()
@@ -35,8 +41,7 @@ enum DecimalText {
                     throw .notANumber
                 }
             } else if byte | 0x20 == UInt8(ascii: "e"), seenDigit {
-                guard let value = Int(Substring(bytes.dropFirst())), abs(value) < 100 else { throw .notANumber }
-                exponent = value
+                exponent = try Self.exponent(bytes.dropFirst())
                 bytes = bytes[bytes.endIndex...]
                 break
             } else {
@@ -65,6 +70,23 @@ enum DecimalText {
         if droppedNonZero, let first = dropped.first {
             let restNonZero = dropped.dropFirst().contains { $0 != 0 }
             if first > 5 || (first == 5 && (restNonZero || value % 2 == 1)) { value += 1 }
+        }
+        return negative ? -value : value
+    }
+
+    /// An exponent's digits with an optional sign, below 100 in magnitude.
+    private static func exponent<Bytes: Collection>(_ bytes: Bytes) throws(Failure) -> Int where Bytes.Element == UInt8 {
+        var rest = bytes[...]
+        var negative = false
+        if let sign = rest.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") {
+            negative = sign == UInt8(ascii: "-")
+            rest = rest.dropFirst()
+        }
+        guard !rest.isEmpty, rest.count <= 2 else { throw .notANumber }
+        var value = 0
+        for byte in rest {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { throw .notANumber }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
         }
         return negative ? -value : value
     }

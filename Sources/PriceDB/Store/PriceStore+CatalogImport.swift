@@ -2,20 +2,43 @@ import Foundation
 import GRDB
 
 extension PriceStore {
-    /// Receives the offers of a streamed catalog. Offers of one instance, GPU,
-    /// region and tier (the same instance in several availability zones) fold into one observation whose
-    /// price is the range over them. The folding happens in a scratch table of the connection's temporary
-    /// schema, so memory does not grow with the catalog.
+    /// One offer of a catalog with its price range over the availability zones that list it.
+    public struct CatalogOffer: Sendable {
+        public var instance: String
+        public var gpuID: String
+        public var gpuLabel: String
+        public var variant: String
+        public var gpuCount: GPUCount
+        public var region: String
+        public var tier: Tier
+        public var price: PriceRange
+
+        public init(
+            instance: String, gpuID: String, gpuLabel: String, variant: String, gpuCount: GPUCount, region: String,
+            tier: Tier, price: PriceRange
+        ) {
+            self.instance = instance
+            self.gpuID = gpuID
+            self.gpuLabel = gpuLabel
+            self.variant = variant
+            self.gpuCount = gpuCount
+            self.region = region
+            self.tier = tier
+            self.price = price
+        }
+    }
+
+    /// Where a catalog reader sets aside offers it has folded in memory once there are too many to keep: a
+    /// scratch table of the connection's temporary schema, which folds them further, so that memory does not
+    /// grow with the catalog.
     public struct CatalogSink {
         fileprivate let statement: Statement
 
-        public func add(
-            instance: String, gpuID: String, gpuLabel: String, variant: String, gpuCount: GPUCount, region: String,
-            tier: Tier, price: Money
-        ) throws(StoreError) {
+        public func spill(_ offer: CatalogOffer) throws(StoreError) {
             do {
                 try statement.execute(arguments: [
-                    instance, gpuID, gpuLabel, variant, gpuCount.millionths, region, tier.rawValue, price.micros, price.micros,
+                    offer.instance, offer.gpuID, offer.gpuLabel, offer.variant, offer.gpuCount.millionths, offer.region,
+                    offer.tier.rawValue, offer.price.low.micros, offer.price.high.micros,
                 ])
             } catch {
                 throw .sqlite(PriceStore.reason(error))
@@ -27,10 +50,18 @@ extension PriceStore {
     public struct CatalogStream: Sendable {
         public var sha256: String
         public var skippedCount: Int
+        /// The offers folded in memory and not spilled, in the order the file first listed them.
+        public var offers: [CatalogOffer]
+
+        public init(sha256: String, skippedCount: Int, offers: [CatalogOffer]) {
+            self.sha256 = sha256
+            self.skippedCount = skippedCount
+            self.offers = offers
+        }
     }
 
-    /// Imports a catalog: `read` streams offers into the sink (a scratch table) and then reports the file's hash;
-    /// the folded observations are then written in one transaction. A file ingested before (same hash), or a
+    /// Imports a catalog: `read` folds its offers (spilling to the sink past a limit) and reports them with the
+    /// file's hash; the observations are then written in one transaction. A file ingested before (same hash), or a
     /// `read` that throws, leaves the database unchanged. With `replacing`, the provider's stored catalogs of the
     /// same day are removed in the same transaction.
     public func importCatalog(
@@ -68,7 +99,7 @@ extension PriceStore {
                 return .commit
             }
             guard let stream else { return }
-            observationCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.catalog_fold") ?? 0
+            observationCount = try (Int.fetchOne(db, sql: "SELECT count(*) FROM temp.catalog_fold") ?? 0) + stream.offers.count
             // The file's one transaction on the database: all of it or nothing.
             try db.inTransaction(.immediate) {
                 if let earlier = try Self.snapshot(sha256: stream.sha256, observedOn: observedOn, providerIDs: [providerID], in: db) {
@@ -80,16 +111,19 @@ extension PriceStore {
                 if let provider = provider?.provider {
                     try Self.upsert(provider, in: db)
                 }
-                for gpuID in try String.fetchAll(db, sql: "SELECT DISTINCT gpu_id FROM temp.catalog_fold") {
+                let gpuIDs = Set(try String.fetchAll(db, sql: "SELECT DISTINCT gpu_id FROM temp.catalog_fold"))
+                    .union(stream.offers.map(\.gpuID))
+                for gpuID in gpuIDs.sorted() {
                     if let gpu = catalog.gpu(id: gpuID) { try Self.upsert(gpu, in: db) }
                 }
-                let gpuCount = try Int.fetchOne(db, sql: "SELECT count(DISTINCT gpu_id) FROM temp.catalog_fold") ?? 0
+                let gpuCount = gpuIDs.count
                 let snapshotID = try Self.insertSnapshot(
                     sha256: stream.sha256, format: format, observedOn: observedOn, providerIDs: [providerID], source: nil,
                     fileName: fileName,
                     ingestedAt: Date(),
                     counts: (observationCount, observationCount > 0 ? 1 : 0, gpuCount, stream.skippedCount), in: db)
                 try Self.prepareStaging(in: db)
+                try Self.stage(stream.offers, providerID: providerID, observedOn: observedOn, in: db)
                 try db.execute(
                     sql: """
                         INSERT INTO temp.staged (provider_id, observed_on, gpu_id, gpu_label, variant, gpu_count_millionths,

@@ -36,6 +36,23 @@ extension PriceStore {
         }
     }
 
+    /// Stages a catalog's folded offers: available, in USD, as the catalogs price.
+    static func stage(_ offers: [CatalogOffer], providerID: String, observedOn day: Day, in db: Database) throws {
+        let insert = try db.cachedStatement(
+            sql: """
+                INSERT INTO temp.staged (provider_id, observed_on, gpu_id, gpu_label, variant, gpu_count_millionths,
+                    instance, region, tier, currency, low, high, status, approximate, note)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'USD', ?, ?, 'available', 0, NULL)
+                """)
+        let dayText = day.description
+        for offer in offers {
+            try insert.execute(arguments: [
+                providerID, dayText, offer.gpuID, offer.gpuLabel, offer.variant, offer.gpuCount.millionths,
+                offer.instance, offer.region, offer.tier.rawValue, offer.price.low.micros, offer.price.high.micros,
+            ])
+        }
+    }
+
     /// Folds the staged observations into the history as seen by `snapshotID`, whose source (its name, else its
     /// format) names the feeds.
     static func applyStaged(snapshotID: Int64, source: String, in db: Database) throws {
