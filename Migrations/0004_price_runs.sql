@@ -7,8 +7,9 @@
 --              feed is known to be gone, and "the latest observation on or before D" stays a seek;
 --   offer      what is sold: provider, GPU as written, variant, unit size, instance, region, tier, currency;
 --   price_run  an offer's price (or status) from the first to the last day it was seen at that price, on
---              every day of its feed in between, with the snapshots that first and last saw it.
--- A re-observation at an unchanged price extends a run; a change starts a new one.
+--              every day of its feed in between, with the snapshots that first and last saw it. A run the feed's
+--              latest day still saw is open: its last day reads 9999-12-31 and it has no last snapshot yet.
+-- A re-observation at an unchanged price writes nothing but the day; a change closes a run and opens another.
 -- Snapshots are now told apart by content, provider(s) and observation day, so an unchanged catalog ingested
 -- under a new date is recorded. Existing observations convert losslessly: consecutive days of a feed with the
 -- same offer and price become one run. (Foreign keys are off while a migration runs, and checked before it
@@ -89,9 +90,8 @@ CREATE TABLE price_run (
     approximate         INTEGER NOT NULL DEFAULT 0 CHECK (approximate IN (0, 1)),
     note                TEXT,
     first_snapshot_id   INTEGER NOT NULL REFERENCES snapshot(id),
-    last_snapshot_id    INTEGER NOT NULL REFERENCES snapshot(id),
-    -- How many snapshots saw the offer at this price.
-    seen_count          INTEGER NOT NULL CHECK (seen_count >= 1),
+    last_snapshot_id    INTEGER REFERENCES snapshot(id),
+    CHECK ((last_seen = '9999-12-31') = (last_snapshot_id IS NULL)),
     CHECK ((status = 'available') = (price_low_micros IS NOT NULL AND price_high_micros IS NOT NULL)),
     CHECK ((price_low_micros IS NULL) = (price_high_micros IS NULL))
 ) STRICT;
@@ -121,12 +121,12 @@ ORDER BY min(o.id);
 -- consecutive days of its feed with the same value become one run (the gaps-and-islands method: within one
 -- value, the day's position in the feed minus the sighting's position is constant along a run).
 INSERT INTO price_run (offer_id, first_seen, last_seen, price_low_micros, price_high_micros, status, approximate,
-    note, first_snapshot_id, last_snapshot_id, seen_count)
+    note, first_snapshot_id, last_snapshot_id)
 WITH sighting AS (
     SELECT f.id AS feed_id, ofr.id AS offer_id, o.observed_on AS day,
         min(o.price_low_micros) AS low, max(o.price_high_micros) AS high, min(o.status) AS status,
         max(o.approximate) AS approximate, min(o.note) AS note,
-        min(o.snapshot_id) AS first_snapshot, max(o.snapshot_id) AS last_snapshot, count(*) AS seen
+        min(o.snapshot_id) AS first_snapshot, max(o.snapshot_id) AS last_snapshot
     FROM observation o JOIN snapshot s ON s.id = o.snapshot_id
     JOIN feed f ON f.provider_id = o.provider_id AND f.source = coalesce(s.source_name, s.format)
     JOIN offer ofr ON ofr.feed_id = f.id AND ofr.gpu_id = o.gpu_id AND ofr.gpu_label = o.gpu_label
@@ -143,11 +143,14 @@ island AS (
             PARTITION BY g.offer_id, g.low, g.high, g.status, g.approximate, g.note ORDER BY p.position) AS island
     FROM sighting g JOIN feed_position p ON p.feed_id = g.feed_id AND p.day = g.day
 )
-SELECT offer_id, min(day), max(day), low, high, status, approximate, note, min(first_snapshot), max(last_snapshot),
-    sum(seen)
+SELECT offer_id, min(day), max(day), low, high, status, approximate, note, min(first_snapshot), max(last_snapshot)
 FROM island
 GROUP BY offer_id, low, high, status, approximate, note, island
 ORDER BY offer_id, min(day);
+
+-- Runs that reach their feed's latest day are open.
+UPDATE price_run SET last_seen = '9999-12-31', last_snapshot_id = NULL
+WHERE last_seen = (SELECT max(d.observed_on) FROM feed_day d JOIN offer o ON o.feed_id = d.feed_id WHERE o.id = price_run.offer_id);
 
 DROP VIEW observation_decimal;
 DROP TABLE observation;
@@ -156,15 +159,17 @@ ALTER TABLE snapshot_v4 RENAME TO snapshot;
 CREATE INDEX snapshot_observed_on ON snapshot(observed_on);
 
 -- For people reading the database with `sqlite3`, with exact decimal prices built from the integers.
--- One row per run: what an offer cost from when to when.
+-- One row per run: what an offer cost from when to when (an open run's last day is its feed's latest).
 CREATE VIEW price_run_decimal AS
 SELECT
     r.id, o.provider_id, o.gpu_id, o.gpu_label, o.variant,
     (o.gpu_count_millionths / 1000000) || '.' || substr('000000' || (o.gpu_count_millionths % 1000000), -6) AS gpu_count,
-    o.instance, o.region, o.tier, o.currency, r.first_seen, r.last_seen,
+    o.instance, o.region, o.tier, o.currency, r.first_seen,
+    CASE WHEN r.last_seen = '9999-12-31'
+        THEN (SELECT max(d.observed_on) FROM feed_day d WHERE d.feed_id = o.feed_id) ELSE r.last_seen END AS last_seen,
     (r.price_low_micros / 1000000) || '.' || substr('000000' || (r.price_low_micros % 1000000), -6) AS price_low,
     (r.price_high_micros / 1000000) || '.' || substr('000000' || (r.price_high_micros % 1000000), -6) AS price_high,
-    r.status, r.approximate, r.note, r.seen_count, r.first_snapshot_id, r.last_snapshot_id
+    r.status, r.approximate, r.note, r.first_snapshot_id, r.last_snapshot_id
 FROM price_run r JOIN offer o ON o.id = r.offer_id;
 
 -- The columns of schema 3's view, one row per offer and day of its feed that a run covers (the snapshot is the

@@ -66,8 +66,8 @@ import Testing
                             INSERT INTO offer (id, feed_id, provider_id, gpu_id, gpu_label, gpu_count_millionths, tier, currency)
                             VALUES (1, 1, 'old', 't4', 'T4', 1000000, 'on-demand', 'USD');
                             INSERT INTO price_run (offer_id, first_seen, last_seen, price_low_micros, price_high_micros, status,
-                                first_snapshot_id, last_snapshot_id, seen_count)
-                            VALUES (1, '2025-01-01', '2025-01-01', 350000, 350000, 'available', 1, 1, 1);
+                                first_snapshot_id, last_snapshot_id)
+                            VALUES (1, '2025-01-01', '9999-12-31', 350000, 350000, 'available', 1, NULL);
                             """)
                 }
             }

@@ -63,16 +63,20 @@ import Testing
             try String.fetchAll(
                 db,
                 sql: """
-                    SELECT o.instance || ' ' || o.tier || ' ' || r.first_seen || '..' || r.last_seen || ' ' || r.price_low_micros
-                        || ' x' || r.seen_count
-                    FROM price_run r JOIN offer o ON o.id = r.offer_id JOIN feed f ON f.id = o.feed_id
+                    SELECT v.instance || ' ' || v.tier || ' ' || v.first_seen || '..' || v.last_seen || ' ' || v.price_low || ' x'
+                        || (SELECT count(DISTINCT d.observed_on) FROM feed_day d JOIN feed f ON f.id = d.feed_id
+                            WHERE f.provider_id = v.provider_id AND f.source = 'skypilot-csv'
+                              AND d.observed_on BETWEEN v.first_seen AND v.last_seen)
+                    FROM price_run_decimal v JOIN price_run r ON r.id = v.id JOIN offer o ON o.id = r.offer_id
+                    JOIN feed f ON f.id = o.feed_id
                     WHERE f.source = 'skypilot-csv'
-                    ORDER BY o.instance, o.tier, r.first_seen
+                    ORDER BY v.instance, v.tier, v.first_seen
                     """)
         }
     }
 
-    /// Every run's snapshots exist and observed its feed on its first and last day.
+    /// Every run's snapshots exist and observed its feed on its first and last day (an open run's last day is
+    /// its feed's latest, and its last snapshot is not set yet).
     static func provenanceHolds(_ store: PriceStore) throws -> Bool {
         try store.writer.read { (db: Database) throws in
             try Int.fetchOne(
@@ -81,8 +85,10 @@ import Testing
                     SELECT count(*) FROM price_run r JOIN offer o ON o.id = r.offer_id
                     WHERE NOT EXISTS (SELECT 1 FROM feed_day d WHERE d.feed_id = o.feed_id AND d.observed_on = r.first_seen
                                         AND d.snapshot_id = r.first_snapshot_id)
-                       OR NOT EXISTS (SELECT 1 FROM feed_day d WHERE d.feed_id = o.feed_id AND d.observed_on = r.last_seen
-                                        AND d.snapshot_id = r.last_snapshot_id)
+                       OR (r.last_seen != '9999-12-31' AND NOT EXISTS (
+                            SELECT 1 FROM feed_day d WHERE d.feed_id = o.feed_id AND d.observed_on = r.last_seen
+                              AND d.snapshot_id = r.last_snapshot_id))
+                       OR (r.last_seen = '9999-12-31' AND r.first_seen > (SELECT max(observed_on) FROM feed_day d WHERE d.feed_id = o.feed_id))
                     """) == 0
         }
     }
@@ -102,12 +108,12 @@ import Testing
             Issue.record("the same file for the same day and provider was stored twice")
             return
         }
-        #expect(try Self.runs(store) == ["g1 on-demand 2026-03-01..2026-03-03 800000 x3", "g2 on-demand 2026-03-01..2026-03-03 1000000 x3"])
+        #expect(try Self.runs(store) == ["g1 on-demand 2026-03-01..2026-03-03 0.800000 x3", "g2 on-demand 2026-03-01..2026-03-03 1.000000 x3"])
         let changed = try Self.catalog([("g1", "L4", "0.75"), ("g2", "A10G", "1.00")])
         _ = try ingestor.ingest(fileAt: changed, catalogOptions: CatalogOptions(providerID: "aws", observedOn: Day("2026-03-04")!))
         #expect(try Self.runs(store) == [
-            "g1 on-demand 2026-03-01..2026-03-03 800000 x3", "g1 on-demand 2026-03-04..2026-03-04 750000 x1",
-            "g2 on-demand 2026-03-01..2026-03-04 1000000 x4",
+            "g1 on-demand 2026-03-01..2026-03-03 0.800000 x3", "g1 on-demand 2026-03-04..2026-03-04 0.750000 x1",
+            "g2 on-demand 2026-03-01..2026-03-04 1.000000 x4",
         ])
         let cell = try PriceQuery(store: store).cell(provider: "aws", gpu: "l4", asOf: Day("2026-03-03")!)
         #expect(cell.price == PriceRange(Money("0.80")!))
@@ -162,7 +168,7 @@ import Testing
             return
         }
         #expect(replaced.count == 1)
-        #expect(try Self.runs(store) == ["g1 on-demand 2026-03-01..2026-03-03 800000 x3"])
+        #expect(try Self.runs(store) == ["g1 on-demand 2026-03-01..2026-03-03 0.800000 x3"])
         #expect(try Self.provenanceHolds(store))
     }
 }

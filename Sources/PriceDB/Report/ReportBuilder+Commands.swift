@@ -84,7 +84,7 @@ extension ReportBuilder {
                 if record.lastSnapshot != record.firstSnapshot { source += " … " + described(record.lastSnapshot) }
                 if let note = record.note { source += ": " + note }
                 return [
-                    .day(record.firstSeen), .day(record.lastSeen), .integer(record.seenCount),
+                    .day(record.firstSeen), .day(record.lastSeen), .integer(record.seenDays),
                     .text(names[offer.providerID] ?? offer.providerID),
                     .text(offer.gpuLabel), .text(offer.variant.isEmpty ? "-" : offer.variant),
                     .text(offer.gpuCount.description), .text(offer.instance.isEmpty ? "-" : offer.instance),

@@ -156,14 +156,25 @@ extension PriceStore {
             let providerCondition: SQL = provider.map { "AND o.provider_id = \($0)" } ?? ""
             return try SQLRequest<Row>(
                 literal: """
-                    SELECT o.*, r.first_seen, r.last_seen, r.price_low_micros, r.price_high_micros, r.status, r.approximate,
-                        r.note, r.seen_count,
+                    WITH run AS (
+                        SELECT o.*, r.first_seen, r.price_low_micros, r.price_high_micros, r.status, r.approximate, r.note,
+                            r.first_snapshot_id,
+                            CASE WHEN r.last_seen = \(Self.openEnd)
+                                THEN (SELECT max(d.observed_on) FROM feed_day d WHERE d.feed_id = o.feed_id)
+                                ELSE r.last_seen END AS last_seen,
+                            coalesce(r.last_snapshot_id, (
+                                SELECT d.snapshot_id FROM feed_day d WHERE d.feed_id = o.feed_id
+                                ORDER BY d.observed_on DESC, d.snapshot_id LIMIT 1)) AS last_snapshot_id
+                        FROM offer o JOIN price_run r ON r.offer_id = o.id
+                        WHERE o.gpu_id = \(gpu) \(providerCondition) AND o.tier IN \(tiers.map(\.rawValue))
+                    )
+                    SELECT run.*,
+                        (SELECT count(DISTINCT d.observed_on) FROM feed_day d
+                         WHERE d.feed_id = run.feed_id AND d.observed_on BETWEEN run.first_seen AND run.last_seen) AS seen_days,
                         fs.id AS first_id, fs.file_name AS first_file, fs.source_name AS first_source,
                         ls.id AS last_id, ls.file_name AS last_file, ls.source_name AS last_source
-                    FROM offer o JOIN price_run r ON r.offer_id = o.id
-                    JOIN snapshot fs ON fs.id = r.first_snapshot_id JOIN snapshot ls ON ls.id = r.last_snapshot_id
-                    WHERE o.gpu_id = \(gpu) \(providerCondition) AND o.tier IN \(tiers.map(\.rawValue))
-                    ORDER BY r.first_seen, o.provider_id, o.id
+                    FROM run JOIN snapshot fs ON fs.id = run.first_snapshot_id JOIN snapshot ls ON ls.id = run.last_snapshot_id
+                    ORDER BY run.first_seen, run.provider_id, run.id
                     """
             ).fetchAll(db).map { row throws in
                 guard let first = Day(row["first_seen"] as String), let last = Day(row["last_seen"] as String) else {
@@ -173,7 +184,7 @@ extension PriceStore {
                     offer: try Self.offer(row), firstSeen: first, lastSeen: last,
                     price: Self.priceRange(low: row["price_low_micros"], high: row["price_high_micros"]),
                     status: Status(rawValue: row["status"]) ?? .available, approximate: row["approximate"], note: row["note"],
-                    seenCount: row["seen_count"],
+                    seenDays: row["seen_days"],
                     firstSnapshot: SnapshotReference(id: row["first_id"], fileName: row["first_file"], sourceName: row["first_source"]),
                     lastSnapshot: SnapshotReference(id: row["last_id"], fileName: row["last_file"], sourceName: row["last_source"]))
             }
@@ -267,8 +278,8 @@ public struct RunRecord: Hashable, Sendable {
     public var status: Status
     public var approximate: Bool
     public var note: String?
-    /// How many snapshots saw the offer at this price.
-    public var seenCount: Int
+    /// On how many days of its feed the offer was seen at this price.
+    public var seenDays: Int
     public var firstSnapshot: SnapshotReference
     public var lastSnapshot: SnapshotReference
 }

@@ -2,8 +2,10 @@ import GRDB
 
 /// Writing the history as price runs (see `Migrations/0004_price_runs.sql`): a file's observations are staged in
 /// a temporary table, then folded into the runs of their feed. A day after every day the feed has seen (the
-/// daily cron case) is a handful of set-based statements; a day in between, or a day seen before, takes the
-/// general path, one offer at a time, which may split and join runs.
+/// daily cron case) is a handful of set-based statements that write only what changed: open runs whose price
+/// still holds are left alone. A day in between, or a day seen before, takes the general path, one offer at a
+/// time, which may split and join runs; it works on closed runs, so open ones are closed at the feed's latest
+/// day first and opened again after.
 extension PriceStore {
     /// Creates the empty staging table of this connection.
     static func prepareStaging(in db: Database) throws {
@@ -53,6 +55,9 @@ extension PriceStore {
         }
     }
 
+    /// The last day of a run that the feed's latest day still saw.
+    static let openEnd = "9999-12-31"
+
     /// Folds the staged observations into the history as seen by `snapshotID`, whose source (its name, else its
     /// format) names the feeds.
     static func applyStaged(snapshotID: Int64, source: String, in db: Database) throws {
@@ -69,10 +74,9 @@ extension PriceStore {
             let dayIsNew = try !(Bool.fetchOne(
                 db, sql: "SELECT EXISTS (SELECT 1 FROM feed_day WHERE feed_id = ? AND observed_on = ?)",
                 arguments: [feed, day]) ?? false)
-            let previous = try String.fetchOne(
-                db, sql: "SELECT max(observed_on) FROM feed_day WHERE feed_id = ? AND observed_on < ?", arguments: [feed, day])
-            let next = try String.fetchOne(
-                db, sql: "SELECT min(observed_on) FROM feed_day WHERE feed_id = ? AND observed_on > ?", arguments: [feed, day])
+            let previous = try neighbour(of: day, in: feed, before: true, in: db)
+            let next = try neighbour(of: day, in: feed, before: false, in: db)
+            let latestBefore = try latestDay(of: feed, in: db)
             try db.execute(
                 sql: "INSERT OR IGNORE INTO feed_day (feed_id, observed_on, snapshot_id) VALUES (?, ?, ?)",
                 arguments: [feed, day, snapshotID])
@@ -96,40 +100,82 @@ extension PriceStore {
                     """,
                 arguments: [feed, provider, day])
             if dayIsNew && next == nil {
-                try appendDay(day, after: previous, provider: provider, snapshotID: snapshotID, in: db)
+                try appendDay(day, feed: feed, after: previous, provider: provider, snapshotID: snapshotID, in: db)
             } else {
-                try insertDay(day, feed: feed, provider: provider, previous: previous, next: next, isNew: dayIsNew, snapshotID: snapshotID, in: db)
+                if let latestBefore { try closeOpenRuns(of: feed, on: latestBefore, in: db) }
+                try insertDay(day, feed: feed, provider: provider, previous: previous?.day, next: next?.day, isNew: dayIsNew, snapshotID: snapshotID, in: db)
+                try reopenRuns(of: feed, in: db)
             }
         }
         try db.execute(sql: "DELETE FROM temp.staged")
     }
 
-    /// The common case, a day after every day of the feed: runs seen the day before at the same value grow by
-    /// a day, and every other offer starts a run.
-    private static func appendDay(_ day: String, after previous: String?, provider: String, snapshotID: Int64, in db: Database) throws {
+    /// The common case, a day after every day of the feed: open runs at the same value stay open and nothing is
+    /// written for them; runs whose price changed, or whose offer the day did not see, close on the day before;
+    /// every other offer opens a run.
+    private static func appendDay(
+        _ day: String, feed: Int64, after previous: (day: String, snapshot: Int64)?, provider: String, snapshotID: Int64,
+        in db: Database
+    ) throws {
         if let previous {
             try db.execute(
                 sql: """
-                    UPDATE price_run SET last_seen = ?, last_snapshot_id = ?, seen_count = seen_count + 1
+                    UPDATE price_run SET last_seen = ?, last_snapshot_id = ?
                     FROM temp.staged s
                     WHERE s.provider_id = ? AND s.observed_on = ? AND price_run.offer_id = s.offer_id
-                      AND price_run.last_seen = ? AND price_run.status = s.status
-                      AND price_run.price_low_micros IS s.low AND price_run.price_high_micros IS s.high
-                      AND price_run.approximate = s.approximate AND price_run.note IS s.note
+                      AND price_run.last_seen = ?
+                      AND NOT (price_run.status = s.status AND price_run.price_low_micros IS s.low
+                               AND price_run.price_high_micros IS s.high AND price_run.approximate = s.approximate
+                               AND price_run.note IS s.note)
                     """,
-                arguments: [day, snapshotID, provider, day, previous])
+                arguments: [previous.day, previous.snapshot, provider, day, openEnd])
+            try db.execute(
+                sql: """
+                    UPDATE price_run SET last_seen = ?, last_snapshot_id = ?
+                    WHERE last_seen = ? AND offer_id IN (SELECT id FROM offer WHERE feed_id = ?)
+                      AND offer_id NOT IN (SELECT offer_id FROM temp.staged WHERE provider_id = ? AND observed_on = ?)
+                    """,
+                arguments: [previous.day, previous.snapshot, openEnd, feed, provider, day])
         }
         try db.execute(
             sql: """
                 INSERT INTO price_run (offer_id, first_seen, last_seen, price_low_micros, price_high_micros, status,
-                    approximate, note, first_snapshot_id, last_snapshot_id, seen_count)
-                SELECT s.offer_id, ?, ?, s.low, s.high, s.status, s.approximate, s.note, ?, ?, 1
+                    approximate, note, first_snapshot_id, last_snapshot_id)
+                SELECT s.offer_id, ?, ?, s.low, s.high, s.status, s.approximate, s.note, ?, NULL
                 FROM temp.staged s
                 WHERE s.provider_id = ? AND s.observed_on = ?
                   AND NOT EXISTS (SELECT 1 FROM price_run r WHERE r.offer_id = s.offer_id AND r.last_seen = ?)
                 ORDER BY s.rowid
                 """,
-            arguments: [day, day, snapshotID, snapshotID, provider, day, day])
+            arguments: [day, openEnd, snapshotID, provider, day, openEnd])
+    }
+
+    /// The feed's latest observed day, if any.
+    static func latestDay(of feed: Int64, in db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT max(observed_on) FROM feed_day WHERE feed_id = ?", arguments: [feed])
+    }
+
+    /// Closes the feed's open runs on `day` (its latest), so the general path sees every run with its days.
+    static func closeOpenRuns(of feed: Int64, on day: String, in db: Database) throws {
+        let snapshot = try Int64.fetchOne(
+            db, sql: "SELECT min(snapshot_id) FROM feed_day WHERE feed_id = ? AND observed_on = ?", arguments: [feed, day])
+        try db.execute(
+            sql: """
+                UPDATE price_run SET last_seen = ?, last_snapshot_id = ?
+                WHERE last_seen = ? AND offer_id IN (SELECT id FROM offer WHERE feed_id = ?)
+                """,
+            arguments: [day, snapshot, openEnd, feed])
+    }
+
+    /// Opens again the feed's runs that reach its latest day.
+    static func reopenRuns(of feed: Int64, in db: Database) throws {
+        guard let latest = try latestDay(of: feed, in: db) else { return }
+        try db.execute(
+            sql: """
+                UPDATE price_run SET last_seen = ?, last_snapshot_id = NULL
+                WHERE last_seen = ? AND offer_id IN (SELECT id FROM offer WHERE feed_id = ?)
+                """,
+            arguments: [openEnd, latest, feed])
     }
 
     /// One run as read for the general path.
@@ -140,7 +186,6 @@ extension PriceStore {
         var value: RunValue
         var firstSnapshot: Int64
         var lastSnapshot: Int64
-        var seen: Int
 
         init(_ row: Row) {
             id = row["id"]
@@ -150,8 +195,7 @@ extension PriceStore {
                 low: row["price_low_micros"], high: row["price_high_micros"], status: row["status"],
                 approximate: row["approximate"], note: row["note"])
             firstSnapshot = row["first_snapshot_id"]
-            lastSnapshot = row["last_snapshot_id"]
-            seen = row["seen_count"]
+            lastSnapshot = row["last_snapshot_id"] ?? row["first_snapshot_id"]
         }
     }
 
@@ -194,12 +238,10 @@ extension PriceStore {
                 arguments: [offer, day]
             ).map(Run.init)
             if let covering = after, covering.first <= day {
-                if covering.value == value {
-                    try db.execute(sql: "UPDATE price_run SET seen_count = seen_count + 1 WHERE id = ?", arguments: [covering.id])
-                } else {
+                if covering.value != value {
                     try split(covering, around: day, feed: feed, in: db)
                     try insertRun(offer: offer, from: day, to: day, value: covering.value.merged(with: value),
-                                  first: snapshotID, last: snapshotID, seen: covering.seen + 1, in: db)
+                                  first: snapshotID, last: snapshotID, in: db)
                 }
                 continue
             }
@@ -212,21 +254,18 @@ extension PriceStore {
             if var joined = before, joined.value == value {
                 joined.last = day
                 joined.lastSnapshot = snapshotID
-                joined.seen += 1
                 if let following, following.value == value {
                     joined.last = following.last
                     joined.lastSnapshot = following.lastSnapshot
-                    joined.seen += following.seen
                     try db.execute(sql: "DELETE FROM price_run WHERE id = ?", arguments: [following.id])
                 }
                 try update(joined, in: db)
             } else if var joined = following, joined.value == value {
                 joined.first = day
                 joined.firstSnapshot = snapshotID
-                joined.seen += 1
                 try update(joined, in: db)
             } else {
-                try insertRun(offer: offer, from: day, to: day, value: value, first: snapshotID, last: snapshotID, seen: 1, in: db)
+                try insertRun(offer: offer, from: day, to: day, value: value, first: snapshotID, last: snapshotID, in: db)
             }
         }
         guard isNew, let previous, let next else { return }
@@ -246,19 +285,17 @@ extension PriceStore {
     }
 
     /// Cuts `day` out of a run: the part before it ends on the feed's day before, the part after starts on its
-    /// day after. Sightings are counted again as the feed's days in each part.
+    /// day after.
     private static func split(_ run: Run, around day: String, feed: Int64, in db: Database) throws {
         let offer = try Int64.fetchOne(db, sql: "SELECT offer_id FROM price_run WHERE id = ?", arguments: [run.id]) ?? 0
         try db.execute(sql: "DELETE FROM price_run WHERE id = ?", arguments: [run.id])
         if run.first < day, let end = try neighbour(of: day, in: feed, before: true, in: db) {
             try insertRun(
-                offer: offer, from: run.first, to: end.day, value: run.value, first: run.firstSnapshot, last: end.snapshot,
-                seen: try feedDays(feed, from: run.first, to: end.day, in: db), in: db)
+                offer: offer, from: run.first, to: end.day, value: run.value, first: run.firstSnapshot, last: end.snapshot, in: db)
         }
         if run.last > day, let start = try neighbour(of: day, in: feed, before: false, in: db) {
             try insertRun(
-                offer: offer, from: start.day, to: run.last, value: run.value, first: start.snapshot, last: run.lastSnapshot,
-                seen: try feedDays(feed, from: start.day, to: run.last, in: db), in: db)
+                offer: offer, from: start.day, to: run.last, value: run.value, first: start.snapshot, last: run.lastSnapshot, in: db)
         }
     }
 
@@ -270,33 +307,24 @@ extension PriceStore {
         return try Row.fetchOne(db, sql: sql, arguments: [feed, day]).map { ($0["observed_on"], $0["snapshot_id"]) }
     }
 
-    private static func feedDays(_ feed: Int64, from start: String, to end: String, in db: Database) throws -> Int {
-        max(1, try Int.fetchOne(
-            db, sql: "SELECT count(DISTINCT observed_on) FROM feed_day WHERE feed_id = ? AND observed_on BETWEEN ? AND ?",
-            arguments: [feed, start, end]) ?? 1)
-    }
-
     private static func insertRun(
         offer: Int64, from first: String, to last: String, value: RunValue, first firstSnapshot: Int64, last lastSnapshot: Int64,
-        seen: Int, in db: Database
+        in db: Database
     ) throws {
         try db.execute(
             sql: """
                 INSERT INTO price_run (offer_id, first_seen, last_seen, price_low_micros, price_high_micros, status,
-                    approximate, note, first_snapshot_id, last_snapshot_id, seen_count)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    approximate, note, first_snapshot_id, last_snapshot_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [offer, first, last, value.low, value.high, value.status, value.approximate, value.note,
-                        firstSnapshot, lastSnapshot, seen])
+                        firstSnapshot, lastSnapshot])
     }
 
     private static func update(_ run: Run, in db: Database) throws {
         try db.execute(
-            sql: """
-                UPDATE price_run SET first_seen = ?, last_seen = ?, first_snapshot_id = ?, last_snapshot_id = ?,
-                    seen_count = ? WHERE id = ?
-                """,
-            arguments: [run.first, run.last, run.firstSnapshot, run.lastSnapshot, run.seen, run.id])
+            sql: "UPDATE price_run SET first_seen = ?, last_seen = ?, first_snapshot_id = ?, last_snapshot_id = ? WHERE id = ?",
+            arguments: [run.first, run.last, run.firstSnapshot, run.lastSnapshot, run.id])
     }
 
     /// Takes snapshots out of the history: each day they observed of a feed is no longer observed, so runs
@@ -317,55 +345,60 @@ extension PriceStore {
                 let provider = try String.fetchOne(db, sql: "SELECT provider_id FROM feed WHERE id = ?", arguments: [feed]) ?? ""
                 throw StoreError.sharedDay(snapshot: sharing.first { removed.contains($0) } ?? 0, other: other, provider: provider, day: day)
             }
-            try db.execute(sql: "DELETE FROM feed_day WHERE feed_id = ? AND observed_on = ?", arguments: [feed, day])
-            let previous = try neighbour(of: day, in: feed, before: true, in: db)
-            let next = try neighbour(of: day, in: feed, before: false, in: db)
-            let covering = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT r.* FROM price_run r JOIN offer o ON o.id = r.offer_id
-                    WHERE o.feed_id = ? AND r.first_seen <= ? AND r.last_seen >= ?
-                    """,
-                arguments: [feed, day, day]
-            ).map(Run.init)
-            for var run in covering {
-                if run.first == day && run.last == day {
-                    try db.execute(sql: "DELETE FROM price_run WHERE id = ?", arguments: [run.id])
-                    continue
-                }
-                if run.first == day, let next {
-                    run.first = next.day
-                    run.firstSnapshot = next.snapshot
-                }
-                if run.last == day, let previous {
-                    run.last = previous.day
-                    run.lastSnapshot = previous.snapshot
-                }
-                run.seen = max(1, run.seen - 1)
-                try update(run, in: db)
+            if let latest = try latestDay(of: feed, in: db) { try closeOpenRuns(of: feed, on: latest, in: db) }
+            try removeDay(day, of: feed, in: db)
+            try reopenRuns(of: feed, in: db)
+        }
+    }
+
+    /// Takes one day out of a feed whose runs are all closed.
+    private static func removeDay(_ day: String, of feed: Int64, in db: Database) throws {
+        try db.execute(sql: "DELETE FROM feed_day WHERE feed_id = ? AND observed_on = ?", arguments: [feed, day])
+        let previous = try neighbour(of: day, in: feed, before: true, in: db)
+        let next = try neighbour(of: day, in: feed, before: false, in: db)
+        let covering = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT r.* FROM price_run r JOIN offer o ON o.id = r.offer_id
+                WHERE o.feed_id = ? AND r.first_seen <= ? AND r.last_seen >= ?
+                """,
+            arguments: [feed, day, day]
+        ).map(Run.init)
+        for var run in covering {
+            if run.first == day && run.last == day {
+                try db.execute(sql: "DELETE FROM price_run WHERE id = ?", arguments: [run.id])
+                continue
             }
-            guard let previous, let next else { continue }
-            let meeting = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT a.id AS before_id, b.id AS after_id FROM price_run a
-                    JOIN offer o ON o.id = a.offer_id
-                    JOIN price_run b ON b.offer_id = a.offer_id AND b.first_seen = ?
-                    WHERE o.feed_id = ? AND a.last_seen = ? AND a.status = b.status
-                      AND a.price_low_micros IS b.price_low_micros AND a.price_high_micros IS b.price_high_micros
-                      AND a.approximate = b.approximate AND a.note IS b.note
-                    """,
-                arguments: [next.day, feed, previous.day])
-            for pair in meeting {
-                try db.execute(
-                    sql: """
-                        UPDATE price_run SET last_seen = b.last_seen, last_snapshot_id = b.last_snapshot_id,
-                            seen_count = price_run.seen_count + b.seen_count
-                        FROM price_run b WHERE price_run.id = ? AND b.id = ?
-                        """,
-                    arguments: [pair["before_id"] as Int64, pair["after_id"] as Int64])
-                try db.execute(sql: "DELETE FROM price_run WHERE id = ?", arguments: [pair["after_id"] as Int64])
+            if run.first == day, let next {
+                run.first = next.day
+                run.firstSnapshot = next.snapshot
             }
+            if run.last == day, let previous {
+                run.last = previous.day
+                run.lastSnapshot = previous.snapshot
+            }
+            try update(run, in: db)
+        }
+        guard let previous, let next else { return }
+        let meeting = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT a.id AS before_id, b.id AS after_id FROM price_run a
+                JOIN offer o ON o.id = a.offer_id
+                JOIN price_run b ON b.offer_id = a.offer_id AND b.first_seen = ?
+                WHERE o.feed_id = ? AND a.last_seen = ? AND a.status = b.status
+                  AND a.price_low_micros IS b.price_low_micros AND a.price_high_micros IS b.price_high_micros
+                  AND a.approximate = b.approximate AND a.note IS b.note
+                """,
+            arguments: [next.day, feed, previous.day])
+        for pair in meeting {
+            try db.execute(
+                sql: """
+                    UPDATE price_run SET last_seen = b.last_seen, last_snapshot_id = b.last_snapshot_id
+                    FROM price_run b WHERE price_run.id = ? AND b.id = ?
+                    """,
+                arguments: [pair["before_id"] as Int64, pair["after_id"] as Int64])
+            try db.execute(sql: "DELETE FROM price_run WHERE id = ?", arguments: [pair["after_id"] as Int64])
         }
     }
 }
