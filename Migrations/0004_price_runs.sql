@@ -75,15 +75,14 @@ CREATE TABLE offer (
     currency             TEXT NOT NULL CHECK (length(currency) = 3),
     UNIQUE (feed_id, gpu_id, gpu_label, variant, gpu_count_millionths, instance, region, tier, currency)
 ) STRICT;
--- A series (provider, GPU, tier) is an index range of offers.
-CREATE INDEX offer_series ON offer(provider_id, gpu_id, tier);
+-- A series (provider, GPU, tier) is an index range of offers, which holds what a report's grid needs of them.
+CREATE INDEX offer_series ON offer(provider_id, gpu_id, tier, feed_id, gpu_count_millionths, currency, region);
 CREATE INDEX offer_gpu ON offer(gpu_id);
 
 CREATE TABLE price_run (
-    id                  INTEGER PRIMARY KEY,
     offer_id            INTEGER NOT NULL REFERENCES offer(id),
-    first_seen          TEXT NOT NULL CHECK (date(first_seen) IS first_seen),
-    last_seen           TEXT NOT NULL CHECK (date(last_seen) IS last_seen AND last_seen >= first_seen),
+    last_seen           TEXT NOT NULL CHECK (date(last_seen) IS last_seen),
+    first_seen          TEXT NOT NULL CHECK (date(first_seen) IS first_seen AND first_seen <= last_seen),
     price_low_micros    INTEGER CHECK (price_low_micros >= 0),
     price_high_micros   INTEGER CHECK (price_high_micros >= price_low_micros),
     status              TEXT NOT NULL CHECK (status IN ('available', 'unavailable', 'coming-soon')),
@@ -93,10 +92,11 @@ CREATE TABLE price_run (
     last_snapshot_id    INTEGER REFERENCES snapshot(id),
     CHECK ((last_seen = '9999-12-31') = (last_snapshot_id IS NULL)),
     CHECK ((status = 'available') = (price_low_micros IS NOT NULL AND price_high_micros IS NOT NULL)),
-    CHECK ((price_low_micros IS NULL) = (price_high_micros IS NULL))
-) STRICT;
--- An offer's run on or after a day is one seek; so is the run that ends on a given day.
-CREATE INDEX price_run_offer ON price_run(offer_id, last_seen);
+    CHECK ((price_low_micros IS NULL) = (price_high_micros IS NULL)),
+    -- Runs of one offer never overlap, so the day a run ends names it. Kept in that order, an offer's run on or
+    -- after a day is one seek, and the row is the index entry (no second lookup).
+    PRIMARY KEY (offer_id, last_seen)
+) STRICT, WITHOUT ROWID;
 
 INSERT INTO feed (provider_id, source)
 SELECT o.provider_id, coalesce(s.source_name, s.format)
@@ -162,7 +162,7 @@ CREATE INDEX snapshot_observed_on ON snapshot(observed_on);
 -- One row per run: what an offer cost from when to when (an open run's last day is its feed's latest).
 CREATE VIEW price_run_decimal AS
 SELECT
-    r.id, o.provider_id, o.gpu_id, o.gpu_label, o.variant,
+    r.offer_id, o.provider_id, o.gpu_id, o.gpu_label, o.variant,
     (o.gpu_count_millionths / 1000000) || '.' || substr('000000' || (o.gpu_count_millionths % 1000000), -6) AS gpu_count,
     o.instance, o.region, o.tier, o.currency, r.first_seen,
     CASE WHEN r.last_seen = '9999-12-31'
@@ -173,10 +173,10 @@ SELECT
 FROM price_run r JOIN offer o ON o.id = r.offer_id;
 
 -- The columns of schema 3's view, one row per offer and day of its feed that a run covers (the snapshot is the
--- one that observed the feed that day; `id` is the run's).
+-- one that observed the feed that day; `id` is the offer's).
 CREATE VIEW observation_decimal AS
 SELECT
-    r.id, d.snapshot_id, d.observed_on, o.provider_id, o.gpu_id, o.gpu_label, o.variant,
+    o.id, d.snapshot_id, d.observed_on, o.provider_id, o.gpu_id, o.gpu_label, o.variant,
     (o.gpu_count_millionths / 1000000) || '.' || substr('000000' || (o.gpu_count_millionths % 1000000), -6) AS gpu_count,
     o.instance, o.region, o.tier, o.currency,
     (r.price_low_micros / 1000000) || '.' || substr('000000' || (r.price_low_micros % 1000000), -6) AS price_low,

@@ -108,7 +108,7 @@ import Testing
 
 @Suite struct IndexTests {
     /// The cells of a report grid must stay seeks, per offer, however long the history grows: SQLite reaches
-    /// runs only through `price_run_offer` and feed days only through their primary key.
+    /// runs and feed days only through their primary keys, and offers through a covering index.
     @Test func theGridIsAnsweredBySeeks() throws {
         let store = try PriceStore.inMemory()
         for regions in [nil, ["us-east-1", "eastus"]] {
@@ -118,9 +118,10 @@ import Testing
                 let query = PriceStore.latestOfferGroupsQuery(asOf: Day("2026-02-28")!, filter)
                 return try SQLRequest<Row>(literal: "EXPLAIN QUERY PLAN " + query).fetchAll(db).map { $0["detail"] as String }
             }
-            #expect(plan.contains { $0.contains("price_run_offer (offer_id=? AND last_seen>?)") }, "\(plan)")
-            #expect(plan.contains { $0.contains("price_run_offer (offer_id=? AND last_seen<?)") }, "\(plan)")
-            #expect(!plan.contains { $0.hasPrefix("SCAN price_run") || $0.hasPrefix("SCAN feed_day") || $0.hasPrefix("SCAN d") }, "\(plan)")
+            #expect(plan.contains { $0.contains("USING PRIMARY KEY (offer_id=? AND last_seen>?)") }, "\(plan)")
+            #expect(plan.contains { $0.contains("USING PRIMARY KEY (offer_id=? AND last_seen<?)") }, "\(plan)")
+            #expect(plan.contains { $0.contains("USING COVERING INDEX offer_series") }, "\(plan)")
+            #expect(!plan.contains { $0.hasPrefix("SCAN price_run") || $0.hasPrefix("SCAN feed_day") || $0.hasPrefix("SCAN d") || $0.hasPrefix("SCAN x") || $0.hasPrefix("SCAN r") }, "\(plan)")
         }
     }
 }

@@ -67,7 +67,7 @@ import Testing
                         || (SELECT count(DISTINCT d.observed_on) FROM feed_day d JOIN feed f ON f.id = d.feed_id
                             WHERE f.provider_id = v.provider_id AND f.source = 'skypilot-csv'
                               AND d.observed_on BETWEEN v.first_seen AND v.last_seen)
-                    FROM price_run_decimal v JOIN price_run r ON r.id = v.id JOIN offer o ON o.id = r.offer_id
+                    FROM price_run_decimal v JOIN offer o ON o.id = v.offer_id
                     JOIN feed f ON f.id = o.feed_id
                     WHERE f.source = 'skypilot-csv'
                     ORDER BY v.instance, v.tier, v.first_seen

@@ -34,8 +34,9 @@ extension PriceStore {
 
     /// For every series of the filter with an observation on or before `day`: the offers of its latest
     /// observation date, summarised per status, unit size and currency. One statement for the whole grid: per
-    /// offer, the run on or after its feed's latest day and the run before it are two seeks of
-    /// `price_run_offer`, so the cost follows the number of offers, not the length of the history.
+    /// offer, the run on or after its feed's latest day is a seek of `price_run`'s key (and, only for an offer
+    /// that day did not see, the run before it another), so the cost follows the number of offers, not the
+    /// length of the history.
     public func latestOfferGroups(asOf day: Day, _ filter: SeriesFilter) throws(StoreError) -> [SeriesKey: [OfferGroup]] {
         try read { db in
             let rows = try SQLRequest<Row>(literal: Self.latestOfferGroupsQuery(asOf: day, filter)).fetchAll(db)
@@ -49,30 +50,29 @@ extension PriceStore {
         }
     }
 
-    /// The grid's one statement; a test checks that SQLite answers it with seeks of `price_run_offer` and no
-    /// scan of `price_run`.
+    /// The grid's one statement; a test checks that SQLite answers it with seeks of `price_run`'s key and no
+    /// scan of it.
     static func latestOfferGroupsQuery(asOf day: Day, _ filter: SeriesFilter) -> SQL {
         """
-        WITH latest_day AS (
+        WITH latest_day AS MATERIALIZED (
             SELECT f.id AS feed_id, (
                 SELECT max(d.observed_on) FROM feed_day d WHERE d.feed_id = f.id AND d.observed_on <= \(day.description)
             ) AS day
             FROM feed f WHERE f.provider_id IN \(filter.providers)
         ),
-        candidate AS (
-            SELECT o.provider_id, o.gpu_id, o.gpu_count_millionths, o.currency, l.day AS feed_day,
-                (SELECT r.id FROM price_run r WHERE r.offer_id = o.id AND r.last_seen >= l.day
-                 ORDER BY r.last_seen LIMIT 1) AS after_id,
-                (SELECT r.id FROM price_run r WHERE r.offer_id = o.id AND r.last_seen < l.day
-                 ORDER BY r.last_seen DESC LIMIT 1) AS before_id
+        candidate AS MATERIALIZED (
+            SELECT o.id AS offer_id, o.provider_id, o.gpu_id, o.gpu_count_millionths, o.currency, l.day AS feed_day,
+                (SELECT min(x.last_seen) FROM price_run x WHERE x.offer_id = o.id AND x.last_seen >= l.day) AS after_last
             FROM offer o JOIN latest_day l ON l.feed_id = o.feed_id
             WHERE l.day IS NOT NULL AND \(filter.condition)
         ),
         sighting AS MATERIALIZED (
-            SELECT c.provider_id, c.gpu_id, c.gpu_count_millionths, c.currency,
-                CASE WHEN a.first_seen <= c.feed_day THEN c.feed_day ELSE b.last_seen END AS day,
-                CASE WHEN a.first_seen <= c.feed_day THEN a.id ELSE b.id END AS run_id
-            FROM candidate c LEFT JOIN price_run a ON a.id = c.after_id LEFT JOIN price_run b ON b.id = c.before_id
+            SELECT c.offer_id, c.provider_id, c.gpu_id, c.gpu_count_millionths, c.currency,
+                CASE WHEN a.first_seen <= c.feed_day THEN c.feed_day
+                     ELSE (SELECT max(x.last_seen) FROM price_run x WHERE x.offer_id = c.offer_id AND x.last_seen < c.feed_day)
+                END AS day,
+                CASE WHEN a.first_seen <= c.feed_day THEN c.after_last END AS covering_last
+            FROM candidate c LEFT JOIN price_run a ON a.offer_id = c.offer_id AND a.last_seen = c.after_last
         ),
         latest AS (
             SELECT provider_id, gpu_id, max(day) AS day FROM sighting WHERE day IS NOT NULL GROUP BY provider_id, gpu_id
@@ -82,7 +82,7 @@ extension PriceStore {
             count(*) AS offers
         FROM sighting s
         JOIN latest l ON l.provider_id = s.provider_id AND l.gpu_id = s.gpu_id AND l.day = s.day
-        JOIN price_run r ON r.id = s.run_id
+        JOIN price_run r ON r.offer_id = s.offer_id AND r.last_seen = coalesce(s.covering_last, s.day)
         GROUP BY s.provider_id, s.gpu_id, r.status, s.gpu_count_millionths, s.currency
         """
     }
@@ -150,7 +150,7 @@ extension PriceStore {
     }
 
     /// Every price run of a GPU (optionally of one provider), oldest first, with the snapshots that first and
-    /// last saw it: an index range of `offer_gpu` (or `offer_series`) and one seek of `price_run_offer` per offer.
+    /// last saw it: an index range of `offer_gpu` (or `offer_series`) and a range of `price_run`'s key per offer.
     public func history(gpu: String, provider: String?, tiers: [Tier]) throws(StoreError) -> [RunRecord] {
         try read { db in
             let providerCondition: SQL = provider.map { "AND o.provider_id = \($0)" } ?? ""
@@ -298,8 +298,8 @@ extension PriceStore {
                 let rows = try SQLRequest<Row>(
                     literal: """
                         WITH current AS (
-                            SELECT o.*, (SELECT r.id FROM price_run r WHERE r.offer_id = o.id AND r.last_seen >= \(day.description)
-                                         ORDER BY r.last_seen LIMIT 1) AS run_id
+                            SELECT o.*, (SELECT min(r.last_seen) FROM price_run r
+                                         WHERE r.offer_id = o.id AND r.last_seen >= \(day.description)) AS run_last
                             FROM offer o
                             WHERE \(filter.condition)
                               AND EXISTS (SELECT 1 FROM feed_day d WHERE d.feed_id = o.feed_id AND d.observed_on = \(day.description))
@@ -308,7 +308,7 @@ extension PriceStore {
                                min(r.price_low_micros) AS low, max(r.price_high_micros) AS high,
                                max(r.approximate) AS approximate, min(r.note) AS note,
                                json_group_array(DISTINCT c.region) AS regions
-                        FROM current c JOIN price_run r ON r.id = c.run_id
+                        FROM current c JOIN price_run r ON r.offer_id = c.id AND r.last_seen = c.run_last
                         WHERE r.first_seen <= \(day.description) AND r.status = 'available'
                         GROUP BY c.gpu_label, c.variant, c.gpu_count_millionths, c.instance, c.tier, c.currency
                         """

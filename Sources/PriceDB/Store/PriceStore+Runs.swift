@@ -180,7 +180,9 @@ extension PriceStore {
 
     /// One run as read for the general path.
     private struct Run {
-        var id: Int64
+        var offer: Int64
+        /// The last day as stored: with the offer, what names the run.
+        let key: String
         var first: String
         var last: String
         var value: RunValue
@@ -188,7 +190,8 @@ extension PriceStore {
         var lastSnapshot: Int64
 
         init(_ row: Row) {
-            id = row["id"]
+            offer = row["offer_id"]
+            key = row["last_seen"]
             first = row["first_seen"]
             last = row["last_seen"]
             value = RunValue(
@@ -257,7 +260,7 @@ extension PriceStore {
                 if let following, following.value == value {
                     joined.last = following.last
                     joined.lastSnapshot = following.lastSnapshot
-                    try db.execute(sql: "DELETE FROM price_run WHERE id = ?", arguments: [following.id])
+                    try delete(following, in: db)
                 }
                 try update(joined, in: db)
             } else if var joined = following, joined.value == value {
@@ -287,8 +290,8 @@ extension PriceStore {
     /// Cuts `day` out of a run: the part before it ends on the feed's day before, the part after starts on its
     /// day after.
     private static func split(_ run: Run, around day: String, feed: Int64, in db: Database) throws {
-        let offer = try Int64.fetchOne(db, sql: "SELECT offer_id FROM price_run WHERE id = ?", arguments: [run.id]) ?? 0
-        try db.execute(sql: "DELETE FROM price_run WHERE id = ?", arguments: [run.id])
+        let offer = run.offer
+        try delete(run, in: db)
         if run.first < day, let end = try neighbour(of: day, in: feed, before: true, in: db) {
             try insertRun(
                 offer: offer, from: run.first, to: end.day, value: run.value, first: run.firstSnapshot, last: end.snapshot, in: db)
@@ -323,8 +326,15 @@ extension PriceStore {
 
     private static func update(_ run: Run, in db: Database) throws {
         try db.execute(
-            sql: "UPDATE price_run SET first_seen = ?, last_seen = ?, first_snapshot_id = ?, last_snapshot_id = ? WHERE id = ?",
-            arguments: [run.first, run.last, run.firstSnapshot, run.lastSnapshot, run.id])
+            sql: """
+                UPDATE price_run SET first_seen = ?, last_seen = ?, first_snapshot_id = ?, last_snapshot_id = ?
+                WHERE offer_id = ? AND last_seen = ?
+                """,
+            arguments: [run.first, run.last, run.firstSnapshot, run.lastSnapshot, run.offer, run.key])
+    }
+
+    private static func delete(_ run: Run, in db: Database) throws {
+        try db.execute(sql: "DELETE FROM price_run WHERE offer_id = ? AND last_seen = ?", arguments: [run.offer, run.key])
     }
 
     /// Takes snapshots out of the history: each day they observed of a feed is no longer observed, so runs
@@ -366,7 +376,7 @@ extension PriceStore {
         ).map(Run.init)
         for var run in covering {
             if run.first == day && run.last == day {
-                try db.execute(sql: "DELETE FROM price_run WHERE id = ?", arguments: [run.id])
+                try delete(run, in: db)
                 continue
             }
             if run.first == day, let next {
@@ -383,7 +393,7 @@ extension PriceStore {
         let meeting = try Row.fetchAll(
             db,
             sql: """
-                SELECT a.id AS before_id, b.id AS after_id FROM price_run a
+                SELECT a.offer_id, b.last_seen AS last, b.last_snapshot_id AS last_snapshot FROM price_run a
                 JOIN offer o ON o.id = a.offer_id
                 JOIN price_run b ON b.offer_id = a.offer_id AND b.first_seen = ?
                 WHERE o.feed_id = ? AND a.last_seen = ? AND a.status = b.status
@@ -392,13 +402,12 @@ extension PriceStore {
                 """,
             arguments: [next.day, feed, previous.day])
         for pair in meeting {
+            let offer: Int64 = pair["offer_id"]
+            let last: String = pair["last"]
+            try db.execute(sql: "DELETE FROM price_run WHERE offer_id = ? AND last_seen = ?", arguments: [offer, last])
             try db.execute(
-                sql: """
-                    UPDATE price_run SET last_seen = b.last_seen, last_snapshot_id = b.last_snapshot_id
-                    FROM price_run b WHERE price_run.id = ? AND b.id = ?
-                    """,
-                arguments: [pair["before_id"] as Int64, pair["after_id"] as Int64])
-            try db.execute(sql: "DELETE FROM price_run WHERE id = ?", arguments: [pair["after_id"] as Int64])
+                sql: "UPDATE price_run SET last_seen = ?, last_snapshot_id = ? WHERE offer_id = ? AND last_seen = ?",
+                arguments: [last, pair["last_snapshot"] as Int64?, offer, previous.day])
         }
     }
 }
