@@ -40,11 +40,18 @@ extension PriceStore {
     public func latestOfferGroups(asOf day: Day, _ filter: SeriesFilter) throws(StoreError) -> [SeriesKey: [OfferGroup]] {
         try read { db in
             let rows = try SQLRequest<Row>(literal: Self.latestOfferGroupsQuery(asOf: day, filter)).fetchAll(db)
+            // Rows are per series, day, status, unit size and currency; a series' cell takes its latest day.
             var groups: [SeriesKey: [OfferGroup]] = [:]
             for row in rows {
-                guard let day = Day(row["day"] as String) else { throw StoreError.damaged("a run has the day \(row["day"] as String)") }
-                groups[SeriesKey(provider: row["provider_id"], gpu: row["gpu_id"]), default: []].append(
-                    Self.offerGroup(row, day: day))
+                guard let dayText = row["day"] as String? else { continue }
+                guard let day = Day(dayText) else { throw StoreError.damaged("a run has the day \(dayText)") }
+                let key = SeriesKey(provider: row["provider_id"], gpu: row["gpu_id"])
+                let group = Self.offerGroup(row, day: day)
+                if let current = groups[key]?.first?.observedOn {
+                    if day < current { continue }
+                    if day > current { groups[key] = [] }
+                }
+                groups[key, default: []].append(group)
             }
             return groups
         }
@@ -59,31 +66,21 @@ extension PriceStore {
                 SELECT max(d.observed_on) FROM feed_day d WHERE d.feed_id = f.id AND d.observed_on <= \(day.description)
             ) AS day
             FROM feed f WHERE f.provider_id IN \(filter.providers)
-        ),
-        candidate AS MATERIALIZED (
-            SELECT o.id AS offer_id, o.provider_id, o.gpu_id, o.gpu_count_millionths, o.currency, l.day AS feed_day,
-                (SELECT min(x.last_seen) FROM price_run x WHERE x.offer_id = o.id AND x.last_seen >= l.day) AS after_last
-            FROM offer o JOIN latest_day l ON l.feed_id = o.feed_id
-            WHERE l.day IS NOT NULL AND \(filter.condition)
-        ),
-        sighting AS MATERIALIZED (
-            SELECT c.offer_id, c.provider_id, c.gpu_id, c.gpu_count_millionths, c.currency,
-                CASE WHEN a.first_seen <= c.feed_day THEN c.feed_day
-                     ELSE (SELECT max(x.last_seen) FROM price_run x WHERE x.offer_id = c.offer_id AND x.last_seen < c.feed_day)
-                END AS day,
-                CASE WHEN a.first_seen <= c.feed_day THEN c.after_last END AS covering_last
-            FROM candidate c LEFT JOIN price_run a ON a.offer_id = c.offer_id AND a.last_seen = c.after_last
-        ),
-        latest AS (
-            SELECT provider_id, gpu_id, max(day) AS day FROM sighting WHERE day IS NOT NULL GROUP BY provider_id, gpu_id
         )
-        SELECT s.provider_id, s.gpu_id, s.day, r.status, s.gpu_count_millionths, s.currency,
-            min(r.price_low_micros) AS low, max(r.price_high_micros) AS high, max(r.approximate) AS approximate,
+        SELECT o.provider_id, o.gpu_id, o.gpu_count_millionths, o.currency,
+            CASE WHEN a.first_seen <= l.day THEN l.day ELSE b.last_seen END AS day,
+            CASE WHEN a.first_seen <= l.day THEN a.status ELSE b.status END AS status,
+            min(CASE WHEN a.first_seen <= l.day THEN a.price_low_micros ELSE b.price_low_micros END) AS low,
+            max(CASE WHEN a.first_seen <= l.day THEN a.price_high_micros ELSE b.price_high_micros END) AS high,
+            max(CASE WHEN a.first_seen <= l.day THEN a.approximate ELSE b.approximate END) AS approximate,
             count(*) AS offers
-        FROM sighting s
-        JOIN latest l ON l.provider_id = s.provider_id AND l.gpu_id = s.gpu_id AND l.day = s.day
-        JOIN price_run r ON r.offer_id = s.offer_id AND r.last_seen = coalesce(s.covering_last, s.day)
-        GROUP BY s.provider_id, s.gpu_id, r.status, s.gpu_count_millionths, s.currency
+        FROM offer o JOIN latest_day l ON l.feed_id = o.feed_id
+        LEFT JOIN price_run a ON a.offer_id = o.id
+            AND a.last_seen = (SELECT min(x.last_seen) FROM price_run x WHERE x.offer_id = o.id AND x.last_seen >= l.day)
+        LEFT JOIN price_run b ON (a.first_seen IS NULL OR a.first_seen > l.day) AND b.offer_id = o.id
+            AND b.last_seen = (SELECT max(x.last_seen) FROM price_run x WHERE x.offer_id = o.id AND x.last_seen < l.day)
+        WHERE l.day IS NOT NULL AND \(filter.condition)
+        GROUP BY 1, 2, 3, 4, 5, 6
         """
     }
 
