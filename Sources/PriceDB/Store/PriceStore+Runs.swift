@@ -18,6 +18,8 @@ extension PriceStore {
                     status TEXT NOT NULL, approximate INTEGER NOT NULL, note TEXT, offer_id INTEGER);
                 DELETE FROM temp.staged;
                 CREATE TEMP TABLE IF NOT EXISTS seen_offer (offer_id INTEGER PRIMARY KEY);
+                CREATE TEMP TABLE IF NOT EXISTS matched (
+                    offer_id INTEGER PRIMARY KEY, staged_row INTEGER NOT NULL, unchanged INTEGER);
                 """)
     }
 
@@ -80,25 +82,25 @@ extension PriceStore {
             try db.execute(
                 sql: "INSERT OR IGNORE INTO feed_day (feed_id, observed_on, snapshot_id) VALUES (?, ?, ?)",
                 arguments: [feed, day, snapshotID])
+            // Offers known already (nearly all, day after day) are found first; only new ones are inserted.
+            let findOffers: SQL = """
+                UPDATE temp.staged SET offer_id = (
+                    SELECT o.id FROM offer o WHERE o.feed_id = \(feed) AND o.gpu_id = staged.gpu_id
+                      AND o.gpu_label = staged.gpu_label AND o.variant = staged.variant
+                      AND o.gpu_count_millionths = staged.gpu_count_millionths AND o.instance = staged.instance
+                      AND o.region = staged.region AND o.tier = staged.tier AND o.currency = staged.currency)
+                WHERE provider_id = \(provider) AND observed_on = \(day) AND offer_id IS NULL
+                """
+            try db.execute(literal: findOffers)
             try db.execute(
                 sql: """
                     INSERT INTO offer (feed_id, provider_id, gpu_id, gpu_label, variant, gpu_count_millionths, instance,
                         region, tier, currency)
                     SELECT ?, provider_id, gpu_id, gpu_label, variant, gpu_count_millionths, instance, region, tier, currency
-                    FROM temp.staged WHERE provider_id = ? AND observed_on = ? ORDER BY rowid
-                    ON CONFLICT DO NOTHING
+                    FROM temp.staged WHERE provider_id = ? AND observed_on = ? AND offer_id IS NULL ORDER BY rowid
                     """,
                 arguments: [feed, provider, day])
-            try db.execute(
-                sql: """
-                    UPDATE temp.staged SET offer_id = (
-                        SELECT o.id FROM offer o WHERE o.feed_id = ? AND o.gpu_id = staged.gpu_id
-                          AND o.gpu_label = staged.gpu_label AND o.variant = staged.variant
-                          AND o.gpu_count_millionths = staged.gpu_count_millionths AND o.instance = staged.instance
-                          AND o.region = staged.region AND o.tier = staged.tier AND o.currency = staged.currency)
-                    WHERE provider_id = ? AND observed_on = ?
-                    """,
-                arguments: [feed, provider, day])
+            if db.changesCount > 0 { try db.execute(literal: findOffers) }
             if dayIsNew && next == nil {
                 try appendDay(day, feed: feed, after: previous, provider: provider, snapshotID: snapshotID, in: db)
             } else {
@@ -117,37 +119,44 @@ extension PriceStore {
         _ day: String, feed: Int64, after previous: (day: String, snapshot: Int64)?, provider: String, snapshotID: Int64,
         in db: Database
     ) throws {
+        // Each staged offer against its open run: one seek each, then only what changed is written.
+        try db.execute(
+            sql: """
+                DELETE FROM temp.matched;
+                INSERT INTO temp.matched (offer_id, staged_row, unchanged)
+                SELECT s.offer_id, s.rowid,
+                    r.status = s.status AND r.price_low_micros IS s.low AND r.price_high_micros IS s.high
+                    AND r.approximate = s.approximate AND r.note IS s.note
+                FROM temp.staged s LEFT JOIN price_run r ON r.offer_id = s.offer_id AND r.last_seen = ?
+                WHERE s.provider_id = ? AND s.observed_on = ?;
+                """,
+            arguments: [openEnd, provider, day])
         if let previous {
             try db.execute(
                 sql: """
                     UPDATE price_run SET last_seen = ?, last_snapshot_id = ?
-                    FROM temp.staged s
-                    WHERE s.provider_id = ? AND s.observed_on = ? AND price_run.offer_id = s.offer_id
-                      AND price_run.last_seen = ?
-                      AND NOT (price_run.status = s.status AND price_run.price_low_micros IS s.low
-                               AND price_run.price_high_micros IS s.high AND price_run.approximate = s.approximate
-                               AND price_run.note IS s.note)
+                    WHERE last_seen = ? AND offer_id IN (SELECT offer_id FROM temp.matched WHERE unchanged = 0)
                     """,
-                arguments: [previous.day, previous.snapshot, provider, day, openEnd])
+                arguments: [previous.day, previous.snapshot, openEnd])
             try db.execute(
                 sql: """
                     UPDATE price_run SET last_seen = ?, last_snapshot_id = ?
-                    WHERE last_seen = ? AND offer_id IN (SELECT id FROM offer WHERE feed_id = ?)
-                      AND offer_id NOT IN (SELECT offer_id FROM temp.staged WHERE provider_id = ? AND observed_on = ?)
+                    WHERE last_seen = ? AND offer_id IN (
+                        SELECT o.id FROM offer o WHERE o.feed_id = ?
+                          AND NOT EXISTS (SELECT 1 FROM temp.matched m WHERE m.offer_id = o.id))
                     """,
-                arguments: [previous.day, previous.snapshot, openEnd, feed, provider, day])
+                arguments: [previous.day, previous.snapshot, openEnd, feed])
         }
         try db.execute(
             sql: """
                 INSERT INTO price_run (offer_id, first_seen, last_seen, price_low_micros, price_high_micros, status,
                     approximate, note, first_snapshot_id, last_snapshot_id)
                 SELECT s.offer_id, ?, ?, s.low, s.high, s.status, s.approximate, s.note, ?, NULL
-                FROM temp.staged s
-                WHERE s.provider_id = ? AND s.observed_on = ?
-                  AND NOT EXISTS (SELECT 1 FROM price_run r WHERE r.offer_id = s.offer_id AND r.last_seen = ?)
-                ORDER BY s.rowid
+                FROM temp.matched m JOIN temp.staged s ON s.rowid = m.staged_row
+                WHERE m.unchanged IS NOT 1
+                ORDER BY m.staged_row
                 """,
-            arguments: [day, openEnd, snapshotID, provider, day, openEnd])
+            arguments: [day, openEnd, snapshotID])
     }
 
     /// The feed's latest observed day, if any.
