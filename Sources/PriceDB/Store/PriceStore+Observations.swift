@@ -77,8 +77,9 @@ extension PriceStore {
         FROM offer o JOIN latest_day l ON l.feed_id = o.feed_id
         LEFT JOIN price_run a ON a.offer_id = o.id
             AND a.last_seen = (SELECT min(x.last_seen) FROM price_run x WHERE x.offer_id = o.id AND x.last_seen >= l.day)
-        LEFT JOIN price_run b ON (a.first_seen IS NULL OR a.first_seen > l.day) AND b.offer_id = o.id
-            AND b.last_seen = (SELECT max(x.last_seen) FROM price_run x WHERE x.offer_id = o.id AND x.last_seen < l.day)
+        LEFT JOIN price_run b ON b.offer_id = o.id
+            AND b.last_seen = CASE WHEN a.first_seen <= l.day THEN NULL
+                ELSE (SELECT max(x.last_seen) FROM price_run x WHERE x.offer_id = o.id AND x.last_seen < l.day) END
         WHERE l.day IS NOT NULL AND \(filter.condition)
         GROUP BY 1, 2, 3, 4, 5, 6
         """
