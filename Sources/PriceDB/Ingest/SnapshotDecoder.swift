@@ -8,6 +8,8 @@ struct SnapshotDecoder {
     private(set) var catalog: GPUCatalog
     let knownProviders: [String: Provider]
     private(set) var diagnostics: [Diagnostic] = []
+    /// Names resolved so far: a large snapshot names few GPUs many times.
+    private var resolved: [String: GPUCatalog.Resolution?] = [:]
 
     init(file: String, today: Day, catalog: GPUCatalog, knownProviders: [Provider]) {
         self.file = file
@@ -92,54 +94,54 @@ struct SnapshotDecoder {
         var declarations: [ProviderDeclaration] = []
         var seen: [String: Int] = [:]
         for (index, element) in elements.enumerated() {
-            let path = "providers[\(index)]"
+            let path = { "providers[\(index)]" }
             guard
                 let fields = object(
-                    element, at: path, allowed: ["id", "name", "short_name", "kind", "url", "features"]),
-                let idValue = required(fields, "id", in: path, at: element.position),
-                let id = string(idValue, at: path + ".id")
+                    element, at: path(), allowed: ["id", "name", "short_name", "kind", "url", "features"]),
+                let idValue = required(fields, "id", in: path(), at: element.position),
+                let id = string(idValue, at: path() + ".id")
             else { continue }
             mentioned.insert(id)
             guard Self.isSlug(id) else {
-                fail(path + ".id", idValue.position, "\"\(id)\" is not a provider id; use lower-case letters, digits and hyphens (\"aws\", \"lambda-labs\")")
+                fail(path() + ".id", idValue.position, "\"\(id)\" is not a provider id; use lower-case letters, digits and hyphens (\"aws\", \"lambda-labs\")")
                 continue
             }
             if let first = seen[id] {
-                fail(path + ".id", idValue.position, "provider \"\(id)\" is declared twice (first at providers[\(first)])")
+                fail(path() + ".id", idValue.position, "provider \"\(id)\" is declared twice (first at providers[\(first)])")
                 continue
             }
             seen[id] = index
             var kind: Provider.Kind?
-            if let kindValue = fields["kind"], let text = string(kindValue, at: path + ".kind") {
+            if let kindValue = fields["kind"], let text = string(kindValue, at: path() + ".kind") {
                 kind = Provider.Kind(rawValue: text)
                 if kind == nil {
-                    fail(path + ".kind", kindValue.position, "unknown kind \"\(text)\"; use one of \(Self.list(Provider.Kind.allCases.map(\.rawValue), or: true))")
+                    fail(path() + ".kind", kindValue.position, "unknown kind \"\(text)\"; use one of \(Self.list(Provider.Kind.allCases.map(\.rawValue), or: true))")
                 }
             }
             guard
                 let provider = Provider.declared(
-                    id: id, name: fields["name"].flatMap { string($0, at: path + ".name") },
-                    shortName: fields["short_name"].flatMap { string($0, at: path + ".short_name") }, kind: kind,
-                    url: fields["url"].flatMap { string($0, at: path + ".url") }, known: knownProviders[id])
+                    id: id, name: fields["name"].flatMap { string($0, at: path() + ".name") },
+                    shortName: fields["short_name"].flatMap { string($0, at: path() + ".short_name") }, kind: kind,
+                    url: fields["url"].flatMap { string($0, at: path() + ".url") }, known: knownProviders[id])
             else {
-                fail(path, element.position, "\"name\" is required for a provider the database does not know yet")
+                fail(path(), element.position, "\"name\" is required for a provider the database does not know yet")
                 continue
             }
-            let features = fields["features"].flatMap { decodeFeatures($0, at: path + ".features") }
+            let features = fields["features"].flatMap { decodeFeatures($0, at: path() + ".features") }
             declarations.append(ProviderDeclaration(provider: provider, features: features))
         }
         return declarations
     }
 
-    private mutating func decodeFeatures(_ value: JSONValue, at path: String) -> [ProviderFeature]? {
+    private mutating func decodeFeatures(_ value: JSONValue, at path: @autoclosure () -> String) -> [ProviderFeature]? {
         guard case .object(let members, _) = value else {
-            fail(path, value.position, "must be an object of names and values, not \(value.typeName)")
+            fail(path(), value.position, "must be an object of names and values, not \(value.typeName)")
             return nil
         }
         var features: [ProviderFeature] = []
         var seen: Set<String> = []
         for member in members {
-            let memberPath = path + "." + member.key
+            let memberPath = path() + "." + member.key
             guard seen.insert(member.key).inserted else {
                 fail(memberPath, member.value.position, "the feature appears twice")
                 continue
@@ -159,36 +161,36 @@ struct SnapshotDecoder {
         guard let elements = array(value, at: "gpus") else { return [] }
         var gpus: [GPU] = []
         for (index, element) in elements.enumerated() {
-            let path = "gpus[\(index)]"
+            let path = { "gpus[\(index)]" }
             guard
-                let fields = object(element, at: path, allowed: ["id", "name", "memory_gb", "class", "aliases"]),
-                let idValue = required(fields, "id", in: path, at: element.position),
-                let id = string(idValue, at: path + ".id"),
-                let nameValue = required(fields, "name", in: path, at: element.position),
-                let name = string(nameValue, at: path + ".name"),
-                let classValue = required(fields, "class", in: path, at: element.position),
-                let classText = string(classValue, at: path + ".class")
+                let fields = object(element, at: path(), allowed: ["id", "name", "memory_gb", "class", "aliases"]),
+                let idValue = required(fields, "id", in: path(), at: element.position),
+                let id = string(idValue, at: path() + ".id"),
+                let nameValue = required(fields, "name", in: path(), at: element.position),
+                let name = string(nameValue, at: path() + ".name"),
+                let classValue = required(fields, "class", in: path(), at: element.position),
+                let classText = string(classValue, at: path() + ".class")
             else { continue }
             guard Self.isSlug(id) else {
-                fail(path + ".id", idValue.position, "\"\(id)\" is not a GPU id; use lower-case letters, digits and hyphens (\"rtx-a6000\")")
+                fail(path() + ".id", idValue.position, "\"\(id)\" is not a GPU id; use lower-case letters, digits and hyphens (\"rtx-a6000\")")
                 continue
             }
             guard let gpuClass = GPUClass(rawValue: classText) else {
-                fail(path + ".class", classValue.position, "unknown class \"\(classText)\"; use consumer or datacenter")
+                fail(path() + ".class", classValue.position, "unknown class \"\(classText)\"; use consumer or datacenter")
                 continue
             }
             var memory: Int?
             if let memoryValue = fields["memory_gb"] {
                 guard case .number(let literal, _) = memoryValue, let gb = Int(literal), gb > 0 else {
-                    fail(path + ".memory_gb", memoryValue.position, "must be a whole number of gigabytes above 0")
+                    fail(path() + ".memory_gb", memoryValue.position, "must be a whole number of gigabytes above 0")
                     continue
                 }
                 memory = gb
             }
             var aliases: [String] = []
-            if let aliasValue = fields["aliases"], let list = array(aliasValue, at: path + ".aliases") {
+            if let aliasValue = fields["aliases"], let list = array(aliasValue, at: path() + ".aliases") {
                 for (aliasIndex, alias) in list.enumerated() {
-                    if let text = string(alias, at: path + ".aliases[\(aliasIndex)]") { aliases.append(text) }
+                    if let text = string(alias, at: path() + ".aliases[\(aliasIndex)]") { aliases.append(text) }
                 }
             }
             let gpu = GPU(id: id, name: name, memoryGB: memory, gpuClass: gpuClass, aliases: aliases)
@@ -196,14 +198,14 @@ struct SnapshotDecoder {
                 guard GPUCatalog.key(existing.name) == GPUCatalog.key(name), existing.gpuClass == gpuClass,
                     memory == nil || existing.memoryGB == memory
                 else {
-                    fail(path, element.position, "\"\(id)\" is already known as \(Self.describe(existing)); declare only new GPUs, or repeat the known name, memory and class to add aliases")
+                    fail(path(), element.position, "\"\(id)\" is already known as \(Self.describe(existing)); declare only new GPUs, or repeat the known name, memory and class to add aliases")
                     continue
                 }
             }
             var clash = false
             for written in [name] + aliases {
                 if let owner = catalog.owner(of: written), owner.id != id {
-                    fail(path, element.position, "the name \"\(written)\" already means \(owner.name) (\(owner.id)); choose another")
+                    fail(path(), element.position, "the name \"\(written)\" already means \(owner.name) (\(owner.id)); choose another")
                     clash = true
                 }
             }
@@ -228,16 +230,16 @@ struct SnapshotDecoder {
             return []
         }
         var observations: [Observation] = []
-        var firstIndexByIdentity: [[String]: (index: Int, observation: Observation)] = [:]
+        var firstIndexByIdentity: [Observation.Identity: (index: Int, observation: Observation)] = [:]
         for (index, element) in elements.enumerated() {
-            let path = "observations[\(index)]"
+            let path = { "observations[\(index)]" }
             guard let observation = decodeObservation(
-                element, at: path, observedOn: observedOn, currency: currency, providers: providers,
+                element, at: path(), observedOn: observedOn, currency: currency, providers: providers,
                 mentioned: mentioned)
             else { continue }
             if let first = firstIndexByIdentity[observation.identity] {
                 let what = first.observation == observation ? "duplicates" : "conflicts with"
-                fail(path, element.position, "\(what) observations[\(first.index)]: same provider, GPU, variant, instance, region and tier (\(Self.describe(observation)))")
+                fail(path(), element.position, "\(what) observations[\(first.index)]: same provider, GPU, variant, instance, region and tier (\(Self.describe(observation)))")
                 continue
             }
             firstIndexByIdentity[observation.identity] = (index, observation)
@@ -247,12 +249,12 @@ struct SnapshotDecoder {
     }
 
     private mutating func decodeObservation(
-        _ element: JSONValue, at path: String, observedOn: Day, currency fileCurrency: String,
+        _ element: JSONValue, at path: @autoclosure () -> String, observedOn: Day, currency fileCurrency: String,
         providers: [String: Provider], mentioned: Set<String>
     ) -> Observation? {
         guard
             let fields = object(
-                element, at: path,
+                element, at: path(),
                 allowed: [
                     "provider", "gpu", "gpu_count", "instance", "region", "tier", "price", "currency", "status",
                     "approximate", "observed_at", "note",
@@ -260,8 +262,8 @@ struct SnapshotDecoder {
         else { return nil }
         let errorsBefore = diagnostics.count
         var providerID: String?
-        if let value = required(fields, "provider", in: path, at: element.position),
-            let id = string(value, at: path + ".provider")
+        if let value = required(fields, "provider", in: path(), at: element.position),
+            let id = string(value, at: path() + ".provider")
         {
             if providers[id] != nil {
                 providerID = id
@@ -269,21 +271,26 @@ struct SnapshotDecoder {
                 let close = EditDistance.closest(to: id, among: Array(providers.keys))
                 let hint = EditDistance.question(close).map { $0 + " " } ?? ""
                 let known = providers.isEmpty ? "no providers are known yet" : "known: \(providers.keys.sorted().joined(separator: ", "))"
-                fail(path + ".provider", value.position, "unknown provider \"\(id)\"; \(hint)declare it under \"providers\" (\(known))")
+                fail(path() + ".provider", value.position, "unknown provider \"\(id)\"; \(hint)declare it under \"providers\" (\(known))")
             }
         }
         var resolution: GPUCatalog.Resolution?
         var label = ""
-        if let value = required(fields, "gpu", in: path, at: element.position), let name = string(value, at: path + ".gpu") {
+        if let value = required(fields, "gpu", in: path(), at: element.position), let name = string(value, at: path() + ".gpu") {
             label = name
-            resolution = catalog.resolve(name)
+            if let cached = resolved[name] {
+                resolution = cached
+            } else {
+                resolution = catalog.resolve(name)
+                resolved[name] = resolution
+            }
             if resolution == nil {
                 let close = catalog.suggestions(for: name)
                 let hint = EditDistance.question(close).map { $0 + " " } ?? ""
                 if GPUCatalog.isNonGPUAccelerator(name) {
-                    fail(path + ".gpu", value.position, "\"\(name)\" is an accelerator but not a GPU; pricedb records GPU prices only")
+                    fail(path() + ".gpu", value.position, "\"\(name)\" is an accelerator but not a GPU; pricedb records GPU prices only")
                 } else {
-                    fail(path + ".gpu", value.position, "unknown GPU \"\(name)\"; \(hint)declare new models under \"gpus\" (`pricedb gpus` lists the catalog)")
+                    fail(path() + ".gpu", value.position, "unknown GPU \"\(name)\"; \(hint)declare new models under \"gpus\" (`pricedb gpus` lists the catalog)")
                 }
             }
         }
@@ -292,52 +299,52 @@ struct SnapshotDecoder {
             if case .number(let literal, _) = value, let millionths = try? DecimalText.millionths(literal[...]) {
                 gpuCount = GPUCount(millionths: millionths)
                 if gpuCount.millionths <= 0 || gpuCount > .maximum {
-                    fail(path + ".gpu_count", value.position, "must be above 0 and at most 64, not \(literal)")
+                    fail(path() + ".gpu_count", value.position, "must be above 0 and at most 64, not \(literal)")
                 }
             } else {
-                fail(path + ".gpu_count", value.position, "must be a number of GPUs above 0 and at most 64 (0.25 for a quarter of a shared GPU), not \(Self.show(value))")
+                fail(path() + ".gpu_count", value.position, "must be a number of GPUs above 0 and at most 64 (0.25 for a quarter of a shared GPU), not \(Self.show(value))")
             }
         }
-        let instance = fields["instance"].flatMap { string($0, at: path + ".instance") } ?? ""
-        let region = fields["region"].flatMap { string($0, at: path + ".region") } ?? ""
+        let instance = fields["instance"].flatMap { string($0, at: path() + ".instance") } ?? ""
+        let region = fields["region"].flatMap { string($0, at: path() + ".region") } ?? ""
         var tier = Tier.onDemand
-        if let value = fields["tier"], let text = string(value, at: path + ".tier") {
+        if let value = fields["tier"], let text = string(value, at: path() + ".tier") {
             if let parsed = Tier(rawValue: text) {
                 tier = parsed
             } else {
-                fail(path + ".tier", value.position, "unknown tier \"\(text)\"; use one of \(Self.list(Tier.allCases.map(\.rawValue), or: true))")
+                fail(path() + ".tier", value.position, "unknown tier \"\(text)\"; use one of \(Self.list(Tier.allCases.map(\.rawValue), or: true))")
             }
         }
         var currency = fileCurrency
-        if let value = fields["currency"], let code = currencyCode(value, at: path + ".currency") { currency = code }
+        if let value = fields["currency"], let code = currencyCode(value, at: path() + ".currency") { currency = code }
         var status = Status.available
-        if let value = fields["status"], let text = string(value, at: path + ".status") {
+        if let value = fields["status"], let text = string(value, at: path() + ".status") {
             if let parsed = Status(rawValue: text) {
                 status = parsed
             } else {
-                fail(path + ".status", value.position, "unknown status \"\(text)\"; use one of \(Self.list(Status.allCases.map(\.rawValue), or: true))")
+                fail(path() + ".status", value.position, "unknown status \"\(text)\"; use one of \(Self.list(Status.allCases.map(\.rawValue), or: true))")
             }
         }
         var approximate = false
         if let value = fields["approximate"] {
             if case .bool(let flag, _) = value { approximate = flag } else {
-                fail(path + ".approximate", value.position, "must be true or false, not \(Self.show(value))")
+                fail(path() + ".approximate", value.position, "must be true or false, not \(Self.show(value))")
             }
         }
         var day = observedOn
-        if let value = fields["observed_at"], let override = observationDay(value, at: path + ".observed_at") {
+        if let value = fields["observed_at"], let override = observationDay(value, at: path() + ".observed_at") {
             day = override
         }
-        let note = fields["note"].flatMap { string($0, at: path + ".note") }
+        let note = fields["note"].flatMap { string($0, at: path() + ".note") }
         var price: PriceRange?
         if let value = fields["price"] {
             if status != .available {
-                fail(path + ".price", value.position, "an offer with status \"\(status.rawValue)\" carries no price; remove the price or the status")
+                fail(path() + ".price", value.position, "an offer with status \"\(status.rawValue)\" carries no price; remove the price or the status")
             } else {
-                price = decodePrice(value, at: path + ".price", gpuCount: gpuCount)
+                price = decodePrice(value, at: path() + ".price", gpuCount: gpuCount)
             }
         } else if status == .available {
-            fail(path, element.position, "\"price\" is required for an available offer; for one that is not, set \"status\" to \"unavailable\" or \"coming-soon\"")
+            fail(path(), element.position, "\"price\" is required for an available offer; for one that is not, set \"status\" to \"unavailable\" or \"coming-soon\"")
         }
         guard diagnostics.count == errorsBefore, let providerID, let resolution else { return nil }
         return Observation(
@@ -346,56 +353,56 @@ struct SnapshotDecoder {
             status: status, approximate: approximate, observedOn: day, note: note)
     }
 
-    private mutating func decodePrice(_ value: JSONValue, at path: String, gpuCount: GPUCount) -> PriceRange? {
+    private mutating func decodePrice(_ value: JSONValue, at path: @autoclosure () -> String, gpuCount: GPUCount) -> PriceRange? {
         switch value {
         case .number:
-            return money(value, at: path, gpuCount: gpuCount).map(PriceRange.init)
+            return money(value, at: path(), gpuCount: gpuCount).map(PriceRange.init)
         case .object(let members, _):
-            guard let fields = object(value, at: path, allowed: ["min", "max"]) else { return nil }
+            guard let fields = object(value, at: path(), allowed: ["min", "max"]) else { return nil }
             guard let minValue = fields["min"], let maxValue = fields["max"] else {
-                fail(path, value.position, "a range needs both \"min\" and \"max\"" + (members.isEmpty ? "" : "; for one price write a plain number"))
+                fail(path(), value.position, "a range needs both \"min\" and \"max\"" + (members.isEmpty ? "" : "; for one price write a plain number"))
                 return nil
             }
-            guard let low = money(minValue, at: path + ".min", gpuCount: gpuCount),
-                let high = money(maxValue, at: path + ".max", gpuCount: gpuCount)
+            guard let low = money(minValue, at: path() + ".min", gpuCount: gpuCount),
+                let high = money(maxValue, at: path() + ".max", gpuCount: gpuCount)
             else { return nil }
             guard low <= high else {
-                fail(path + ".min", minValue.position, "min \(low) is above max \(high)")
+                fail(path() + ".min", minValue.position, "min \(low) is above max \(high)")
                 return nil
             }
             return PriceRange(low: low, high: high)
         case .string(let text, _):
             let hint = Money(text) != nil ? "; write \(text) without quotes" : ""
-            fail(path, value.position, "must be a number or {\"min\": …, \"max\": …}, not a string (\"\(text)\")\(hint)")
+            fail(path(), value.position, "must be a number or {\"min\": …, \"max\": …}, not a string (\"\(text)\")\(hint)")
             return nil
         default:
-            fail(path, value.position, "must be a number or {\"min\": …, \"max\": …}, not \(value.typeName)")
+            fail(path(), value.position, "must be a number or {\"min\": …, \"max\": …}, not \(value.typeName)")
             return nil
         }
     }
 
-    private mutating func money(_ value: JSONValue, at path: String, gpuCount: GPUCount) -> Money? {
+    private mutating func money(_ value: JSONValue, at path: @autoclosure () -> String, gpuCount: GPUCount) -> Money? {
         guard case .number(let literal, _) = value else {
-            fail(path, value.position, "must be a number, not \(Self.show(value))")
+            fail(path(), value.position, "must be a number, not \(Self.show(value))")
             return nil
         }
         let micros: Int64
         do {
             micros = try DecimalText.millionths(literal[...])
         } catch .tooPrecise {
-            fail(path, value.position, "\(literal) has more than 6 decimal places, which pricedb does not keep")
+            fail(path(), value.position, "\(literal) has more than 6 decimal places, which pricedb does not keep")
             return nil
         } catch {
-            fail(path, value.position, "\(literal) is too large for a price")
+            fail(path(), value.position, "\(literal) is too large for a price")
             return nil
         }
         let amount = Money(micros: micros)
         if micros < 0 {
-            fail(path, value.position, "\(literal) is negative; a price must be 0 or more")
+            fail(path(), value.position, "\(literal) is negative; a price must be 0 or more")
             return nil
         }
         if gpuCount.millionths > 0, amount.perGPU(of: gpuCount) >= Money.largestHourlyPerGPU {
-            fail(path, value.position, "\(literal) an hour for \(gpuCount) GPU\(gpuCount == .one ? "" : "s") is 10,000 or more per GPU-hour; prices are hourly")
+            fail(path(), value.position, "\(literal) an hour for \(gpuCount) GPU\(gpuCount == .one ? "" : "s") is 10,000 or more per GPU-hour; prices are hourly")
             return nil
         }
         return amount
@@ -403,71 +410,70 @@ struct SnapshotDecoder {
 
     // MARK: - Values
 
-    private mutating func observationDay(_ value: JSONValue, at path: String) -> Day? {
-        guard let text = string(value, at: path) else { return nil }
+    private mutating func observationDay(_ value: JSONValue, at path: @autoclosure () -> String) -> Day? {
+        guard let text = string(value, at: path()) else { return nil }
         guard let day = Day(dateOrTimestamp: text) else {
-            fail(path, value.position, "\"\(text)\" is not a date; write YYYY-MM-DD or an RFC 3339 timestamp")
+            fail(path(), value.position, "\"\(text)\" is not a date; write YYYY-MM-DD or an RFC 3339 timestamp")
             return nil
         }
         guard day <= today else {
-            fail(path, value.position, "\(day) is in the future (today is \(today)); prices can only be recorded once seen")
+            fail(path(), value.position, "\(day) is in the future (today is \(today)); prices can only be recorded once seen")
             return nil
         }
         return day
     }
 
-    private mutating func currencyCode(_ value: JSONValue, at path: String) -> String? {
-        guard let code = string(value, at: path) else { return nil }
+    private mutating func currencyCode(_ value: JSONValue, at path: @autoclosure () -> String) -> String? {
+        guard let code = string(value, at: path()) else { return nil }
         guard Currency.isKnown(code) else {
             let hint = Currency.isKnown(code.uppercased()) ? "; write it in capitals: \(code.uppercased())" : ""
-            fail(path, value.position, "unknown currency \"\(code)\"; use an ISO 4217 code such as USD or EUR\(hint)")
+            fail(path(), value.position, "unknown currency \"\(code)\"; use an ISO 4217 code such as USD or EUR\(hint)")
             return nil
         }
         return code
     }
 
-    private mutating func string(_ value: JSONValue, at path: String) -> String? {
+    private mutating func string(_ value: JSONValue, at path: @autoclosure () -> String) -> String? {
         guard case .string(let text, _) = value else {
-            fail(path, value.position, "must be a string, not \(Self.show(value))")
+            fail(path(), value.position, "must be a string, not \(Self.show(value))")
             return nil
         }
         return text
     }
 
-    private mutating func array(_ value: JSONValue, at path: String) -> [JSONValue]? {
+    private mutating func array(_ value: JSONValue, at path: @autoclosure () -> String) -> [JSONValue]? {
         guard case .array(let elements, _) = value else {
-            fail(path, value.position, "must be an array, not \(value.typeName)")
+            fail(path(), value.position, "must be an array, not \(value.typeName)")
             return nil
         }
         return elements
     }
 
     private mutating func required(
-        _ fields: [String: JSONValue], _ key: String, in path: String, at position: TextPosition
+        _ fields: [String: JSONValue], _ key: String, in path: @autoclosure () -> String, at position: TextPosition
     ) -> JSONValue? {
         if let value = fields[key] { return value }
-        fail(path, position, "\"\(key)\" is required")
+        fail(path(), position, "\"\(key)\" is required")
         return nil
     }
 
     /// The members of an object by key, refusing repeated and unknown keys (a misspelt optional field would
     /// otherwise be silently ignored).
-    private mutating func object(_ value: JSONValue, at path: String, allowed: [String]) -> [String: JSONValue]? {
+    private mutating func object(_ value: JSONValue, at path: @autoclosure () -> String, allowed: [String]) -> [String: JSONValue]? {
         guard case .object(let members, _) = value else {
-            fail(path, value.position, "must be an object, not \(value.typeName)")
+            fail(path(), value.position, "must be an object, not \(value.typeName)")
             return nil
         }
         var fields: [String: JSONValue] = [:]
         for member in members {
-            let memberPath = path.isEmpty ? member.key : path + "." + member.key
             guard allowed.contains(member.key) else {
                 let close = EditDistance.closest(to: member.key, among: allowed)
                 let hint = EditDistance.question(Array(close.prefix(1))).map { $0 + " " } ?? ""
-                fail(memberPath, member.value.position, "unknown field; \(hint)fields here: \(allowed.joined(separator: ", "))")
+                fail(Self.member(member.key, of: path()), member.value.position, "unknown field; \(hint)fields here: \(allowed.joined(separator: ", "))")
                 continue
             }
             guard fields[member.key] == nil else {
-                fail(memberPath, member.value.position, "the field appears twice")
+                fail(Self.member(member.key, of: path()), member.value.position, "the field appears twice")
                 continue
             }
             fields[member.key] = member.value
@@ -475,8 +481,13 @@ struct SnapshotDecoder {
         return fields
     }
 
-    private mutating func fail(_ path: String, _ position: TextPosition?, _ message: String) {
-        diagnostics.append(Diagnostic(file: file, path: path, position: position, message: message))
+    /// The path of an object's member (`observations[3].price`).
+    private static func member(_ key: String, of path: String) -> String {
+        path.isEmpty ? key : path + "." + key
+    }
+
+    private mutating func fail(_ path: @autoclosure () -> String, _ position: TextPosition?, _ message: String) {
+        diagnostics.append(Diagnostic(file: file, path: path(), position: position, message: message))
     }
 
     // MARK: - Wording

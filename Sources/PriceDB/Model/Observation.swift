@@ -42,8 +42,17 @@ public struct Observation: Hashable, Sendable {
     }
 
     /// The fields that make two observations of one file the same offer (a conflict if both appear).
-    public var identity: [String] {
-        [providerID, gpuID, variant, instance, region, tier.rawValue]
+    public struct Identity: Hashable, Sendable {
+        var providerID: String
+        var gpuID: String
+        var variant: String
+        var instance: String
+        var region: String
+        var tier: Tier
+    }
+
+    public var identity: Identity {
+        Identity(providerID: providerID, gpuID: gpuID, variant: variant, instance: instance, region: region, tier: tier)
     }
 }
 

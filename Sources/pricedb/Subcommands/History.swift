@@ -4,11 +4,13 @@ import PriceDB
 extension PriceDBCommand {
     struct History: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List every observation of a GPU with the snapshot and source it came from.",
+            abstract: "List every price run of a GPU: what each offer cost from when to when, and its sources.",
             discussion: """
-                The provenance of any cell: date, provider, the GPU as the source wrote it, variant, GPU count, \
-                instance, region, tier, the unit's price, the per-GPU price, status, and the snapshot, file, \
-                source and note. All tiers are listed unless --tier says otherwise.
+                The provenance of any cell, one line per run (an offer at one price): the first and last day it \
+                was seen at that price and on how many days of its feed, provider, the GPU as the source wrote \
+                it, variant, GPU count, instance, region, tier, the unit's price, the per-GPU price, status, and \
+                the snapshots (file and source) that first and last saw it, with their note. All tiers are listed \
+                unless --tier says otherwise.
 
                 Example:
                   pricedb history --gpu "A100 (80GB)" --provider aws
