@@ -1,5 +1,18 @@
 import GRDB
 
+extension Array {
+    /// The first index whose element satisfies `belongs`, for an array in which every element that does comes
+    /// after every one that does not (a binary search).
+    func partitioningIndex(where belongs: (Element) -> Bool) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if belongs(self[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
+}
+
 /// Reading the history of price runs as the observations they stand for: an offer was observed on a day when a
 /// run of it covers that day and its feed was observed then.
 extension PriceStore {
@@ -64,7 +77,9 @@ extension PriceStore {
         WITH latest_day AS MATERIALIZED (
             SELECT f.id AS feed_id, (
                 SELECT max(d.observed_on) FROM feed_day d WHERE d.feed_id = f.id AND d.observed_on <= \(day.description)
-            ) AS day
+            ) AS day,
+            -- As of the feed's latest day (a report as of today), the runs that cover it are the open ones.
+            (SELECT max(d.observed_on) FROM feed_day d WHERE d.feed_id = f.id) AS latest
             FROM feed f WHERE f.provider_id IN \(filter.providers)
         )
         SELECT o.provider_id, o.gpu_id, o.gpu_count_millionths, o.currency,
@@ -76,7 +91,8 @@ extension PriceStore {
             count(*) AS offers
         FROM offer o JOIN latest_day l ON l.feed_id = o.feed_id
         LEFT JOIN price_run a ON a.offer_id = o.id
-            AND a.last_seen = (SELECT min(x.last_seen) FROM price_run x WHERE x.offer_id = o.id AND x.last_seen >= l.day)
+            AND a.last_seen = CASE WHEN l.day = l.latest THEN \(Self.openEnd)
+                ELSE (SELECT min(x.last_seen) FROM price_run x WHERE x.offer_id = o.id AND x.last_seen >= l.day) END
         LEFT JOIN price_run b ON b.offer_id = o.id
             AND b.last_seen = CASE WHEN a.first_seen <= l.day THEN NULL
                 ELSE (SELECT max(x.last_seen) FROM price_run x WHERE x.offer_id = o.id AND x.last_seen < l.day) END
@@ -91,16 +107,24 @@ extension PriceStore {
         -> [String: [OfferGroup]]
     {
         try read { db in
+            // The runs that end within the days (a range of the key per offer), and the one run that covers their
+            // last day and ends later (one seek): never the runs after, however long the history.
             let runs = try SQLRequest<Row>(
                 literal: """
                     SELECT o.provider_id, o.feed_id, o.gpu_count_millionths, o.currency, r.first_seen, r.last_seen,
                         r.status, r.price_low_micros, r.price_high_micros, r.approximate
                     FROM offer o JOIN price_run r ON r.offer_id = o.id
-                    WHERE \(filter.condition) AND r.last_seen >= \(start.description) AND r.first_seen <= \(end.description)
+                    WHERE \(filter.condition) AND r.last_seen BETWEEN \(start.description) AND \(end.description)
+                    UNION ALL
+                    SELECT o.provider_id, o.feed_id, o.gpu_count_millionths, o.currency, r.first_seen, r.last_seen,
+                        r.status, r.price_low_micros, r.price_high_micros, r.approximate
+                    FROM offer o JOIN price_run r ON r.offer_id = o.id AND r.last_seen = (
+                        SELECT min(x.last_seen) FROM price_run x WHERE x.offer_id = o.id AND x.last_seen > \(end.description))
+                    WHERE \(filter.condition) AND r.first_seen <= \(end.description)
                     """
             ).fetchAll(db)
             let feeds = Set(runs.map { $0["feed_id"] as Int64 })
-            var days: [Int64: [String]] = [:]
+            var feedDays: [Int64: [String]] = [:]
             for row in try SQLRequest<Row>(
                 literal: """
                     SELECT DISTINCT feed_id, observed_on FROM feed_day
@@ -108,43 +132,75 @@ extension PriceStore {
                     ORDER BY observed_on
                     """
             ).fetchAll(db) {
-                days[row["feed_id"], default: []].append(row["observed_on"])
+                feedDays[row["feed_id"], default: []].append(row["observed_on"])
             }
-            struct Key: Hashable {
-                var provider: String
-                var day: String
-                var status: String
-                var count: Int64
-                var currency: String
+            return try Self.summarise(runs, over: feedDays)
+        }
+    }
+
+    /// Per provider, the offers of each day its feeds were observed, summarised per status, unit size and
+    /// currency: one pass over each run's days, with the sums kept in arrays by day.
+    private static func summarise(_ runs: [Row], over feedDays: [Int64: [String]]) throws -> [String: [OfferGroup]] {
+        struct Key: Hashable {
+            var provider: String
+            var status: String
+            var count: Int64
+            var currency: String
+        }
+        struct Sums {
+            var low: [Int64?]
+            var high: [Int64?]
+            var approximate: [Bool]
+            var offers: [Int]
+        }
+        let days = Array(Set(feedDays.values.joined())).sorted()
+        let position = Dictionary(uniqueKeysWithValues: days.enumerated().map { ($1, $0) })
+        let feedPositions = feedDays.mapValues { $0.compactMap { position[$0] } }
+        var slots: [Key: Int] = [:]
+        var keys: [Key] = []
+        var sums: [Sums] = []
+        for run in runs {
+            let feedDayList = feedDays[run["feed_id"]] ?? []
+            let positions = feedPositions[run["feed_id"]] ?? []
+            let first: String = run["first_seen"], last: String = run["last_seen"]
+            let from = feedDayList.partitioningIndex { $0 >= first }
+            let to = feedDayList.partitioningIndex { $0 > last }
+            guard from < to else { continue }
+            let key = Key(provider: run["provider_id"], status: run["status"], count: run["gpu_count_millionths"], currency: run["currency"])
+            let slot: Int
+            if let known = slots[key] {
+                slot = known
+            } else {
+                slot = sums.count
+                slots[key] = slot
+                keys.append(key)
+                sums.append(
+                    Sums(
+                        low: Array(repeating: nil, count: days.count), high: Array(repeating: nil, count: days.count),
+                        approximate: Array(repeating: false, count: days.count), offers: Array(repeating: 0, count: days.count)))
             }
-            var summary: [Key: (low: Int64?, high: Int64?, approximate: Bool, offers: Int)] = [:]
-            for run in runs {
-                let first: String = run["first_seen"], last: String = run["last_seen"]
-                let low: Int64? = run["price_low_micros"], high: Int64? = run["price_high_micros"]
-                for day in days[run["feed_id"]] ?? [] where day >= first && day <= last {
-                    let key = Key(
-                        provider: run["provider_id"], day: day, status: run["status"], count: run["gpu_count_millionths"],
-                        currency: run["currency"])
-                    var entry = summary[key] ?? (nil, nil, false, 0)
-                    entry.low = [entry.low, low].compactMap { $0 }.min()
-                    entry.high = [entry.high, high].compactMap { $0 }.max()
-                    entry.approximate = entry.approximate || run["approximate"]
-                    entry.offers += 1
-                    summary[key] = entry
-                }
+            let low: Int64? = run["price_low_micros"], high: Int64? = run["price_high_micros"]
+            let approximate: Bool = run["approximate"]
+            for index in positions[from..<to] {
+                if let low { sums[slot].low[index] = min(sums[slot].low[index] ?? low, low) }
+                if let high { sums[slot].high[index] = max(sums[slot].high[index] ?? high, high) }
+                if approximate { sums[slot].approximate[index] = true }
+                sums[slot].offers[index] += 1
             }
-            var groups: [String: [OfferGroup]] = [:]
-            for (key, entry) in summary {
-                guard let day = Day(key.day) else { throw StoreError.damaged("a feed has the day \(key.day)") }
+        }
+        var groups: [String: [OfferGroup]] = [:]
+        for (key, entry) in zip(keys, sums) {
+            for (index, text) in days.enumerated() where entry.offers[index] > 0 {
+                guard let day = Day(text) else { throw StoreError.damaged("a feed has the day \(text)") }
                 groups[key.provider, default: []].append(
                     OfferGroup(
                         observedOn: day, status: Status(rawValue: key.status) ?? .available,
                         gpuCount: GPUCount(millionths: key.count), currency: key.currency,
-                        price: Self.priceRange(low: entry.low, high: entry.high), approximate: entry.approximate,
-                        offers: entry.offers))
+                        price: priceRange(low: entry.low[index], high: entry.high[index]),
+                        approximate: entry.approximate[index], offers: entry.offers[index]))
             }
-            return groups
         }
+        return groups
     }
 
     /// Every price run of a GPU (optionally of one provider), oldest first, with the snapshots that first and
