@@ -347,8 +347,9 @@ extension PriceStore {
     ) throws(StoreError) -> [ListedOffer] {
         try read { db in
             var found: [(Int64, ListedOffer)] = []
-            for (gpu, day) in dates {
-                let filter = SeriesFilter(providers: [provider], gpus: [gpu], tiers: tiers, regions: regions)
+            // One statement per day (a report's cells of one provider usually share it).
+            for (day, ofDay) in Dictionary(grouping: dates, by: \.day) {
+                let filter = SeriesFilter(providers: [provider], gpus: ofDay.map(\.gpu), tiers: tiers, regions: regions)
                 let rows = try SQLRequest<Row>(
                     literal: """
                         WITH current AS (
@@ -358,13 +359,13 @@ extension PriceStore {
                             WHERE \(filter.condition)
                               AND EXISTS (SELECT 1 FROM feed_day d WHERE d.feed_id = o.feed_id AND d.observed_on = \(day.description))
                         )
-                        SELECT min(c.id) AS first, c.gpu_label, c.variant, c.gpu_count_millionths, c.instance, c.tier, c.currency,
-                               min(r.price_low_micros) AS low, max(r.price_high_micros) AS high,
+                        SELECT min(c.id) AS first, c.gpu_id, c.gpu_label, c.variant, c.gpu_count_millionths, c.instance,
+                               c.tier, c.currency, min(r.price_low_micros) AS low, max(r.price_high_micros) AS high,
                                max(r.approximate) AS approximate, min(r.note) AS note,
                                json_group_array(DISTINCT c.region) AS regions
                         FROM current c JOIN price_run r ON r.offer_id = c.id AND r.last_seen = c.run_last
                         WHERE r.first_seen <= \(day.description) AND r.status = 'available'
-                        GROUP BY c.gpu_label, c.variant, c.gpu_count_millionths, c.instance, c.tier, c.currency
+                        GROUP BY c.gpu_id, c.gpu_label, c.variant, c.gpu_count_millionths, c.instance, c.tier, c.currency
                         """
                 ).fetchAll(db)
                 for row in rows {
@@ -373,7 +374,7 @@ extension PriceStore {
                         return elements.compactMap { if case .string(let text, _) = $0, !text.isEmpty { text } else { nil } }
                     } ?? []
                     let offer = ListedOffer(
-                        gpuID: gpu, gpuLabel: row["gpu_label"], variant: row["variant"],
+                        gpuID: row["gpu_id"], gpuLabel: row["gpu_label"], variant: row["variant"],
                         gpuCount: GPUCount(millionths: row["gpu_count_millionths"]), instance: row["instance"],
                         tier: Tier(rawValue: row["tier"]) ?? .onDemand, currency: row["currency"],
                         price: PriceRange(low: Money(micros: row["low"]), high: Money(micros: row["high"])),
