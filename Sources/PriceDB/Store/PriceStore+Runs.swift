@@ -18,6 +18,7 @@ extension PriceStore {
                     status TEXT NOT NULL, approximate INTEGER NOT NULL, note TEXT, offer_id INTEGER);
                 DELETE FROM temp.staged;
                 CREATE TEMP TABLE IF NOT EXISTS seen_offer (offer_id INTEGER PRIMARY KEY);
+                CREATE TEMP TABLE IF NOT EXISTS numbered (staged_row INTEGER PRIMARY KEY, number INTEGER NOT NULL);
                 CREATE TEMP TABLE IF NOT EXISTS matched (
                     offer_id INTEGER PRIMARY KEY, staged_row INTEGER NOT NULL, unchanged INTEGER);
                 """)
@@ -91,16 +92,26 @@ extension PriceStore {
                       AND o.region = staged.region AND o.tier = staged.tier AND o.currency = staged.currency)
                 WHERE provider_id = \(provider) AND observed_on = \(day) AND offer_id IS NULL
                 """
-            try db.execute(literal: findOffers)
+            let feedHasOffers = try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM offer WHERE feed_id = ?)", arguments: [feed]) ?? true
+            if feedHasOffers { try db.execute(literal: findOffers) }
+            // New offers get their ids here, in the file's order, so no second lookup is needed to learn them.
+            let base = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM offer") ?? 0
             try db.execute(
                 sql: """
-                    INSERT INTO offer (feed_id, provider_id, gpu_id, gpu_label, variant, gpu_count_millionths, instance,
+                    DELETE FROM temp.numbered;
+                    INSERT INTO temp.numbered (staged_row, number)
+                    SELECT rowid, row_number() OVER (ORDER BY rowid) FROM temp.staged
+                    WHERE provider_id = ? AND observed_on = ? AND offer_id IS NULL;
+                    UPDATE temp.staged SET offer_id = ? + (SELECT number FROM temp.numbered WHERE staged_row = staged.rowid)
+                    WHERE provider_id = ? AND observed_on = ? AND offer_id IS NULL;
+                    INSERT INTO offer (id, feed_id, provider_id, gpu_id, gpu_label, variant, gpu_count_millionths, instance,
                         region, tier, currency)
-                    SELECT ?, provider_id, gpu_id, gpu_label, variant, gpu_count_millionths, instance, region, tier, currency
-                    FROM temp.staged WHERE provider_id = ? AND observed_on = ? AND offer_id IS NULL ORDER BY rowid
+                    SELECT offer_id, ?, provider_id, gpu_id, gpu_label, variant, gpu_count_millionths, instance, region, tier,
+                        currency
+                    FROM temp.staged WHERE provider_id = ? AND observed_on = ? AND offer_id > ? ORDER BY offer_id;
                     """,
-                arguments: [feed, provider, day])
-            if db.changesCount > 0 { try db.execute(literal: findOffers) }
+                arguments: [provider, day, base, provider, day, feed, provider, day, base])
             if dayIsNew && next == nil {
                 try appendDay(day, feed: feed, after: previous, provider: provider, snapshotID: snapshotID, in: db)
             } else {
