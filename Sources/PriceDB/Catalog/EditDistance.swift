@@ -23,7 +23,8 @@ enum EditDistance {
 
     /// The candidates closest to `name`, ignoring case.
     static func closest(to name: String, among candidates: [String]) -> [String] {
-        nearest(candidates.map { ($0, between(name.lowercased(), $0.lowercased())) }, toNameOfLength: name.count)
+        guard name.count <= UntrustedText.nameLimit else { return [] }
+        return nearest(candidates.map { ($0, between(name.lowercased(), $0.lowercased())) }, toNameOfLength: name.count)
     }
 
     /// The names at the smallest distance, if that is small for a name of this length (a third of it, at least

@@ -103,6 +103,8 @@ public struct GPUCatalog: Sendable {
     /// Up to three known GPU names closest to an unknown one (those at the smallest distance), for "did you
     /// mean" messages.
     public func suggestions(for name: String) -> [String] {
+        // Edit distance grows with the name's length; a name no GPU's could be near gets no suggestion.
+        guard name.count <= UntrustedText.nameLimit else { return [] }
         var stripped = Self.words(name).filter { Self.variantSpelling[$0] == nil }.joined()
         if stripped.isEmpty { stripped = Self.key(name) }
         var best: [String: Int] = [:]

@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Reads input files and stores each as one snapshot: file → decode → validate → resolve names → one
 /// transaction. Each file stands alone: a bad file stores nothing and does not stop the next.
 public struct Ingestor: Sendable {
@@ -61,22 +67,17 @@ public struct Ingestor: Sendable {
         case .json:
             return try ingest(bytes: try Self.read(path), fileName: path, replacing: replacing)
         case .skypilotCSV:
-            guard let catalogOptions else {
-                throw .invalid(
-                    file: path,
-                    diagnostics: [
-                        Diagnostic(
-                            file: path, path: nil, position: nil,
-                            message: "a SkyPilot CSV catalog does not say whose prices it holds or when; give --provider ID and --observed-at DATE")
-                    ])
-            }
+            guard let catalogOptions else { throw Self.catalogNeedsOptions(path) }
             return try ingestCatalog(fileAt: path, options: catalogOptions, replacing: replacing)
         }
     }
 
-    private func ingestCatalog(fileAt path: String, options: CatalogOptions, replacing: Bool) throws(IngestError) -> Outcome {
+    private func ingestCatalog(
+        fileAt path: String, named name: String? = nil, options: CatalogOptions, replacing: Bool
+    ) throws(IngestError) -> Outcome {
         do {
-            let reader = SkyPilotCatalog(path: path, options: options, catalog: try store.catalog(), today: today)
+            var reader = SkyPilotCatalog(path: path, options: options, catalog: try store.catalog(), today: today)
+            reader.displayName = name
             let (outcome, counts) = try reader.ingest(into: store, knownProviders: try store.providers(), replacing: replacing)
             switch outcome {
             case .stored(let snapshot, let replaced):
@@ -90,6 +91,24 @@ public struct Ingestor: Sendable {
         } catch {
             throw .store(file: path, .sqlite(PriceStore.reason(error)))
         }
+    }
+
+    /// Ingests what standard input held (`pricedb ingest -`), read whole once: snapshot JSON, or a catalog (by
+    /// its header, or `format`), which is set down in a temporary file to be read like any other.
+    public func ingest(
+        standardInput bytes: [UInt8], format: Format? = nil, catalogOptions: CatalogOptions? = nil, replacing: Bool = false
+    ) throws(IngestError) -> Outcome {
+        let name = "-"
+        guard format == .skypilotCSV || (format == nil && SkyPilotCatalog.looksLikeCatalog(Array(bytes.prefix(4096)))) else {
+            return try ingest(bytes: bytes, fileName: name, replacing: replacing)
+        }
+        guard let catalogOptions else { throw Self.catalogNeedsOptions(name) }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pricedb-stdin-\(UUID().uuidString).csv").path
+        guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
+            throw .unreadable(file: name, reason: "cannot set standard input down in \(path)")
+        }
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        return try ingestCatalog(fileAt: path, named: name, options: catalogOptions, replacing: replacing)
     }
 
     /// Ingests a file's content; `fileName` names it in messages and in the snapshot's provenance.
@@ -141,6 +160,16 @@ public struct Ingestor: Sendable {
             skippedCount: 0)
     }
 
+    private static func catalogNeedsOptions(_ name: String) -> IngestError {
+        .invalid(
+            file: name,
+            diagnostics: [
+                Diagnostic(
+                    file: name, path: nil, position: nil,
+                    message: "a SkyPilot CSV catalog does not say whose prices it holds or when; give --provider ID and --observed-at DATE")
+            ])
+    }
+
     /// The first bytes of a file, enough to recognise its format.
     static func head(of path: String) throws(IngestError) -> [UInt8] {
         try checkReadable(path)
@@ -151,13 +180,17 @@ public struct Ingestor: Sendable {
         return [UInt8](handle.readData(ofLength: 4096))
     }
 
+    /// Only regular files are read: a FIFO, socket or device could block forever or never end.
     static func checkReadable(_ path: String) throws(IngestError) {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .unreadable(file: path, reason: "no such file")
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            throw .unreadable(file: path, reason: errno == EACCES ? "permission denied" : "no such file")
         }
-        if isDirectory.boolValue {
-            throw .unreadable(file: path, reason: "it is a directory; name the files in it (\(path)/*.json)")
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: return
+        case S_IFDIR: throw .unreadable(file: path, reason: "it is a directory; name the files in it (\(path)/*.json)")
+        case S_IFIFO: throw .unreadable(file: path, reason: "it is a FIFO, not a regular file; to read a stream, pipe it to `pricedb ingest -`")
+        default: throw .unreadable(file: path, reason: "it is a socket or device, not a regular file")
         }
     }
 

@@ -10,6 +10,9 @@ struct SkyPilotCatalog {
     static let requiredColumns = ["InstanceType", "AcceleratorName", "AcceleratorCount", "Region", "Price"]
 
     let path: String
+    /// How messages and the stored snapshot name the file (`-` for standard input).
+    var name: String { displayName ?? path }
+    var displayName: String?
     let options: CatalogOptions
     let catalog: GPUCatalog
     let today: Day
@@ -26,6 +29,9 @@ struct SkyPilotCatalog {
         guard options.observedOn <= today else {
             throw invalid("--observed-at \(options.observedOn) is in the future (today is \(today)); prices can only be recorded once seen")
         }
+        guard options.observedOn >= Day.firstObservable else {
+            throw invalid("--observed-at \(options.observedOn) is before 2000; no GPU rental price is that old")
+        }
         let aliases = try resolvedAliases()
         var counts = CatalogCounts()
         // A quick first read recognises a file ingested before without parsing it (cron re-runs are common);
@@ -35,7 +41,7 @@ struct SkyPilotCatalog {
             return (.alreadyIngested(earlier), counts)
         }
         let (outcome, observations) = try store.importCatalog(
-            format: Self.format, observedOn: options.observedOn, fileName: (path as NSString).lastPathComponent,
+            format: Self.format, observedOn: options.observedOn, fileName: (name as NSString).lastPathComponent,
             providerID: options.providerID, provider: provider, catalog: catalog, replacing: replacing
         ) { sink in
             var hasher = ContentHash()
@@ -43,7 +49,7 @@ struct SkyPilotCatalog {
             do {
                 reader = try CSVReader(path: path) { hasher.update(data: $0) }
             } catch {
-                throw IngestError.unreadable(file: path, reason: "permission denied or not a regular file")
+                throw IngestError.unreadable(file: name, reason: "permission denied or not a regular file")
             }
             var record = CSVReader.Record()
             let columns = try header(&reader, &record)
@@ -55,13 +61,17 @@ struct SkyPilotCatalog {
                 if diagnostics.count <= IngestError.diagnosticLimit {
                     let column = field.map { record.columns.indices.contains($0) ? record.columns[$0] : 1 } ?? 1
                     diagnostics.append(
-                        Diagnostic(file: path, path: nil, position: TextPosition(line: reader.recordLine, column: column), message: message))
+                        Diagnostic(file: name, path: nil, position: TextPosition(line: reader.recordLine, column: column), message: message))
                 }
             }
             /// A field as text; invalid UTF-8 fails the row, as it fails a JSON snapshot.
             func text(_ field: Int) -> String? {
                 guard let value = String(validating: record.trimmed(field), as: UTF8.self) else {
                     fail("the \(columns.names[field]) field is not valid UTF-8", field: field)
+                    return nil
+                }
+                if let problem = UntrustedText.problem(value) {
+                    fail("\(columns.names[field]) \"\(UntrustedText.shown(value))\" \(problem)", field: field)
                     return nil
                 }
                 return value
@@ -98,7 +108,7 @@ struct SkyPilotCatalog {
                 guard let millionths = try? DecimalText.millionths(bytes: countBytes, rounding: true), millionths > 0,
                     millionths <= GPUCount.maximum.millionths
                 else {
-                    fail("AcceleratorCount \"\(String(decoding: countBytes, as: UTF8.self))\" is not a GPU count above 0 and at most 64", field: columns.gpuCount)
+                    fail("AcceleratorCount \"\(UntrustedText.shown(String(decoding: countBytes, as: UTF8.self)))\" is not a GPU count above 0 and at most 64", field: columns.gpuCount)
                     continue
                 }
                 let gpuCount = GPUCount(millionths: millionths)
@@ -114,7 +124,7 @@ struct SkyPilotCatalog {
                     case .price(let price): offers.append((tier, price))
                     case .noPrice: counts.zeroPlaceholders[column, default: 0] += 1
                     case .notOffered: counts.notOfferedPlaceholders[column, default: 0] += 1
-                    case .invalid(let problem): fail("\(column) \"\(String(decoding: bytes, as: UTF8.self))\" \(problem)", field: field)
+                    case .invalid(let problem): fail("\(column) \"\(UntrustedText.shown(String(decoding: bytes, as: UTF8.self)))\" \(problem)", field: field)
                     }
                 }
                 if offers.isEmpty { counts.rowsWithoutAnyPrice += 1 }
@@ -134,11 +144,11 @@ struct SkyPilotCatalog {
                 }
                 diagnostics.append(
                     Diagnostic(
-                        file: path, path: nil, position: nil,
+                        file: name, path: nil, position: nil,
                         message: "unknown accelerator names: \(list.joined(separator: ", ")). Map each to a known GPU with "
                             + "--gpu-alias NAME=GPU (`pricedb gpus` lists them), or skip their rows with --skip-unknown"))
             }
-            if !diagnostics.isEmpty { throw IngestError.invalid(file: path, diagnostics: diagnostics) }
+            if !diagnostics.isEmpty { throw IngestError.invalid(file: name, diagnostics: diagnostics) }
             if counts.rows == 0 { throw invalid("the catalog has a header but no rows") }
             if counts.onDemandOffers + counts.spotOffers == 0 {
                 throw invalid("no row of the catalog gives a GPU price (\(Listings.catalog(counts))); nothing to store")
@@ -204,15 +214,15 @@ struct SkyPilotCatalog {
             // A spreadsheet that saved the file may have put a byte order mark before the first name.
             var bytes = record.trimmed(position)
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-            let trimmed = String(decoding: bytes, as: UTF8.self)
+            let trimmed = UntrustedText.shown(String(decoding: bytes, as: UTF8.self))
             let name = canonical[trimmed.lowercased()] ?? trimmed
             names.append(name)
             if index[name] != nil, canonical[name.lowercased()] != nil {
                 throw IngestError.invalid(
-                    file: path,
+                    file: name,
                     diagnostics: [
                         Diagnostic(
-                            file: path, path: nil, position: TextPosition(line: 1, column: record.columns[position]),
+                            file: name, path: nil, position: TextPosition(line: 1, column: record.columns[position]),
                             message: "the column \(name) appears twice; a catalog names each column once")
                     ])
             }
@@ -223,10 +233,10 @@ struct SkyPilotCatalog {
             let count = index["AcceleratorCount"], let region = index["Region"]
         else {
             throw IngestError.invalid(
-                file: path,
+                file: name,
                 diagnostics: [
                     Diagnostic(
-                        file: path, path: nil, position: TextPosition(line: 1, column: 1),
+                        file: name, path: nil, position: TextPosition(line: 1, column: 1),
                         message: "the header lacks \(missing.joined(separator: ", ")); a SkyPilot catalog has "
                             + "InstanceType, AcceleratorName, AcceleratorCount, Region, Price (SpotPrice and AvailabilityZone optional)")
                 ])
@@ -241,11 +251,17 @@ struct SkyPilotCatalog {
             return try reader.next(into: &record)
         } catch {
             throw IngestError.invalid(
-                file: path, diagnostics: [Diagnostic(file: path, path: nil, position: TextPosition(line: error.line, column: 1), message: error.message)])
+                file: name, diagnostics: [Diagnostic(file: name, path: nil, position: TextPosition(line: error.line, column: 1), message: error.message)])
         }
     }
 
     private func providerDeclaration(_ known: [Provider]) throws -> ProviderDeclaration? {
+        for (option, value) in [("--provider", options.providerID), ("--provider-name", options.providerName ?? "")]
+            + options.gpuAliases.map({ ("--gpu-alias", $0.key) }) {
+            if let problem = UntrustedText.problem(value) {
+                throw invalid("\(option) \"\(UntrustedText.shown(value))\" \(problem)")
+            }
+        }
         let existing = known.first { $0.id == options.providerID }
         if options.providerName == nil && options.providerKind == nil {
             guard existing != nil else {
@@ -278,6 +294,6 @@ struct SkyPilotCatalog {
     }
 
     private func invalid(_ message: String) -> IngestError {
-        .invalid(file: path, diagnostics: [Diagnostic(file: path, path: nil, position: nil, message: message)])
+        .invalid(file: name, diagnostics: [Diagnostic(file: name, path: nil, position: nil, message: message)])
     }
 }

@@ -75,13 +75,16 @@ struct SnapshotDecoder {
 
     private mutating func decodeSource(_ value: JSONValue) -> Source? {
         guard let fields = object(value, at: "source", allowed: ["name", "url", "published"]) else { return nil }
-        let name = fields["name"].flatMap { string($0, at: "source.name") }
-        let url = fields["url"].flatMap { string($0, at: "source.url") }
+        let name = fields["name"].flatMap { string($0, at: "source.name", limit: UntrustedText.longTextLimit) }
+        let url = fields["url"].flatMap { string($0, at: "source.url", limit: UntrustedText.longTextLimit) }
         var published: Day?
         if let value = fields["published"], let text = string(value, at: "source.published") {
             published = Day(dateOrTimestamp: text)
             if published == nil {
                 fail("source.published", value.position, "\"\(text)\" is not a date; write YYYY-MM-DD")
+            } else if let day = published, day > today || day < Day.firstObservable {
+                fail("source.published", value.position, "\(day) is \(day > today ? "in the future (today is \(today))" : "before 2000"); write the day the source was published")
+                published = nil
             }
         }
         return Source(name: name, url: url, published: published)
@@ -122,7 +125,8 @@ struct SnapshotDecoder {
                 let provider = Provider.declared(
                     id: id, name: fields["name"].flatMap { string($0, at: path() + ".name") },
                     shortName: fields["short_name"].flatMap { string($0, at: path() + ".short_name") }, kind: kind,
-                    url: fields["url"].flatMap { string($0, at: path() + ".url") }, known: knownProviders[id])
+                    url: fields["url"].flatMap { string($0, at: path() + ".url", limit: UntrustedText.longTextLimit) },
+                    known: knownProviders[id])
             else {
                 fail(path(), element.position, "\"name\" is required for a provider the database does not know yet")
                 continue
@@ -141,13 +145,20 @@ struct SnapshotDecoder {
         var features: [ProviderFeature] = []
         var seen: Set<String> = []
         for member in members {
-            let memberPath = path() + "." + member.key
+            let memberPath = Self.member(member.key, of: path())
+            if let problem = UntrustedText.problem(member.key) {
+                fail(memberPath, member.value.position, "the feature's name \(problem)")
+                continue
+            }
             guard seen.insert(member.key).inserted else {
                 fail(memberPath, member.value.position, "the feature appears twice")
                 continue
             }
             switch member.value {
-            case .string(let text, _): features.append(ProviderFeature(name: member.key, value: .string(text)))
+            case .string:
+                if let text = string(member.value, at: memberPath) {
+                    features.append(ProviderFeature(name: member.key, value: .string(text)))
+                }
             case .number(let literal, _): features.append(ProviderFeature(name: member.key, value: .number(literal)))
             case .bool(let flag, _): features.append(ProviderFeature(name: member.key, value: .boolean(flag)))
             default:
@@ -335,7 +346,7 @@ struct SnapshotDecoder {
         if let value = fields["observed_at"], let override = observationDay(value, at: path() + ".observed_at") {
             day = override
         }
-        let note = fields["note"].flatMap { string($0, at: path() + ".note") }
+        let note = fields["note"].flatMap { string($0, at: path() + ".note", limit: UntrustedText.longTextLimit) }
         var price: PriceRange?
         if let value = fields["price"] {
             if status != .available {
@@ -420,6 +431,10 @@ struct SnapshotDecoder {
             fail(path(), value.position, "\(day) is in the future (today is \(today)); prices can only be recorded once seen")
             return nil
         }
+        guard day >= Day.firstObservable else {
+            fail(path(), value.position, "\(day) is before 2000; no GPU rental price is that old")
+            return nil
+        }
         return day
     }
 
@@ -433,9 +448,16 @@ struct SnapshotDecoder {
         return code
     }
 
-    private mutating func string(_ value: JSONValue, at path: @autoclosure () -> String) -> String? {
+    /// A string value that may be stored: no control characters, and at most `limit` characters.
+    private mutating func string(
+        _ value: JSONValue, at path: @autoclosure () -> String, limit: Int = UntrustedText.nameLimit
+    ) -> String? {
         guard case .string(let text, _) = value else {
             fail(path(), value.position, "must be a string, not \(Self.show(value))")
+            return nil
+        }
+        if let problem = UntrustedText.problem(text, limit: limit) {
+            fail(path(), value.position, "\"\(UntrustedText.shown(text))\" \(problem)")
             return nil
         }
         return text
@@ -481,9 +503,10 @@ struct SnapshotDecoder {
         return fields
     }
 
-    /// The path of an object's member (`observations[3].price`).
+    /// The path of an object's member (`observations[3].price`), with the key made safe to show.
     private static func member(_ key: String, of path: String) -> String {
-        path.isEmpty ? key : path + "." + key
+        let shown = UntrustedText.shown(key)
+        return path.isEmpty ? shown : path + "." + shown
     }
 
     private mutating func fail(_ path: @autoclosure () -> String, _ position: TextPosition?, _ message: String) {

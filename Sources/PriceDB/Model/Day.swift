@@ -60,6 +60,9 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The earliest day an observation may carry: no GPU rental price is older.
+    public static let firstObservable = Day(year: 2000, month: 1, day: 1)!
+
     /// The first and last days pricedb can name.
     public static let earliest = Day(year: 1, month: 1, day: 1)!
     public static let latest = Day(year: 9999, month: 12, day: 31)!

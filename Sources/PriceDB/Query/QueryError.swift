@@ -20,11 +20,11 @@ public enum QueryError: Error, LocalizedError, Sendable {
                 + "Ask for --as-of \(earliest) or later"
         case .unknownGPU(let name, let suggestions):
             let hint = EditDistance.question(suggestions).map { "; " + $0 } ?? ""
-            return "unknown GPU \"\(name)\"\(hint) (`pricedb gpus` lists the catalog)"
+            return "unknown GPU \"\(UntrustedText.shown(name))\"\(hint) (`pricedb gpus` lists the catalog)"
         case .unknownProvider(let id, let known):
             let close = EditDistance.closest(to: id, among: known)
             let hint = EditDistance.question(close).map { $0 + " " } ?? ""
-            return "unknown provider \"\(id)\"; \(hint)known: \(known.joined(separator: ", "))"
+            return "unknown provider \"\(UntrustedText.shown(id))\"; \(hint)known: \(known.joined(separator: ", "))"
         case .nothingMatches(let what):
             return "nothing to show: \(what)"
         case .outOfRange(let what):

@@ -36,7 +36,7 @@ struct MarkdownRenderer {
 
     /// Escapes the characters Markdown would read as emphasis or a column break.
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "*", with: "\\*")
+        UntrustedText.escaped(text).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "*", with: "\\*")
             .replacingOccurrences(of: "|", with: "\\|")
     }
 }

@@ -3,6 +3,10 @@ struct TerminalRenderer {
     let locale: ReportLocale
 
     func render(_ report: Report) -> String {
+        UntrustedText.escapedLines(renderedText(report))
+    }
+
+    private func renderedText(_ report: Report) -> String {
         var parts: [String] = report.notices.map { (locale == .de ? "Hinweis: " : "Note: ") + locale.text($0) }
         for section in report.sections {
             var lines = [locale.text(section.title), String(repeating: "=", count: locale.text(section.title).count)]

@@ -1,4 +1,5 @@
-/// Rows of text in aligned columns for a terminal: the plain form of every listing and report table.
+/// Rows of text in aligned columns for a terminal: the plain form of every listing and report table. Control
+/// characters in cells are shown as escapes, so data cannot drive the terminal or break the layout.
 public struct TextTable: Sendable {
     public enum Alignment: Sendable {
         case left
@@ -10,12 +11,12 @@ public struct TextTable: Sendable {
     public var rows: [[String]] = []
 
     public init(headers: [String], alignments: [Alignment]? = nil) {
-        self.headers = headers
+        self.headers = headers.map(UntrustedText.escaped)
         self.alignments = alignments ?? headers.map { _ in .left }
     }
 
     public mutating func append(_ row: [String]) {
-        rows.append(row)
+        rows.append(row.map(UntrustedText.escaped))
     }
 
     /// The table with a header line, a rule, and columns padded to their widest cell.

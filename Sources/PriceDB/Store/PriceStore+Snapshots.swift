@@ -22,7 +22,7 @@ extension PriceStore {
     /// Every ingested snapshot, oldest observation date first.
     public func snapshots() throws(StoreError) -> [StoredSnapshot] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM snapshot ORDER BY observed_on, id").map(Self.storedSnapshot)
+            try Row.fetchAll(db, sql: "SELECT * FROM snapshot ORDER BY observed_on, id").map { row throws in try Self.storedSnapshot(row) }
         }
     }
 
@@ -80,7 +80,7 @@ extension PriceStore {
                         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM snapshot WHERE id = ?", arguments: [id]) else {
                             throw StoreError.noSuchSnapshot(id)
                         }
-                        found.append(Self.storedSnapshot(row))
+                        found.append(try Self.storedSnapshot(row))
                     }
                     try Self.remove(found.map(\.id), in: db)
                     return dryRun ? .rollback : .commit
@@ -107,7 +107,7 @@ extension PriceStore {
                     WHERE d.snapshot_id = s.id AND f.source = \(source) AND f.provider_id IN \(providers))
                 ORDER BY s.id
                 """
-        ).fetchAll(db).map(storedSnapshot)
+        ).fetchAll(db).map { row throws in try storedSnapshot(row) }
         try remove(snapshots.map(\.id), in: db)
         return snapshots
     }
@@ -137,11 +137,14 @@ extension PriceStore {
                   AND (\(providerIDs?.joined(separator: ",")) IS NULL OR provider_ids = \(providerIDs?.joined(separator: ",")))
                 ORDER BY id LIMIT 1
                 """
-        ).fetchOne(db).map(storedSnapshot)
+        ).fetchOne(db).map { row throws in try storedSnapshot(row) }
     }
 
     static func snapshot(id: Int64, in db: Database) throws -> StoredSnapshot {
-        storedSnapshot(try Row.fetchOne(db, sql: "SELECT * FROM snapshot WHERE id = ?", arguments: [id])!)
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM snapshot WHERE id = ?", arguments: [id]) else {
+            throw StoreError.damaged("snapshot \(id) vanished while it was written")
+        }
+        return try storedSnapshot(row)
     }
 
     /// Adds a snapshot row and returns its id; `counts` are observations, providers, GPUs and skipped rows.
@@ -206,10 +209,13 @@ extension PriceStore {
         }
     }
 
-    static func storedSnapshot(_ row: Row) -> StoredSnapshot {
-        StoredSnapshot(
+    static func storedSnapshot(_ row: Row) throws -> StoredSnapshot {
+        guard let observedOn = Day(row["observed_on"] as String) else {
+            throw StoreError.damaged("snapshot \(row["id"] as Int64) has the observation day \(row["observed_on"] as String)")
+        }
+        return StoredSnapshot(
             id: row["id"], sha256: row["sha256"], format: row["format"],
-            observedOn: Day(row["observed_on"] as String)!,
+            observedOn: observedOn,
             source: Source(
                 name: row["source_name"], url: row["source_url"],
                 published: (row["source_published"] as String?).flatMap { Day($0) }),

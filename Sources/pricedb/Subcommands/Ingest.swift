@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import PriceDB
 
@@ -63,10 +64,15 @@ extension PriceDBCommand {
         @Flag(help: "For a CSV catalog: skip and count rows whose accelerator is unknown instead of failing the file.")
         var skipUnknown = false
 
-        @Argument(help: ArgumentHelp("Snapshot JSON files or SkyPilot CSV catalogs to ingest.", valueName: "file"))
+        @Argument(
+            help: ArgumentHelp(
+                "Snapshot JSON files or SkyPilot CSV catalogs to ingest; - reads one from standard input.", valueName: "file"))
         var files: [String]
 
         func validate() throws {
+            if files.filter({ $0 == "-" }).count > 1 {
+                throw ValidationError("standard input (-) can be read once; name it once")
+            }
             if (provider == nil) != (observedAt == nil) {
                 throw ValidationError("--provider and --observed-at go together: a CSV catalog needs both")
             }
@@ -109,12 +115,15 @@ extension PriceDBCommand {
             var status: Int32 = 0
             for file in files {
                 do {
-                    let outcome = try ingestor.ingest(
-                        fileAt: file, format: format, catalogOptions: catalogOptions, replacing: replace)
+                    let outcome = file == "-"
+                        ? try ingestor.ingest(
+                            standardInput: [UInt8](FileHandle.standardInput.readDataToEndOfFile()), format: format,
+                            catalogOptions: catalogOptions, replacing: replace)
+                        : try ingestor.ingest(fileAt: file, format: format, catalogOptions: catalogOptions, replacing: replace)
                     if case .validated(let record, _) = outcome {
                         print(Listings.observations(record).rendered())
                     }
-                    if !quiet { print(Listings.summary(of: outcome, file: file)) }
+                    if !quiet { print(UntrustedText.escapedLines(Listings.summary(of: outcome, file: file))) }
                 } catch {
                     Diagnostics.error(error.localizedDescription)
                     status = max(status, error.exitCode)

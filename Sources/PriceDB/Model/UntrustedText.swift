@@ -1,0 +1,60 @@
+/// Text that files bring in and terminals show. Catalogs are scraped by someone else and read from cron, so
+/// names are refused at ingest when they hold control characters (an escape sequence can retitle a window or
+/// clear a screen; a NUL cuts stored text short) or run past a sane length, and anything shown on a terminal has
+/// such characters made visible (`\e`, `\u{202E}`).
+public enum UntrustedText {
+    /// The most characters of a name, id, region or instance.
+    public static let nameLimit = 200
+    /// The most characters of a note, URL or source name.
+    public static let longTextLimit = 2_000
+
+    /// Why `text` may not be stored, or `nil` when it may.
+    public static func problem(_ text: String, limit: Int = nameLimit) -> String? {
+        if let scalar = text.unicodeScalars.first(where: isControl) {
+            return "holds the control character \(escape(scalar)); names and notes may not hold NUL, escape "
+                + "sequences, line breaks or direction overrides"
+        }
+        let count = text.count
+        if count > limit { return "is \(count) characters long; at most \(limit) are kept" }
+        return nil
+    }
+
+    /// Control characters (C0, DEL, C1) and the invisible marks that reorder text on screen.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
+    }
+
+    /// The text with control characters made visible, for a terminal or a Markdown file.
+    public static func escaped(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) { result += escape(scalar) } else { result.unicodeScalars.append(scalar) }
+        }
+        return result
+    }
+
+    /// Several lines of text, each with its control characters made visible; the line breaks between them stay.
+    public static func escapedLines(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { escaped(String($0)) }.joined(separator: "\n")
+    }
+
+    /// The text escaped and cut to `limit` characters, for echoing a value in a message.
+    public static func shown(_ text: String, limit: Int = 80) -> String {
+        let visible = escaped(text)
+        return visible.count > limit ? String(visible.prefix(limit)) + "…" : visible
+    }
+
+    private static func escape(_ scalar: Unicode.Scalar) -> String {
+        switch scalar.value {
+        case 0x1B: return "\\e"
+        case 0x0A: return "\\n"
+        case 0x0D: return "\\r"
+        case 0x09: return "\\t"
+        default: return "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+        }
+    }
+}
