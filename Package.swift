@@ -48,6 +48,7 @@ let package = Package(
             name: "pricedbTests",
             dependencies: [
                 "PriceDB", "pricedb", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Golden"]
         ),
