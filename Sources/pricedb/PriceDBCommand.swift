@@ -15,7 +15,7 @@ struct PriceDBCommand: ParsableCommand {
             """,
         subcommands: [
             Ingest.self, ReportCommand.self, Quarters.self, History.self, Cost.self, BreakEven.self, Snapshots.self,
-            Providers.self, GPUs.self,
+            Providers.self, GPUs.self, Check.self, Backup.self,
         ]
     )
 }

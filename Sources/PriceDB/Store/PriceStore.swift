@@ -17,9 +17,11 @@ public struct PriceStore: Sendable {
 
     /// Opens the database at `path` (creating it and its folder if `create`, else failing with `.missing`), in
     /// WAL mode with a busy timeout so that a cron import and a report can run side by side, and applies any
-    /// pending migration.
+    /// pending migration. An existing database must pass SQLite's quick check first: a damaged one takes no
+    /// more writes (`pricedb check` says what is wrong).
     public static func open(at path: String, create: Bool = true) throws(StoreError) -> PriceStore {
-        if !create && !FileManager.default.fileExists(atPath: path) { throw .missing(path: path) }
+        let existed = FileManager.default.fileExists(atPath: path)
+        if !create && !existed { throw .missing(path: path) }
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty {
             do {
@@ -41,6 +43,18 @@ public struct PriceStore: Sendable {
             queue = try DatabaseQueue(path: path, configuration: configuration)
         } catch {
             throw .cannotOpen(path: path, reason: Self.reason(error))
+        }
+        if existed {
+            do {
+                let result = try queue.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+                guard result == ["ok"] else {
+                    throw StoreError.damaged("SQLite's quick check reports \(result.prefix(3).joined(separator: "; ")); nothing was written")
+                }
+            } catch let error as StoreError {
+                throw error
+            } catch {
+                throw .cannotOpen(path: path, reason: Self.reason(error))
+            }
         }
         return try PriceStore(writer: queue, path: path)
     }

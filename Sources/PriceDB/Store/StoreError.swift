@@ -15,6 +15,8 @@ public enum StoreError: Error, LocalizedError, Sendable {
     /// Stored data breaks the schema's rules (a day that is not a date, say): the file was changed outside
     /// pricedb, or damaged.
     case damaged(String)
+    /// `pricedb backup` was asked to write over a file without `--force`.
+    case backupExists(path: String)
     case sqlite(String)
 
     public var errorDescription: String? {
@@ -34,7 +36,9 @@ public enum StoreError: Error, LocalizedError, Sendable {
             return "snapshot \(snapshot) observed \(provider) on \(day) together with snapshot \(other) of the same source; "
                 + "remove both together, or ingest a corrected file with --replace. Nothing was removed"
         case .damaged(let what):
-            return "the database is damaged: \(what); restore it from a backup (`pricedb backup`), or re-ingest the snapshots"
+            return "the database is damaged: \(what). Run `pricedb check` to see every problem; see README, \"When check fails\""
+        case .backupExists(let path):
+            return "\(path) exists; give --force to replace it, or name another file"
         case .sqlite(let message):
             return "database error: \(message)"
         }

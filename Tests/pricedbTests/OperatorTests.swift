@@ -1,0 +1,48 @@
+import Foundation
+import GRDB
+import PriceDB
+import Testing
+
+/// What an operator runs: `check` says whether a database is sound, `backup` copies it safely, and a damaged
+/// database takes no more writes.
+@Suite struct OperatorTests {
+    @Test func aSoundDatabaseChecksCleanAndBacksUp() throws {
+        let db = try DailyUseTests.seeded()
+        let check = try CommandRunner.run(["check", "--db", db])
+        #expect(check.status == 0)
+        #expect(check.stdout.hasSuffix(": sound\n"))
+        let json = try CommandRunner.run(["check", "--db", db, "--format", "json"])
+        #expect(json.stdout.contains("\"sound\": true"))
+        let copy = (db as NSString).deletingLastPathComponent + "/copy.sqlite"
+        #expect(try CommandRunner.run(["backup", "--db", db, copy]).status == 0)
+        #expect(try PriceStore.open(at: copy).snapshots().count == 1)
+        #expect(try CommandRunner.run(["backup", "--db", db, copy]).status == 73)
+        #expect(try CommandRunner.run(["backup", "--db", db, "--force", copy]).status == 0)
+    }
+
+    @Test func brokenRulesOfTheHistoryAreNamed() throws {
+        let db = try DailyUseTests.seeded()
+        let queue = try DatabaseQueue(path: db)
+        try queue.write { db in
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            try db.execute(sql: "UPDATE price_run SET first_seen = '2026-01-01' WHERE offer_id = (SELECT min(offer_id) FROM price_run)")
+        }
+        try queue.close()
+        let check = try CommandRunner.run(["check", "--db", db, "--format", "json"])
+        #expect(check.status == 74)
+        #expect(check.stdout.contains("runs that start on a day their feed was not observed"))
+    }
+
+    @Test func aDamagedDatabaseTakesNoMoreWrites() throws {
+        let db = try DailyUseTests.seeded()
+        let handle = try #require(FileHandle(forUpdatingAtPath: db))
+        let size = try handle.seekToEnd()
+        try handle.seek(toOffset: size / 2)
+        try handle.write(contentsOf: Data(repeating: 0xA5, count: 8192))
+        try handle.close()
+        let ingest = try CommandRunner.run(["ingest", "--db", db, "Fixtures/synthetic/2025-02-15-synthetic.json"])
+        #expect(ingest.status == 74)
+        #expect(ingest.stderr.contains("pricedb check") || ingest.stderr.contains("malformed"))
+        #expect(try CommandRunner.run(["check", "--db", db]).status == 74)
+    }
+}
