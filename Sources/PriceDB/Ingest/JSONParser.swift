@@ -208,28 +208,27 @@ struct JSONParser {
         byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
     }
 
+    /// A string's text: its bytes are gathered (escapes decoded to UTF-8) and checked as UTF-8 once, so that
+    /// the time stays linear however long the string or however many escapes it holds.
     private mutating func parseString() throws(SyntaxError) -> String {
         index += 1
-        var scalars = String.UnicodeScalarView()
+        var utf8: [UInt8] = []
         var runStart = index
-        func flush(_ parser: JSONParser, upTo end: Int) throws(SyntaxError) -> String {
-            guard let text = String(validating: parser.bytes[runStart..<end], as: UTF8.self) else {
-                throw parser.error("the string is not valid UTF-8")
-            }
-            return text
-        }
         while true {
             guard index < bytes.count else { throw error("unexpected end of file inside a string") }
             let byte = bytes[index]
             switch byte {
             case UInt8(ascii: "\""):
-                scalars.append(contentsOf: try flush(self, upTo: index).unicodeScalars)
+                utf8.append(contentsOf: bytes[runStart..<index])
                 index += 1
-                return String(scalars)
+                guard let text = String(validating: utf8, as: UTF8.self) else {
+                    throw error("the string is not valid UTF-8")
+                }
+                return text
             case UInt8(ascii: "\\"):
-                scalars.append(contentsOf: try flush(self, upTo: index).unicodeScalars)
+                utf8.append(contentsOf: bytes[runStart..<index])
                 index += 1
-                scalars.append(try parseEscape())
+                utf8.append(contentsOf: try parseEscape().utf8)
                 runStart = index
             case 0x00..<0x20:
                 throw error("control character inside a string; escape it (a line break is \\n)")

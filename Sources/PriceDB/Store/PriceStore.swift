@@ -35,7 +35,9 @@ public struct PriceStore: Sendable {
         let lock = try MigrationLock(beside: path)
         defer { lock.release() }
         var configuration = Configuration()
-        configuration.journalMode = .wal
+        // WAL is set once; asking GRDB for it on every open would write to the file (it makes sure of the log
+        // by creating and dropping a table), so a database already in WAL mode is opened as it is.
+        configuration.journalMode = existed && Self.isInWALMode(path) ? .default : .wal
         configuration.busyMode = .timeout(30)
         configuration.foreignKeysEnabled = true
         let queue: DatabaseQueue
@@ -57,6 +59,14 @@ public struct PriceStore: Sendable {
             }
         }
         return try PriceStore(writer: queue, path: path)
+    }
+
+    /// Whether the file's header says it is in WAL mode (its read and write versions are 2).
+    private static func isInWALMode(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let header = [UInt8](handle.readData(ofLength: 20))
+        return header.count == 20 && header[18] == 2 && header[19] == 2
     }
 
     /// Opens an existing database for a command that only reads: read-only, so that it works for a user who
@@ -183,7 +193,10 @@ public struct PriceStore: Sendable {
             if version > migrations.count {
                 throw StoreError.newerSchema(path: path, unknown: ["user_version \(version)"])
             }
-            try migrator.migrate(writer)
+            // An up-to-date database is left as it is: the migrator's own bookkeeping would write to it.
+            if try !writer.read(migrator.hasCompletedMigrations) {
+                try migrator.migrate(writer)
+            }
         } catch let error as StoreError {
             throw error
         } catch {
