@@ -8,12 +8,13 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public let position: TextPosition?
     public let message: String
 
-    /// `file:line:column: error: path: message`, the form compilers use, so editors can jump to it.
+    /// `file:line:column: error: path: message`, the form compilers use, so editors can jump to it; with any
+    /// control character of the file's content or name made visible.
     public var description: String {
         var location = file
         if let position { location += ":\(position)" }
         let subject = path.map { $0.isEmpty ? "" : "\($0): " } ?? ""
-        return "\(location): error: \(subject)\(message)"
+        return UntrustedText.escaped("\(location): error: \(subject)\(message)")
     }
 }
 
@@ -32,7 +33,7 @@ public enum IngestError: Error, LocalizedError, Sendable {
     public var errorDescription: String? {
         switch self {
         case .unreadable(let file, let reason):
-            return "\(file): error: cannot read the file: \(reason)"
+            return UntrustedText.escaped("\(file): error: cannot read the file: \(reason)")
         case .invalid(_, let diagnostics):
             var lines = diagnostics.prefix(Self.diagnosticLimit).map(\.description)
             if diagnostics.count > Self.diagnosticLimit {
@@ -40,7 +41,7 @@ public enum IngestError: Error, LocalizedError, Sendable {
             }
             return lines.joined(separator: "\n")
         case .store(let file, let error):
-            return "\(file): error: \(error.localizedDescription)"
+            return UntrustedText.escaped("\(file): error: \(error.localizedDescription)")
         }
     }
 
