@@ -11,7 +11,7 @@ struct PriceDBCommand: ParsableCommand {
             $XDG_DATA_HOME/pricedb/prices.sqlite (~/.local/share/pricedb/prices.sqlite).
 
             Exit status: 0 success, 1 nothing to show, 64 usage error, 65 bad input data, 66 input file \
-            unreadable, 74 database error.
+            unreadable, 73 backup file exists, 74 database error or damage (run `pricedb check`).
             """,
         subcommands: [
             Ingest.self, ReportCommand.self, Quarters.self, History.self, Cost.self, BreakEven.self, Snapshots.self,
