@@ -45,4 +45,34 @@ import Testing
         #expect(ingest.stderr.contains("pricedb check") || ingest.stderr.contains("malformed"))
         #expect(try CommandRunner.run(["check", "--db", db]).status == 74)
     }
+
+    /// A day that is not a date, stored by hand past the schema's checks, is reported as damage, not a crash.
+    @Test func aStoredImpossibleDayIsReportedAsDamage() throws {
+        let db = try DailyUseTests.seeded()
+        let queue = try DatabaseQueue(path: db)
+        try queue.write { db in
+            try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+            try db.execute(sql: "UPDATE feed_day SET observed_on = '2026-99-99'")
+            try db.execute(sql: "UPDATE price_run SET first_seen = '2026-99-99'")
+            try db.execute(sql: "UPDATE snapshot SET observed_on = '2026-99-99'")
+        }
+        try queue.close()
+        for command in [["history", "--gpu", "H100"], ["snapshots"], ["report"], ["quarters", "--gpu", "H100"]] {
+            let result = try CommandRunner.run(command + ["--db", db])
+            #expect(result.status == 74, "\(command): \(result.status) \(result.stderr)")
+            #expect(result.stderr.contains("damaged"), "\(command): \(result.stderr)")
+        }
+    }
+
+    @Test func aDatabaseOfANewerSchemaVersionIsRefused() throws {
+        let db = try DailyUseTests.seeded()
+        let queue = try DatabaseQueue(path: db)
+        try queue.write { db in try db.execute(sql: "PRAGMA user_version = 99") }
+        try queue.close()
+        for command in [["report"], ["ingest", "Fixtures/synthetic/2025-02-15-synthetic.json"]] {
+            let result = try CommandRunner.run(command + ["--db", db])
+            #expect(result.status == 74, "\(command)")
+            #expect(result.stderr.contains("newer pricedb"), "\(command): \(result.stderr)")
+        }
+    }
 }
