@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import PriceDB
 
 @main
 struct PriceDBCommand: ParsableCommand {
@@ -13,9 +15,24 @@ struct PriceDBCommand: ParsableCommand {
             Exit status: 0 success, 1 nothing to show, 64 usage error, 65 bad input data, 66 input file \
             unreadable, 73 backup file exists, 74 database error or damage (run `pricedb check`).
             """,
+        version: PriceDBVersion.current,
         subcommands: [
             Ingest.self, ReportCommand.self, Quarters.self, History.self, Cost.self, BreakEven.self, Snapshots.self,
             Providers.self, GPUs.self, Check.self, Backup.self,
         ]
     )
+
+    /// `pricedb help NAME` for a NAME that is no subcommand is a usage error (64), not the root help.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.count > 1, arguments[0] == "help", !arguments[1].hasPrefix("-") {
+            let names: [String] = configuration.subcommands.map { command in command._commandName }
+            let name = arguments[1]
+            if !names.contains(name) {
+                Diagnostics.error("there is no subcommand '\(name)'; the subcommands are \(names.joined(separator: ", "))")
+                Foundation.exit(64)
+            }
+        }
+        main(nil)
+    }
 }

@@ -208,7 +208,7 @@ struct SchemaValidator {
             ("report-2025Q4", try builder.build(ReportRequest(period: Period("2025Q4")!))),
             ("quarters", try builder.quarters(gpuName: "A100-80GB", providerIDs: nil, period: Period("2026Q1")!, spread: false, tiers: Tier.reportedByDefault, staleAfterQuarters: 2)),
             ("spread", try builder.quarters(gpuName: "A100-80GB", providerIDs: nil, period: Period("2026Q1")!, spread: true, tiers: Tier.reportedByDefault, staleAfterQuarters: 2)),
-            ("history", try builder.history(gpuName: "H100", providerID: nil, tiers: Tier.allCases)),
+            ("history", try builder.history(gpuName: "H100", providerIDs: nil, tiers: Tier.allCases)),
             ("cost", try builder.cost(gpuName: "A100 (80GB)", hours: Hours("8")!, period: Period("2026-02")!, pricePoint: .mid, providerIDs: nil, tiers: Tier.reportedByDefault)),
             ("breakeven", try builder.breakEven(gpuName: "RTX 4090", purchase: PriceRange("1600-2000")!, hoursPerDay: Hours("8")!, period: Period("2026-02")!, providerIDs: nil, rate: nil, tiers: Tier.reportedByDefault)),
         ]

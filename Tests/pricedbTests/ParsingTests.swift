@@ -14,7 +14,7 @@ import Testing
         ])
         #expect(command.asOf.period == .quarter(Quarter(year: 2026, number: 1)))
         #expect(try command.sections() == [.consumer, .trends])
-        #expect(command.gpus.map(commaSeparated) == ["RTX 4090", "A100 (80GB)"])
+        #expect(command.gpus.names == ["RTX 4090", "A100 (80GB)"])
         #expect(command.output.format == .markdown)
         #expect(command.output.locale == .de)
         #expect(try command.asOf.tiers() == [.spot, .onDemand])
@@ -26,6 +26,40 @@ import Testing
     ])
     func badReportArgumentsAreRefused(arguments: [String]) {
         #expect(throws: (any Error).self) { try PriceDBCommand.ReportCommand.parse(arguments) }
+    }
+
+    /// One spelling everywhere, repeated or comma-separated; the earlier spellings still parse.
+    @Test func listOptionsTakeRepeatsCommasAndTheirEarlierSpellings() throws {
+        let report = try PriceDBCommand.ReportCommand.parse(["--gpu", "H100", "--gpu", "L4,T4", "--providers", "aws", "--provider", "vast"])
+        #expect(report.gpus.names == ["H100", "L4", "T4"])
+        #expect(report.providers.ids == ["aws", "vast"])
+        let history = try PriceDBCommand.History.parse(["--gpu", "H100", "--provider", "aws"])
+        #expect(history.providers.ids == ["aws"])
+        let cost = try PriceDBCommand.Cost.parse(["--gpu", "H100", "--hours", "8", "--providers", "aws,gcp"])
+        #expect(cost.providers.ids == ["aws", "gcp"])
+        #expect(try PriceDBCommand.ReportCommand.parse([]).providers.ids == nil)
+    }
+
+    @Test(arguments: [
+        ["--providers", ""], ["--providers", " , "], ["--gpu", ""], ["--section", "datacentre"],
+    ])
+    func emptyListsAndUnknownSectionsAreUsageErrors(arguments: [String]) {
+        #expect(throws: (any Error).self) { try PriceDBCommand.ReportCommand.parse(arguments) }
+    }
+
+    @Test func aSectionNearAKnownOneIsSuggested() {
+        do {
+            _ = try PriceDBCommand.ReportCommand.parse(["--section", "datacentre"])
+            Issue.record("datacentre was accepted")
+        } catch {
+            #expect(PriceDBCommand.ReportCommand.message(for: error).contains("did you mean \"datacenter\"?"))
+        }
+    }
+
+    @Test(arguments: [("1600–2000", true), ("1600 - 2000", true), ("0", false), ("0-100", false), ("2000-1600", false)])
+    func purchasePricesTakeEitherDashAndMustBePositive(text: String, valid: Bool) {
+        let parsed = try? PriceDBCommand.BreakEven.parse(["--gpu", "RTX 4090", "--purchase", text, "--rate", "0.60"])
+        #expect((parsed != nil) == valid, "\(text)")
     }
 
     @Test func ingestOptionsForACatalogGoTogether() throws {

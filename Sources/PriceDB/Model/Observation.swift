@@ -100,11 +100,13 @@ public enum Status: String, CaseIterable, Sendable {
 }
 
 extension PriceRange {
-    /// Reads `1600` or `1600-2000` (amounts as exact decimals, no currency sign).
+    /// Reads `1600` or `1600-2000`, with a hyphen or the en dash reports print (`1600–2000`); amounts are exact
+    /// decimals without a currency sign, and above 0.
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard (1...2).contains(parts.count), let low = Money(parts[0]), let high = Money(parts.last!),
-            low.micros >= 0, low <= high
+        let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "-" || $0 == "–" })
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        guard (1...2).contains(parts.count), let first = parts.first, let last = parts.last,
+            let low = Money(first), let high = Money(last), low.micros > 0, low <= high
         else { return nil }
         self.init(low: low, high: high)
     }

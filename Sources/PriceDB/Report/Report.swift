@@ -18,6 +18,11 @@ public struct Report: Sendable {
     /// The sections of `pricedb report`, in their default order.
     public enum SectionID: String, CaseIterable, Sendable {
         case overview, consumer, datacenter, providers, kinds, ranking, features, trends
+
+        /// The section a mistyped name most likely meant (`datacentre`, as the heading spells it).
+        public static func closest(to name: String) -> String? {
+            EditDistance.closest(to: name, among: allCases.map(\.rawValue)).first
+        }
     }
 
     /// A titled group of tables with the footnotes they share.

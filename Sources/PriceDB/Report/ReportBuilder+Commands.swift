@@ -56,14 +56,15 @@ extension ReportBuilder {
 
     /// Every price run of a GPU, oldest first: what each offer cost from when to when, how often it was seen at
     /// that price, and the snapshots and sources that first and last saw it.
-    public func history(gpuName: String, providerID: String?, tiers: [Tier]) throws(QueryError) -> Report {
+    public func history(gpuName: String, providerIDs: [String]?, tiers: [Tier]) throws(QueryError) -> Report {
         let selection = try Selection(store: store)
         let gpu = try selection.gpu(named: gpuName)
-        let provider = try providerID.map { id throws(QueryError) in try selection.provider(id: id) }
+        let providers = try providerIDs.map { ids throws(QueryError) in try selection.providers(ids: ids) }
         return try answering { () throws -> Report in
-            let records = try store.history(gpu: gpu.id, provider: provider?.id, tiers: tiers)
+            let records = try store.history(gpu: gpu.id, providers: providers?.map(\.id), tiers: tiers)
             guard let newest = records.map(\.lastSeen).max() else {
-                throw QueryError.nothingMatches("no observation of \(gpu.name)" + (provider.map { " at \($0.name)" } ?? ""))
+                let at = providers.map { " at " + $0.map(\.name).joined(separator: ", ") } ?? ""
+                throw QueryError.nothingMatches("no observation of \(gpu.name)" + at)
             }
             let names = Dictionary(uniqueKeysWithValues: selection.providers.map { ($0.id, $0.shortName) })
             let columns: [Report.Column] = [

@@ -205,9 +205,9 @@ extension PriceStore {
 
     /// Every price run of a GPU (optionally of one provider), oldest first, with the snapshots that first and
     /// last saw it: an index range of `offer_gpu` (or `offer_series`) and a range of `price_run`'s key per offer.
-    public func history(gpu: String, provider: String?, tiers: [Tier]) throws(StoreError) -> [RunRecord] {
+    public func history(gpu: String, providers: [String]?, tiers: [Tier]) throws(StoreError) -> [RunRecord] {
         try read { db in
-            let providerCondition: SQL = provider.map { "AND o.provider_id = \($0)" } ?? ""
+            let providerCondition: SQL = providers.map { "AND o.provider_id IN \($0)" } ?? ""
             return try SQLRequest<Row>(
                 literal: """
                     WITH run AS (
@@ -270,6 +270,11 @@ extension PriceStore {
         return byInsertion.compactMap { providers[$0] }.enumerated()
             .sorted { (order[$0.element.kind] ?? 0, $0.offset) < (order[$1.element.kind] ?? 0, $1.offset) }
             .map(\.element)
+    }
+
+    /// Every region an offer was seen in, sorted (for the warning that a `--region` matches nothing).
+    public func regions() throws(StoreError) -> [String] {
+        try read { db in try String.fetchAll(db, sql: "SELECT DISTINCT region FROM offer WHERE region != '' ORDER BY region") }
     }
 
     /// The ids of the GPUs that have at least one offer.

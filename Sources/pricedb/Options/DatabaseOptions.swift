@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import PriceDB
 
@@ -19,6 +20,16 @@ struct DatabaseOptions: ParsableArguments {
     /// not created.
     func openExisting() throws -> PriceStore {
         try opening { path throws(StoreError) in try PriceStore.openForReading(at: path) }
+    }
+
+    /// The database for reading, or an empty one in memory when there is none yet: for a command that can
+    /// answer from its options alone (`breakeven --rate`).
+    func openExistingOrEmpty() throws -> PriceStore {
+        let location = path ?? DatabaseLocation.defaultPath()
+        if !FileManager.default.fileExists(atPath: location) {
+            return try opening { _ throws(StoreError) in try PriceStore.inMemory() }
+        }
+        return try openExisting()
     }
 
     /// An existing database to change (`snapshots remove`).

@@ -30,8 +30,7 @@ extension PriceDBCommand {
             transform: hoursArgument(for: "--hours-per-day"))
         var hoursPerDay: Hours = Hours("8")!
 
-        @Option(help: ArgumentHelp("Comma-separated provider ids whose prices to use. Default: the marketplaces.", valueName: "ids"))
-        var providers: String?
+        @OptionGroup var providers: ProvidersOption
 
         @Option(help: ArgumentHelp("An hourly rental price to use instead of stored prices.", valueName: "amount"))
         var rate: String?
@@ -51,11 +50,12 @@ extension PriceDBCommand {
         }
 
         func run() throws {
-            let store = try database.openExisting()
+            // With --rate nothing needs to be stored: the GPU's name resolves through the built-in catalog.
+            let store = rate == nil ? try database.openExisting() : try database.openExistingOrEmpty()
             let report = try reportingFailures {
                 try ReportBuilder(store: store).breakEven(
                     gpuName: gpu.name, purchase: PriceRange(purchase)!, hoursPerDay: hoursPerDay, period: asOf.period,
-                    providerIDs: providers.map(commaSeparated), rate: rate.flatMap(Money.init), tiers: try asOf.tiers(),
+                    providerIDs: providers.ids, rate: rate.flatMap(Money.init), tiers: try asOf.tiers(),
                     staleAfterQuarters: asOf.staleAfter)
             }
             output.print(report)

@@ -26,8 +26,7 @@ extension PriceDBCommand {
         @Option(help: "Which figure of a price range to use.")
         var price: PricePoint = .mid
 
-        @Option(help: ArgumentHelp("Comma-separated provider ids. Default: every provider with data.", valueName: "ids"))
-        var providers: String?
+        @OptionGroup var providers: ProvidersOption
 
         @OptionGroup var output: OutputOptions
 
@@ -36,7 +35,7 @@ extension PriceDBCommand {
             let report = try reportingFailures {
                 try ReportBuilder(store: store).cost(
                     gpuName: gpu.name, hours: hours, period: asOf.period, pricePoint: price,
-                    providerIDs: providers.map(commaSeparated), tiers: try asOf.tiers(),
+                    providerIDs: providers.ids, tiers: try asOf.tiers(),
                     staleAfterQuarters: asOf.staleAfter)
             }
             output.print(report)

@@ -13,15 +13,14 @@ extension PriceDBCommand {
                 unless --tier says otherwise.
 
                 Example:
-                  pricedb history --gpu "A100 (80GB)" --provider aws
+                  pricedb history --gpu "A100 (80GB)" --providers aws
                 """)
 
         @OptionGroup var database: DatabaseOptions
 
         @OptionGroup var gpu: GPUOption
 
-        @Option(help: ArgumentHelp("Only this provider.", valueName: "id"))
-        var provider: String?
+        @OptionGroup var providers: ProvidersOption
 
         @Option(help: ArgumentHelp("Comma-separated tiers. Default: all.", valueName: "tiers"))
         var tier: String?
@@ -32,7 +31,7 @@ extension PriceDBCommand {
             let store = try database.openExisting()
             let tiers = try tier.map { try parseTiers($0) } ?? Tier.allCases
             let report = try reportingFailures {
-                try ReportBuilder(store: store).history(gpuName: gpu.name, providerID: provider, tiers: tiers)
+                try ReportBuilder(store: store).history(gpuName: gpu.name, providerIDs: providers.ids, tiers: tiers)
             }
             output.print(report)
         }

@@ -23,7 +23,9 @@ extension PriceDBCommand {
                   pricedb ingest --provider lambda --provider-name Lambda \\
                       --provider-kind managed-cloud --observed-at 2026-02-07 \\
                       --gpu-alias A100-NEXT=A100 --skip-unknown lambda/vms.csv
-                  0 3 1 */3 *  pricedb ingest --quiet /data/prices/*.json
+                  cat snapshot.json | pricedb ingest -
+                  0 3 1 */3 *  /usr/local/bin/pricedb ingest --quiet \\
+                      --db /var/lib/pricedb/prices.sqlite /data/prices/*.json
                 """)
 
         @OptionGroup var database: DatabaseOptions

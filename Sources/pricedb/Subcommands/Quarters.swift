@@ -20,8 +20,7 @@ extension PriceDBCommand {
 
         @OptionGroup var gpu: GPUOption
 
-        @Option(help: ArgumentHelp("Comma-separated provider ids, in column order. Default: every provider with data.", valueName: "ids"))
-        var providers: String?
+        @OptionGroup var providers: ProvidersOption
 
         @Flag(help: "Show the within-quarter low and high instead of quarter-end prices and changes.")
         var spread = false
@@ -32,7 +31,7 @@ extension PriceDBCommand {
             let store = try database.openExisting()
             let report = try reportingFailures {
                 try ReportBuilder(store: store).quarters(
-                    gpuName: gpu.name, providerIDs: providers.map(commaSeparated), period: asOf.period, spread: spread,
+                    gpuName: gpu.name, providerIDs: providers.ids, period: asOf.period, spread: spread,
                     tiers: try asOf.tiers(), staleAfterQuarters: asOf.staleAfter)
             }
             output.print(report)

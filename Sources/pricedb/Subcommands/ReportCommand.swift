@@ -19,7 +19,7 @@ extension PriceDBCommand {
                 Examples:
                   pricedb report --as-of 2026-02
                   pricedb report --as-of 2026Q1 --section consumer --format markdown --locale de
-                  pricedb report --gpus "A100 (80GB),H100" --providers aws,vast --format json
+                  pricedb report --gpu "A100 (80GB)" --gpu H100 --providers aws,vast --format json
                 """)
 
         @OptionGroup var database: DatabaseOptions
@@ -28,11 +28,8 @@ extension PriceDBCommand {
         @Option(help: ArgumentHelp("Comma-separated sections to show, in this order. Default: all.", valueName: "sections"))
         var section: String?
 
-        @Option(help: ArgumentHelp("Comma-separated GPU names; also fixes the row order. Default: every GPU with data.", valueName: "names"))
-        var gpus: String?
-
-        @Option(help: ArgumentHelp("Comma-separated provider ids; also fixes the column order. Default: every provider with data.", valueName: "ids"))
-        var providers: String?
+        @OptionGroup var gpus: GPUsOption
+        @OptionGroup var providers: ProvidersOption
 
         @Option(help: ArgumentHelp("Comma-separated regions, as providers write them (us-east-1, eastus); observations without a region still count.", valueName: "regions"))
         var region: String?
@@ -46,8 +43,9 @@ extension PriceDBCommand {
             guard let section else { return Report.SectionID.allCases }
             return try commaSeparated(section).map { name in
                 guard let id = Report.SectionID(rawValue: name.lowercased()) else {
-                    throw ValidationError(
-                        "unknown section '\(name)'; use \(Report.SectionID.allCases.map(\.rawValue).joined(separator: ", "))")
+                    let names = Report.SectionID.allCases.map(\.rawValue)
+                    let hint = Report.SectionID.closest(to: name).map { "did you mean \"\($0)\"? " } ?? ""
+                    throw ValidationError("unknown section '\(UntrustedText.shown(name))'; \(hint)use \(names.joined(separator: ", "))")
                 }
                 return id
             }
@@ -60,9 +58,18 @@ extension PriceDBCommand {
         func run() throws {
             let store = try database.openExisting()
             let request = ReportRequest(
-                period: asOf.period, sections: try sections(), gpuNames: gpus.map(commaSeparated),
-                providerIDs: providers.map(commaSeparated), tiers: try asOf.tiers(), gpuClass: gpuClass,
+                period: asOf.period, sections: try sections(), gpuNames: gpus.names,
+                providerIDs: providers.ids, tiers: try asOf.tiers(), gpuClass: gpuClass,
                 staleAfterQuarters: asOf.staleAfter, regions: region.map(commaSeparated))
+            if let wanted = request.regions {
+                let known = try reportingFailures { try store.regions() }
+                for region in wanted where !known.contains(region) {
+                    let close = known.filter { $0.lowercased().hasPrefix(String(region.lowercased().prefix(2))) }.prefix(8)
+                    Diagnostics.warning(
+                        "no offer is in region '\(region)'; only offers without a region count for it"
+                            + (close.isEmpty ? "" : " (regions like it: \(close.joined(separator: ", ")))"))
+                }
+            }
             let report = try reportingFailures { try ReportBuilder(store: store).build(request) }
             output.print(report)
         }
