@@ -2,6 +2,8 @@ import ArgumentParser
 
 /// `--gpu`, the one GPU that `quarters`, `history`, `cost` and `breakeven` are about.
 struct GPUOption: ParsableArguments {
-    @Option(name: .customLong("gpu"), help: ArgumentHelp("The GPU, by name or alias (`pricedb gpus` lists them).", valueName: "name"))
+    @Option(
+        name: .customLong("gpu"), help: ArgumentHelp("The GPU, by name or alias (`pricedb gpus` lists them).", valueName: "name"),
+        completion: .custom(Completions.gpuNames))
     var name: String
 }

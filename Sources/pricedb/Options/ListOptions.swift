@@ -19,7 +19,8 @@ struct ProvidersOption: ParsableArguments {
         name: .customLong("providers"),
         help: ArgumentHelp(
             "Provider ids, repeated or comma-separated; they also fix the column order. Default: every provider with data.",
-            valueName: "ids"))
+            valueName: "ids"),
+        completion: .custom(Completions.providerIDs))
     var providers: [String] = []
 
     @Option(name: .customLong("provider"), help: .hidden)
@@ -39,7 +40,8 @@ struct GPUsOption: ParsableArguments {
         name: .customLong("gpu"),
         help: ArgumentHelp(
             "GPU names, repeated or comma-separated; they also fix the row order. Default: every GPU with data.",
-            valueName: "names"))
+            valueName: "names"),
+        completion: .custom(Completions.gpuNames))
     var gpu: [String] = []
 
     @Option(name: .customLong("gpus"), help: .hidden)

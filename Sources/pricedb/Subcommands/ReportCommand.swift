@@ -25,7 +25,9 @@ extension PriceDBCommand {
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var asOf: AsOfOptions
 
-        @Option(help: ArgumentHelp("Comma-separated sections to show, in this order. Default: all.", valueName: "sections"))
+        @Option(
+            help: ArgumentHelp("Comma-separated sections to show, in this order. Default: all.", valueName: "sections"),
+            completion: .list(Report.SectionID.allCases.map(\.rawValue)))
         var section: String?
 
         @OptionGroup var gpus: GPUsOption

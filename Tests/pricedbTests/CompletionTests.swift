@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+/// Shell completion completes GPU names and provider ids from the database, through the script
+/// `--generate-completion-script` writes.
+@Suite struct CompletionTests {
+    /// Runs bash's completion of `words` (the last one being completed) with pricedb's generated script.
+    static func bashCompletions(_ words: [String]) throws -> [String] {
+        let script = try CommandRunner.run(["--generate-completion-script", "bash"]).stdout
+        let scriptPath = FileManager.default.temporaryDirectory.appendingPathComponent("pricedb-completion-\(UUID().uuidString).bash")
+        try script.write(to: scriptPath, atomically: true, encoding: .utf8)
+        let quoted = (["pricedb"] + words).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        let line = (["pricedb"] + words).joined(separator: " ")
+        let command = """
+            source '\(scriptPath.path)'
+            COMP_WORDS=(\(quoted.joined(separator: " ")))
+            COMP_CWORD=\(words.count)
+            COMP_LINE='\(line)'
+            COMP_POINT=${#COMP_LINE}
+            _pricedb pricedb \(quoted.last ?? "''") \(quoted.dropLast().last ?? "''")
+            printf '%s\\n' "${COMPREPLY[@]}"
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", command]
+        var environment = ProcessInfo.processInfo.environment
+        environment["PATH"] = CommandRunner.binary.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "")
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return text.split(separator: "\n").map(String.init)
+    }
+
+    @Test func bashCompletesGPUNamesAndProviderIDsFromTheDatabase() throws {
+        let db = try DailyUseTests.seeded()
+        #expect(try Self.bashCompletions(["quarters", "--db", db, "--gpu", "A1"])
+            == ["A10", "A100 (40GB)", "A100 (80GB)", "A10G", "A16"])
+        #expect(try Self.bashCompletions(["report", "--db", db, "--providers", "aws,v"]) == ["aws,vast"])
+        #expect(try Self.bashCompletions(["report", "--section", "da"]) == ["datacenter"])
+    }
+}
