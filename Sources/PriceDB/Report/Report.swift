@@ -119,6 +119,10 @@ public enum Phrase: Hashable, Sendable {
     case featureName(String)
     case instance
     case gpuConfiguration
+    case instances
+    case regions
+    /// A provider's list summarised from this many offers (`--all-offers` lists them).
+    case summarisedNote(offers: Int)
     case hourlyPrice
     case priceRange
     case gpuModel

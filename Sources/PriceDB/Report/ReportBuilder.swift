@@ -38,7 +38,8 @@ public struct ReportBuilder: Sendable {
                 case .overview: sections.append(overview(grid))
                 case .consumer, .datacenter:
                     sections.append(comparisonSection(id, grid, staleLimit: query.staleLimit(asOf: asOf)))
-                case .providers: sections.append(try providerSection(grid, query: query, catalog: selection.catalog))
+                case .providers:
+                    sections.append(try providerSection(grid, query: query, catalog: selection.catalog, allOffers: request.allOffers))
                 case .kinds: sections.append(kindsSection(grid))
                 case .ranking: sections.append(rankingSection(grid))
                 case .features: sections.append(try featuresSection(grid))
@@ -80,7 +81,12 @@ public struct ReportBuilder: Sendable {
         return Self.section(.overview, columns: columns, rows: rows)
     }
 
-    private func providerSection(_ grid: Comparison, query: PriceQuery, catalog: GPUCatalog) throws -> Report.Section {
+    /// How many lines a provider's price list may have before it is summarised per GPU configuration.
+    static let listingLimit = 30
+
+    private func providerSection(_ grid: Comparison, query: PriceQuery, catalog: GPUCatalog, allOffers: Bool) throws
+        -> Report.Section
+    {
         var tables: [Report.Table] = []
         for (column, provider) in grid.providers.enumerated() {
             let dates = grid.gpus.indices.compactMap { row -> (gpu: String, day: Day)? in
@@ -89,6 +95,10 @@ public struct ReportBuilder: Sendable {
             }
             let offers = try store.listedOffers(provider: provider.id, on: dates, tiers: query.tiers, regions: query.regions)
             guard !offers.isEmpty else { continue }
+            if offers.count > Self.listingLimit && !allOffers {
+                tables.append(Self.summarisedPriceList(of: provider, offers))
+                continue
+            }
             let withInstances = offers.contains { !$0.instance.isEmpty }
             let allRanges = offers.allSatisfy { !$0.price.isSingle }
             let tiers = Tier.allCases.filter { tier in offers.contains { $0.tier == tier } }
@@ -137,6 +147,50 @@ public struct ReportBuilder: Sendable {
                     notes: noteTexts.enumerated().map { .note(marks: $0.offset + 1, $0.element) }))
         }
         return Report.Section(id: Report.SectionID.providers.rawValue, title: .sectionTitle(.providers), tables: tables, notes: [])
+    }
+
+    /// A large price list (a public cloud's catalog lists thousands of instances and regions) as one line per
+    /// GPU configuration, tier and currency: the price range over its instances and regions, with their counts.
+    static func summarisedPriceList(of provider: Provider, _ offers: [ListedOffer]) -> Report.Table {
+        struct Configuration: Hashable {
+            var label: String
+            var gpuCount: GPUCount
+            var tier: Tier
+            var currency: String
+        }
+        var order: [Configuration] = []
+        var grouped: [Configuration: [ListedOffer]] = [:]
+        for offer in offers {
+            let key = Configuration(label: offer.gpuLabel, gpuCount: offer.gpuCount, tier: offer.tier, currency: offer.currency)
+            if grouped[key] == nil { order.append(key) }
+            grouped[key, default: []].append(offer)
+        }
+        let tiers = Tier.allCases.filter { tier in offers.contains { $0.tier == tier } }
+        let rows: [[Report.Value]] = order.map { key in
+            let group = grouped[key] ?? []
+            let range = PriceRange(
+                low: group.map(\.price.low).min() ?? Money(micros: 0), high: group.map(\.price.high).max() ?? Money(micros: 0))
+            var row: [Report.Value] = [
+                .text("\(key.gpuCount)x \(key.label)"), .integer(Set(group.map(\.instance)).count),
+                .integer(Set(group.flatMap(\.regions)).count),
+            ]
+            if tiers.count > 1 { row.append(.text(key.tier.rawValue)) }
+            row.append(.listedPrice(range, currency: key.currency, approximate: group.contains(where: \.approximate), noteMarks: 0))
+            return row
+        }
+        var columns: [Report.Column] = [
+            Report.Column(id: "gpus", header: .gpuConfiguration, alignment: .left),
+            Report.Column(id: "instances", header: .instances, alignment: .right),
+            Report.Column(id: "regions", header: .regions, alignment: .right),
+        ]
+        if tiers.count > 1 { columns.append(Report.Column(id: "tier", header: .tier, alignment: .left)) }
+        columns.append(Report.Column(id: "price", header: .priceRange, alignment: .left))
+        return Report.Table(
+            id: provider.id,
+            title: .pricesObserved(
+                provider: provider.name, on: Array(Set(offers.map(\.observedOn))).sorted(),
+                regions: Array(Set(offers.flatMap(\.regions))).sorted(), tiers: tiers),
+            columns: columns, rows: rows, notes: [.summarisedNote(offers: offers.count)])
     }
 
     private func kindsSection(_ grid: Comparison) -> Report.Section {

@@ -239,6 +239,12 @@ public enum ReportLocale: String, CaseIterable, Sendable {
         case .featureName(let name): return featureName(name)
         case .instance: return de ? "Instanz" : "Instance"
         case .gpuConfiguration: return de ? "GPU-Konfiguration" : "GPU configuration"
+        case .instances: return de ? "Instanzen" : "Instances"
+        case .regions: return de ? "Regionen" : "Regions"
+        case .summarisedNote(let offers):
+            return de
+                ? "Zusammengefasst aus \(offers) Angeboten: Preisspanne je GPU-Konfiguration über Instanzen und Regionen; --all-offers listet jedes."
+                : "Summarised from \(offers) offers: the price range of each GPU configuration over its instances and regions; --all-offers lists every one."
         case .hourlyPrice: return de ? "Stundenpreis" : "Hourly price"
         case .priceRange: return de ? "Preisspanne" : "Price range"
         case .gpuModel: return de ? "GPU-Modell" : "GPU model"

@@ -11,13 +11,16 @@ public struct ReportRequest: Sendable {
     public var staleAfterQuarters: Int
     /// Only these regions (where an observation's region is known); `nil` for all.
     public var regions: [String]?
+    /// List every offer in the providers section, however many; otherwise a long list is summarised.
+    public var allOffers: Bool
 
     public init(
         period: Period, sections: [Report.SectionID] = Report.SectionID.allCases, gpuNames: [String]? = nil,
         providerIDs: [String]? = nil, tiers: [Tier] = Tier.reportedByDefault, gpuClass: GPUClass? = nil,
-        staleAfterQuarters: Int = 2, regions: [String]? = nil
+        staleAfterQuarters: Int = 2, regions: [String]? = nil, allOffers: Bool = false
     ) {
         self.regions = regions
+        self.allOffers = allOffers
         self.period = period
         self.sections = sections
         self.gpuNames = gpuNames

@@ -39,6 +39,9 @@ extension PriceDBCommand {
         @Option(name: .customLong("class"), help: ArgumentHelp("Only consumer or datacenter GPUs.", valueName: "class"))
         var gpuClass: GPUClass?
 
+        @Flag(help: "List every offer in the providers section; a list of more than 30 is otherwise summarised per GPU configuration.")
+        var allOffers = false
+
         @OptionGroup var output: OutputOptions
 
         func sections() throws -> [Report.SectionID] {
@@ -62,7 +65,7 @@ extension PriceDBCommand {
             let request = ReportRequest(
                 period: asOf.period, sections: try sections(), gpuNames: gpus.names,
                 providerIDs: providers.ids, tiers: try asOf.tiers(), gpuClass: gpuClass,
-                staleAfterQuarters: asOf.staleAfter, regions: region.map(commaSeparated))
+                staleAfterQuarters: asOf.staleAfter, regions: region.map(commaSeparated), allOffers: allOffers)
             if let wanted = request.regions {
                 let known = try reportingFailures { try store.regions() }
                 for region in wanted where !known.contains(region) {
