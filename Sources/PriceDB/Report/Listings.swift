@@ -6,6 +6,7 @@ public enum Listings {
         var table = TextTable(
             headers: ["ID", "OBSERVED", "FORMAT", "SOURCE", "FILE", "OBS", "PROVIDERS", "GPUS", "SKIPPED", "INGESTED"],
             alignments: [.right, .left, .left, .left, .left, .right, .right, .right, .right, .left])
+        table.droppable = [9, 2, 8, 7, 6]
         for snapshot in snapshots {
             table.append([
                 String(snapshot.id), snapshot.observedOn.description, snapshot.format, snapshot.source.name ?? "-",
@@ -20,6 +21,7 @@ public enum Listings {
     /// `pricedb providers`.
     public static func providers(_ providers: [Provider]) -> TextTable {
         var table = TextTable(headers: ["ID", "SHORT NAME", "NAME", "KIND", "URL"])
+        table.droppable = [4, 1]
         for provider in providers {
             table.append([provider.id, provider.shortName, provider.name, provider.kind.rawValue, provider.url ?? "-"])
         }
@@ -30,6 +32,7 @@ public enum Listings {
     public static func gpus(_ catalog: GPUCatalog) -> TextTable {
         var table = TextTable(
             headers: ["ID", "NAME", "MEMORY", "CLASS", "ALIASES"], alignments: [.left, .left, .right, .left, .left])
+        table.droppable = [4]
         let sorted = catalog.gpus.sorted { ($0.gpuClass.rawValue, $0.name) < ($1.gpuClass.rawValue, $1.name) }
         for gpu in sorted {
             table.append([

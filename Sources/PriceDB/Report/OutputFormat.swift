@@ -11,10 +11,10 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 }
 
 extension Report {
-    /// The report in a format and locale.
-    public func rendered(as format: OutputFormat, locale: ReportLocale) -> String {
+    /// The report in a format and locale; the table format fits `width` columns when one is given.
+    public func rendered(as format: OutputFormat, locale: ReportLocale, width: Int? = nil) -> String {
         switch format {
-        case .table: return TerminalRenderer(locale: locale).render(self)
+        case .table: return TerminalRenderer(locale: locale, width: width).render(self)
         case .markdown: return MarkdownRenderer(locale: locale).render(self)
         case .json: return JSONRenderer(locale: locale).render(self)
         case .csv: return CSVRenderer(locale: locale).render(self)

@@ -65,6 +65,9 @@ public struct Report: Sendable {
         public var id: String
         public var header: Phrase
         public var alignment: TextTable.Alignment
+        /// Whether a terminal too narrow for the table may leave the column out, and how early (1 first);
+        /// `nil` for a column that stays.
+        public var dropOrder: Int? = nil
     }
 
     /// One value of a table, typed so that each renderer can show it in its own way.

@@ -69,12 +69,18 @@ extension ReportBuilder {
             let names = Dictionary(uniqueKeysWithValues: selection.providers.map { ($0.id, $0.shortName) })
             let columns: [Report.Column] = [
                 .init(id: "from", header: .from, alignment: .left), .init(id: "to", header: .to, alignment: .left),
-                .init(id: "seen", header: .seen, alignment: .right), .init(id: "provider", header: .provider, alignment: .left),
-                .init(id: "gpu", header: .gpuModel, alignment: .left), .init(id: "variant", header: .variant, alignment: .left),
-                .init(id: "gpu_count", header: .gpuCount, alignment: .right), .init(id: "instance", header: .instance, alignment: .left),
-                .init(id: "region", header: .region, alignment: .left), .init(id: "tier", header: .tier, alignment: .left),
-                .init(id: "price", header: .listedPrice, alignment: .right), .init(id: "per_gpu", header: .perGPUPrice, alignment: .right),
-                .init(id: "status", header: .status, alignment: .left), .init(id: "source", header: .source, alignment: .left),
+                .init(id: "seen", header: .seen, alignment: .right, dropOrder: 4),
+                .init(id: "provider", header: .provider, alignment: .left),
+                .init(id: "gpu", header: .gpuModel, alignment: .left, dropOrder: 5),
+                .init(id: "variant", header: .variant, alignment: .left, dropOrder: 3),
+                .init(id: "gpu_count", header: .gpuCount, alignment: .right),
+                .init(id: "instance", header: .instance, alignment: .left, dropOrder: 6),
+                .init(id: "region", header: .region, alignment: .left, dropOrder: 7),
+                .init(id: "tier", header: .tier, alignment: .left, dropOrder: 8),
+                .init(id: "price", header: .listedPrice, alignment: .right, dropOrder: 9),
+                .init(id: "per_gpu", header: .perGPUPrice, alignment: .right),
+                .init(id: "status", header: .status, alignment: .left, dropOrder: 2),
+                .init(id: "source", header: .source, alignment: .left, dropOrder: 1),
             ]
             let rows: [[Report.Value]] = records.map { record in
                 let offer = record.offer

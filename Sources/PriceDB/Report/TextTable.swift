@@ -19,19 +19,120 @@ public struct TextTable: Sendable {
         rows.append(row.map(UntrustedText.escaped))
     }
 
-    /// The table with a header line, a rule, and columns padded to their widest cell.
-    public func rendered() -> String {
-        let widths = headers.indices.map { column in
+    /// Columns that may be left out to fit a width, the first to go first (a listing's least useful ones).
+    public var droppable: [Int] = []
+
+    /// The table with a header line, a rule, and columns padded to their widest cell. Given a `width`, a table
+    /// wider than that first wraps long cells at spaces (never narrower than a column's longest word), then
+    /// leaves out its `droppable` columns one by one, and then splits into blocks of columns that fit, each
+    /// repeating the first column. A line under the table names what was left out (`--wide` shows it).
+    public func rendered(width: Int? = nil) -> String {
+        let natural = headers.indices.map { column in
             ([headers[column]] + rows.map { $0[column] }).map(\.count).max() ?? 0
         }
-        func line(_ cells: [String]) -> String {
-            cells.indices.map { column in
-                let padding = String(repeating: " ", count: widths[column] - cells[column].count)
-                return alignments[column] == .right ? padding + cells[column] : cells[column] + padding
-            }.joined(separator: "  ").trimmingTrailingSpaces()
+        guard let width, Self.span(natural) > width else { return block(Array(headers.indices), widths: natural) }
+        // A column wraps down to its longest word (at most 16 characters, past which words break too).
+        let narrowest = headers.indices.map { column in
+            min(natural[column], max(4, min(16, ([headers[column]] + rows.map { $0[column] }).flatMap {
+                $0.split(separator: " ").map(\.count)
+            }.max() ?? 0)))
+        }
+        var kept = Array(headers.indices)
+        var dropped: [Int] = []
+        func shrunk(_ columns: [Int]) -> [Int] {
+            var widths = columns.map { natural[$0] }
+            while Self.span(widths) > width,
+                let widest = widths.indices.filter({ widths[$0] > narrowest[columns[$0]] }).max(by: { widths[$0] < widths[$1] })
+            {
+                widths[widest] = max(narrowest[columns[widest]], widths[widest] - (Self.span(widths) - width))
+            }
+            return widths
+        }
+        var widths = shrunk(kept)
+        for column in droppable where Self.span(widths) > width && kept.count > 1 {
+            kept.removeAll { $0 == column }
+            dropped.append(column)
+            widths = shrunk(kept)
+        }
+        var blocks: [[Int]] = []
+        if Self.span(widths) <= width {
+            blocks = [kept]
+        } else {
+            // Blocks of columns that fit side by side, the first column repeated in each.
+            let first = kept[0]
+            var current = [first]
+            for column in kept.dropFirst() {
+                if current.count > 1 && Self.span((current + [column]).map { narrowest[$0] }) > width {
+                    blocks.append(current)
+                    current = [first]
+                }
+                current.append(column)
+            }
+            blocks.append(current)
+        }
+        var output = blocks.map { columns in
+            let blockWidths = blocks.count == 1 ? widths : Self.fit(columns.map { narrowest[$0] }, natural: columns.map { natural[$0] }, to: width)
+            return block(columns, widths: blockWidths)
+        }.joined(separator: "\n")
+        if !dropped.isEmpty {
+            let names = dropped.map { headers[$0] }.joined(separator: ", ")
+            output += Self.wrap("(left out to fit the width: \(names); --wide shows every column)", to: width).joined(separator: "\n") + "\n"
+        }
+        return output
+    }
+
+    /// The width of columns side by side, two spaces apart.
+    private static func span(_ widths: [Int]) -> Int {
+        widths.reduce(0, +) + 2 * max(0, widths.count - 1)
+    }
+
+    /// Widths from `narrowest` grown toward `natural` while they fit `width`.
+    private static func fit(_ narrowest: [Int], natural: [Int], to width: Int) -> [Int] {
+        var widths = narrowest
+        var spare = width - span(widths)
+        for index in widths.indices where spare > 0 {
+            let grow = min(spare, natural[index] - widths[index])
+            widths[index] += grow
+            spare -= grow
+        }
+        return widths
+    }
+
+    /// The given columns at the given widths, their cells wrapped onto as many lines as they need.
+    private func block(_ columns: [Int], widths: [Int]) -> String {
+        func lines(_ cells: [String]) -> [String] {
+            let wrapped = columns.indices.map { Self.wrap(cells[columns[$0]], to: widths[$0]) }
+            let height = wrapped.map(\.count).max() ?? 1
+            return (0..<height).map { line in
+                columns.indices.map { index in
+                    let text = line < wrapped[index].count ? wrapped[index][line] : ""
+                    let padding = String(repeating: " ", count: max(0, widths[index] - text.count))
+                    return alignments[columns[index]] == .right ? padding + text : text + padding
+                }.joined(separator: "  ").trimmingTrailingSpaces()
+            }
         }
         let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
-        return ([line(headers), rule] + rows.map(line)).joined(separator: "\n") + "\n"
+        return (lines(headers) + [rule] + rows.flatMap(lines)).joined(separator: "\n") + "\n"
+    }
+
+    /// `text` in lines of at most `width` characters, broken at spaces where it can and within words where it
+    /// must.
+    public static func wrap(_ text: String, to width: Int) -> [String] {
+        guard text.count > width, width > 0 else { return [text] }
+        var lines: [String] = []
+        var rest = Substring(text)
+        while rest.count > width {
+            let window = rest.prefix(width + 1)
+            if let space = window.lastIndex(of: " "), space > rest.startIndex {
+                lines.append(String(rest[..<space]).trimmingTrailingSpaces())
+                rest = rest[rest.index(after: space)...]
+            } else {
+                lines.append(String(rest.prefix(width)))
+                rest = rest.dropFirst(width)
+            }
+        }
+        if !rest.isEmpty { lines.append(String(rest)) }
+        return lines
     }
 }
 

@@ -14,11 +14,12 @@ extension PriceDBCommand {
                 """)
 
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var width: WidthOptions
 
         func run() throws {
             let location = database.path ?? DatabaseLocation.defaultPath()
             let catalog = FileManager.default.fileExists(atPath: location) ? try database.openExisting().catalog() : GPUCatalog()
-            print(Listings.gpus(catalog).rendered(), terminator: "")
+            print(Listings.gpus(catalog).rendered(width: width.width), terminator: "")
         }
     }
 }

@@ -29,6 +29,7 @@ extension PriceDBCommand {
                 """)
 
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var width: WidthOptions
 
         @Flag(help: "Validate and show what would be stored; write nothing.")
         var dryRun = false
@@ -123,9 +124,12 @@ extension PriceDBCommand {
                             catalogOptions: catalogOptions, replacing: replace)
                         : try ingestor.ingest(fileAt: file, format: format, catalogOptions: catalogOptions, replacing: replace)
                     if case .validated(let record, _) = outcome {
-                        print(Listings.observations(record).rendered())
+                        print(Listings.observations(record).rendered(width: width.width))
                     }
-                    if !quiet { print(UntrustedText.escapedLines(Listings.summary(of: outcome, file: file))) }
+                    if !quiet {
+                        let summary = UntrustedText.escapedLines(Listings.summary(of: outcome, file: file))
+                        print(width.width.map { TextTable.wrap(summary, to: $0).joined(separator: "\n    ") } ?? summary)
+                    }
                 } catch {
                     Diagnostics.error(error.localizedDescription)
                     status = max(status, error.exitCode)

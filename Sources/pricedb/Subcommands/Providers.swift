@@ -7,6 +7,7 @@ extension PriceDBCommand {
             abstract: "List the providers the database knows; snapshots declare them.")
 
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var width: WidthOptions
 
         func run() throws {
             let providers = try database.openExisting().providers()
@@ -14,7 +15,7 @@ extension PriceDBCommand {
                 print("No providers yet; a snapshot declares them under \"providers\".")
                 return
             }
-            print(Listings.providers(providers).rendered(), terminator: "")
+            print(Listings.providers(providers).rendered(width: width.width), terminator: "")
         }
     }
 }

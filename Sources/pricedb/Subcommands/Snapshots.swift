@@ -18,6 +18,7 @@ extension PriceDBCommand {
             static let configuration = CommandConfiguration(abstract: "List the ingested snapshots, oldest observation first.")
 
             @OptionGroup var database: DatabaseOptions
+            @OptionGroup var width: WidthOptions
 
             func run() throws {
                 let snapshots = try reportingFailures { try database.openExisting().snapshots() }
@@ -25,7 +26,7 @@ extension PriceDBCommand {
                     print("No snapshots yet; add one with `pricedb ingest FILE`.")
                     return
                 }
-                print(Listings.snapshots(snapshots).rendered(), terminator: "")
+                print(Listings.snapshots(snapshots).rendered(width: width.width), terminator: "")
             }
         }
 
