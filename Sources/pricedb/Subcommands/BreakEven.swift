@@ -6,6 +6,7 @@ extension PriceDBCommand {
         static let configuration = CommandConfiguration(
             commandName: "breakeven",
             abstract: "Rent or buy: after how many hours renting costs as much as buying the GPU.",
+            usage: "pricedb breakeven --gpu <name> --purchase <amount> [options]",
             discussion: """
                 Break-even hours run from the lowest purchase price ÷ the highest rental price to the highest \
                 purchase price ÷ the lowest rental price, with the days that takes at 24 hours a day and at \

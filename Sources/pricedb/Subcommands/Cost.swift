@@ -5,6 +5,7 @@ extension PriceDBCommand {
     struct Cost: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Price a workload: hours × each provider's hourly price, cheapest first.",
+            usage: "pricedb cost --gpu <name> --hours <hours> [--as-of <period>] [options]",
             discussion: """
                 The article's cost scenarios: for --hours hours on one GPU, each provider's per-GPU price as of \
                 --as-of (its low, mid or high figure), the total, and the saving against the dearest provider.

@@ -5,6 +5,7 @@ extension PriceDBCommand {
     struct History: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List every price run of a GPU: what each offer cost from when to when, and its sources.",
+            usage: "pricedb history --gpu <name> [--providers <ids>] [options]",
             discussion: """
                 The provenance of any cell, one line per run (an offer at one price): the first and last day it \
                 was seen at that price and on how many days of its feed, provider, the GPU as the source wrote \

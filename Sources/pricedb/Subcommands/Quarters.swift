@@ -5,6 +5,7 @@ extension PriceDBCommand {
     struct Quarters: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show one GPU quarter by quarter: each provider's price at the quarter's end and its change.",
+            usage: "pricedb quarters --gpu <name> [--as-of <period>] [--spread] [options]",
             discussion: """
                 One row per quarter, from the quarter of the first observation to the quarter of --as-of; one \
                 column per provider with the cell as of the quarter's last day, and one with its change from the \

@@ -18,8 +18,10 @@ extension PriceDBCommand {
 
                 Examples:
                   pricedb report --as-of 2026-02
-                  pricedb report --as-of 2026Q1 --section consumer --format markdown --locale de
-                  pricedb report --gpu "A100 (80GB)" --gpu H100 --providers aws,vast --format json
+                  pricedb report --as-of 2026Q1 --section consumer \\
+                      --format markdown --locale de
+                  pricedb report --gpu "A100 (80GB)" --gpu H100 \\
+                      --providers aws,vast --format json
                 """)
 
         @OptionGroup var database: DatabaseOptions

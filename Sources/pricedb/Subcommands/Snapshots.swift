@@ -6,10 +6,11 @@ extension PriceDBCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the ingested snapshots, or remove one.",
             discussion: """
-                Examples:
-                  pricedb snapshots                      # every snapshot, oldest observation first
-                  pricedb snapshots remove --dry-run 3   # what removing snapshot 3 would take away
-                  pricedb snapshots remove 3 4           # remove snapshots 3 and 4 with their observations
+                Examples, every snapshot (oldest observation first), what removing snapshot 3 would take \
+                away, and removing snapshots 3 and 4 with all they hold:
+                  pricedb snapshots
+                  pricedb snapshots remove --dry-run 3
+                  pricedb snapshots remove 3 4
                 """,
             subcommands: [List.self, Remove.self],
             defaultSubcommand: List.self)

@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+
+/// What a user of any Unix tool tries first: the version, help for a mistyped subcommand, and answers that say
+/// when an option matched nothing.
+@Suite struct UnixHabitTests {
+    @Test func theVersionIsPrinted() throws {
+        let result = try CommandRunner.run(["--version"])
+        #expect(result.status == 0)
+        #expect(result.stdout.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil)
+    }
+
+    @Test func helpForAnUnknownSubcommandIsAUsageError() throws {
+        let result = try CommandRunner.run(["help", "bogus"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("there is no subcommand 'bogus'"))
+        #expect(try CommandRunner.run(["help", "report"]).status == 0)
+    }
+
+    @Test func aRegionNoOfferIsInIsWarnedAbout() throws {
+        let db = try DailyUseTests.seeded()
+        let result = try CommandRunner.run([
+            "report", "--db", db, "--as-of", "2026-02", "--section", "overview", "--region", "nowhere,us-east-1",
+        ])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("no offer is in region 'nowhere'"))
+        #expect(!result.stderr.contains("'us-east-1'"))
+    }
+
+    @Test func aGivenRateNeedsNoDatabase() throws {
+        let missing = CommandRunner.temporaryDatabase()
+        let result = try CommandRunner.run([
+            "breakeven", "--db", missing, "--gpu", "RTX 4090", "--purchase", "1600–2000", "--rate", "0.60",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("2,667–3,333 h"))
+        #expect(!FileManager.default.fileExists(atPath: missing))
+        #expect(try CommandRunner.run(["breakeven", "--db", missing, "--gpu", "RTX 4090", "--purchase", "0", "--rate", "0.60"]).status == 64)
+        #expect(try CommandRunner.run(["report", "--db", missing, "--providers", ""]).status == 64)
+    }
+}
