@@ -150,6 +150,7 @@ public enum Phrase: Hashable, Sendable {
     case quartersNote(spread: Bool)
     case changeFrom(provider: String)
     case historyTitle(gpu: String)
+    case offersTitle(count: Int, asOf: Day)
     case date
     case from
     case to

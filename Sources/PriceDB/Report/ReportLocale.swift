@@ -301,6 +301,8 @@ public enum ReportLocale: String, CaseIterable, Sendable {
                 ? (de ? "Niedrigster und höchster Pro-GPU-Preis aller Beobachtungen des Quartals." : "Lowest and highest per-GPU price of any observation dated in the quarter.")
                 : (de ? "Zelle am letzten Tag des Quartals; Änderung gegenüber dem Ende des Vorquartals." : "Cell as of the quarter's last day; change against the end of the quarter before.")
         case .changeFrom(let provider): return provider + (de ? " Änderung" : " change")
+        case .offersTitle(let count, let asOf):
+            return de ? "\(count) Angebote am \(date(asOf))" : "\(count) offer\(count == 1 ? "" : "s") as of \(date(asOf))"
         case .historyTitle(let gpu): return gpu + (de ? ": jeder Preis, von wann bis wann" : ": every price, from when to when")
         case .date: return de ? "Datum" : "Date"
         case .from: return de ? "Von" : "From"

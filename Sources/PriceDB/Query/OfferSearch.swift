@@ -1,0 +1,122 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// How `pricedb offers` orders what it finds.
+public enum OfferOrder: String, CaseIterable, Sendable {
+    /// Cheapest per GPU-hour first (the default).
+    case perGPU = "per-gpu"
+    /// Cheapest unit (instance) price first.
+    case price
+    /// Most GPU memory first.
+    case memory
+    case provider
+    case gpu
+    /// Most recently observed first.
+    case observed
+}
+
+/// `pricedb offers`: every offer as of a day, as the report's as-of rule sees it (each series' latest
+/// observation date on or before the day), filtered and sorted like `sky show-gpus` or gpuhunt.
+public struct OfferSearch: Sendable {
+    public var gpuNames: [String]?
+    public var providerIDs: [String]?
+    public var kinds: [Provider.Kind]?
+    /// Every tier unless told (spot included: a finder shows what can be rented).
+    public var tiers: [Tier] = Tier.allCases
+    /// Shell-style patterns (`us-*`, `*europe*`); an offer without a region matches none.
+    public var regionPatterns: [String]?
+    public var minimumMemoryGB: Int?
+    /// The most per GPU-hour, compared with an offer's lowest per-GPU price.
+    public var maximumPrice: Money?
+    public var gpuCount: GPUCount?
+    public var minimumGPUs: GPUCount?
+    public var gpuClass: GPUClass?
+    /// Leave out offers older than the stale limit.
+    public var freshOnly = false
+    public var order: OfferOrder = .perGPU
+    public var limit: Int?
+    public var staleAfterQuarters = 2
+
+    public init() {}
+
+    /// One offer found.
+    public struct Found: Sendable {
+        public var provider: Provider
+        public var gpu: GPU
+        public var offer: Offer
+        /// The unit's hourly price, and per GPU.
+        public var price: PriceRange
+        public var perGPU: PriceRange
+        public var observedOn: Day
+        public var stale: Bool
+        public var approximate: Bool
+        public var note: String?
+    }
+
+    /// The offers as of `day`, filtered, sorted (ties keep the database's order) and cut to `limit`.
+    public func find(in store: PriceStore, asOf day: Day) throws(QueryError) -> [Found] {
+        let selection = try Selection(store: store)
+        let providers = try providerIDs.map { ids throws(QueryError) in try selection.providers(ids: ids) } ?? selection.providers
+        let gpus = try gpuNames.map { names throws(QueryError) in try selection.gpus(named: names) } ?? selection.catalog.gpus
+        let byProvider = Dictionary(uniqueKeysWithValues: providers.map { ($0.id, $0) })
+        let byGPU = Dictionary(uniqueKeysWithValues: gpus.map { ($0.id, $0) })
+        let sightings: [PriceStore.OfferSighting]
+        do {
+            sightings = try store.offerSightings(
+                asOf: day,
+                PriceStore.SeriesFilter(providers: providers.map(\.id), gpus: gpus.map(\.id), tiers: tiers))
+        } catch {
+            throw .store(error)
+        }
+        var latest: [PriceStore.SeriesKey: Day] = [:]
+        for sighting in sightings {
+            let key = PriceStore.SeriesKey(provider: sighting.offer.providerID, gpu: sighting.offer.gpuID)
+            latest[key] = max(latest[key] ?? sighting.day, sighting.day)
+        }
+        let limitDay = PriceQuery(store: store, staleAfterQuarters: staleAfterQuarters).staleLimit(asOf: day)
+        var found: [Found] = []
+        for sighting in sightings {
+            let offer = sighting.offer
+            guard latest[PriceStore.SeriesKey(provider: offer.providerID, gpu: offer.gpuID)] == sighting.day,
+                let price = sighting.price, let provider = byProvider[offer.providerID], let gpu = byGPU[offer.gpuID]
+            else { continue }
+            let stale = sighting.day < limitDay
+            let perGPU = price.perGPU(of: offer.gpuCount)
+            if freshOnly && stale { continue }
+            if let kinds, !kinds.contains(provider.kind) { continue }
+            if let gpuClass, gpu.gpuClass != gpuClass { continue }
+            if let minimumMemoryGB, (gpu.memoryGB ?? 0) < minimumMemoryGB { continue }
+            if let maximumPrice, perGPU.low > maximumPrice { continue }
+            if let gpuCount, offer.gpuCount != gpuCount { continue }
+            if let minimumGPUs, offer.gpuCount < minimumGPUs { continue }
+            if let regionPatterns, !regionPatterns.contains(where: { Self.matches(offer.region, $0) }) { continue }
+            found.append(
+                Found(
+                    provider: provider, gpu: gpu, offer: offer, price: price, perGPU: perGPU, observedOn: sighting.day,
+                    stale: stale, approximate: sighting.approximate, note: sighting.note))
+        }
+        let sorted = found.enumerated().sorted { a, b in
+            let (x, y) = (a.element, b.element)
+            switch order {
+            case .perGPU where x.perGPU.low != y.perGPU.low: return x.perGPU.low < y.perGPU.low
+            case .price where x.price.low != y.price.low: return x.price.low < y.price.low
+            case .memory where x.gpu.memoryGB != y.gpu.memoryGB: return (x.gpu.memoryGB ?? 0) > (y.gpu.memoryGB ?? 0)
+            case .provider where x.provider.id != y.provider.id: return x.provider.id < y.provider.id
+            case .gpu where x.gpu.name != y.gpu.name: return x.gpu.name < y.gpu.name
+            case .observed where x.observedOn != y.observedOn: return x.observedOn > y.observedOn
+            default: return a.offset < b.offset
+            }
+        }.map(\.element)
+        return limit.map { Array(sorted.prefix(max(0, $0))) } ?? sorted
+    }
+
+    /// Whether a region matches a shell-style pattern (`us-*`); an unknown region matches nothing.
+    static func matches(_ region: String, _ pattern: String) -> Bool {
+        !region.isEmpty && fnmatch(pattern, region, 0) == 0
+    }
+}

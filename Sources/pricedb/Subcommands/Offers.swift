@@ -1,0 +1,100 @@
+import ArgumentParser
+import PriceDB
+
+extension OfferOrder: ExpressibleByArgument {}
+extension Provider.Kind: ExpressibleByArgument {}
+
+extension PriceDBCommand {
+    struct Offers: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Find offers: every offer as of a day, filtered and sorted, cheapest per GPU-hour first.",
+            usage: "pricedb offers [--gpu <name> ...] [--max-price <amount>] [--region <glob> ...] [options]",
+            discussion: """
+                One row per offer from each series' latest observation on or before --as-of (as the report \
+                sees it); stale offers are marked †, and --fresh leaves them out. Only the tiers in --tier \
+                count (spot and reserved are left out by default). --format json and csv write flat \
+                records for scripts (JSON Schema: Fixtures/offers.schema.json).
+
+                Examples:
+                  pricedb offers --gpu H100 --max-price 2.50 --min-memory 80 --region 'us-*'
+                  pricedb offers --gpu "A100 (80GB)" --sort per-gpu --limit 5 --format csv
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var asOf: AsOfOptions
+        @OptionGroup var gpus: GPUsOption
+        @OptionGroup var providers: ProvidersOption
+
+        @Option(help: ArgumentHelp("Only offers of GPUs with at least this much memory.", valueName: "GB"))
+        var minMemory: Int?
+
+        @Option(help: ArgumentHelp("Only offers at most this much per GPU-hour (their lowest price).", valueName: "amount"))
+        var maxPrice: String?
+
+        @Option(name: .customLong("gpu-count"), help: ArgumentHelp("Only units of exactly this many GPUs.", valueName: "n"))
+        var gpuCount: String?
+
+        @Option(name: .customLong("min-gpus"), help: ArgumentHelp("Only units of at least this many GPUs.", valueName: "n"))
+        var minGPUs: String?
+
+        @Option(help: ArgumentHelp("Only providers of these kinds (repeatable).", valueName: "kind"))
+        var kind: [Provider.Kind] = []
+
+        @Option(help: ArgumentHelp("Only offers in regions matching these shell patterns (us-*, *europe*), repeatable.", valueName: "glob"))
+        var region: [String] = []
+
+        @Option(name: .customLong("class"), help: ArgumentHelp("Only consumer or datacenter GPUs.", valueName: "class"))
+        var gpuClass: GPUClass?
+
+        @Flag(help: "Leave out offers older than --stale-after quarters.")
+        var fresh = false
+
+        @Option(help: "Order.")
+        var sort: OfferOrder = .perGPU
+
+        @Option(help: ArgumentHelp("At most this many offers.", valueName: "n"))
+        var limit: Int?
+
+        @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            if let maxPrice, (Money(maxPrice)?.micros ?? -1) < 0 {
+                throw ValidationError("--max-price takes an amount such as 2.50, not '\(maxPrice)'")
+            }
+            for (option, value) in [("--gpu-count", gpuCount), ("--min-gpus", minGPUs)] {
+                if let value, (Money(value)?.micros ?? 0) <= 0 {
+                    throw ValidationError("\(option) takes a number of GPUs above 0 such as 8 or 0.5, not '\(value)'")
+                }
+            }
+            if let limit, limit < 1 { throw ValidationError("--limit takes a number of offers above 0") }
+            if let minMemory, minMemory < 0 { throw ValidationError("--min-memory takes gigabytes, 0 or more") }
+        }
+
+        func run() throws {
+            let store = try database.openExisting()
+            var search = OfferSearch()
+            search.gpuNames = gpus.names
+            search.providerIDs = providers.ids
+            search.kinds = kind.isEmpty ? nil : kind
+            search.tiers = asOf.tier == nil ? Tier.allCases : try asOf.tiers()
+            search.regionPatterns = listed(region)
+            search.minimumMemoryGB = minMemory
+            search.maximumPrice = maxPrice.flatMap(Money.init)
+            search.gpuCount = gpuCount.flatMap(Money.init).map { GPUCount(millionths: $0.micros) }
+            search.minimumGPUs = minGPUs.flatMap(Money.init).map { GPUCount(millionths: $0.micros) }
+            search.gpuClass = gpuClass
+            search.freshOnly = fresh
+            search.order = sort
+            search.limit = limit
+            search.staleAfterQuarters = asOf.staleAfter
+            let day = asOf.period.lastDay
+            let found = try reportingFailures { try search.find(in: store, asOf: day) }
+            switch output.format {
+            case .json: print(OfferListing.json(found, asOf: day), terminator: "")
+            case .csv: print(OfferListing.csv(found), terminator: "")
+            case .table, .markdown:
+                output.print(ReportBuilder(store: store).offers(found, period: asOf.period, staleAfterQuarters: asOf.staleAfter))
+            }
+        }
+    }
+}
