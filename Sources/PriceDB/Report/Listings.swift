@@ -33,14 +33,17 @@ public enum Listings {
         var table = TextTable(
             headers: ["ID", "NAME", "MEMORY", "CLASS", "ALIASES"], alignments: [.left, .left, .right, .left, .left])
         table.droppable = [4]
-        let sorted = catalog.gpus.sorted { ($0.gpuClass.rawValue, $0.name) < ($1.gpuClass.rawValue, $1.name) }
-        for gpu in sorted {
+        for gpu in sortedForListing(catalog) {
             table.append([
                 gpu.id, gpu.name, gpu.memoryGB.map { "\($0) GB" } ?? "-", gpu.gpuClass.rawValue,
                 gpu.aliases.joined(separator: ", "),
             ])
         }
         return table
+    }
+
+    static func sortedForListing(_ catalog: GPUCatalog) -> [GPU] {
+        catalog.gpus.sorted { ($0.gpuClass.rawValue, $0.name) < ($1.gpuClass.rawValue, $1.name) }
     }
 
     /// The observations of a record, exactly as they would be stored (prices unrounded).

@@ -21,24 +21,15 @@ public enum OfferListing {
         ]
     }
 
+    static func records(_ offers: [OfferSearch.Found]) -> FlatRecords {
+        FlatRecords(fields: fields, rows: offers.map(values))
+    }
+
     public static func json(_ offers: [OfferSearch.Found], asOf day: Day) -> String {
-        JSONOutput.object([
-            ("format", .string("pricedb-offers/1")),
-            ("as_of", .string(day.description)),
-            ("offers", .array(offers.map { found in .object(Array(zip(fields, values(found)))) })),
-        ]).serialized() + "\n"
+        records(offers).json(shape: "pricedb-offers/1", header: [("as_of", .string(day.description))], key: "offers")
     }
 
     public static func csv(_ offers: [OfferSearch.Found]) -> String {
-        let rows = offers.map { found in
-            values(found).map { value -> String in
-                switch value {
-                case .string(let text), .number(let text): return CSVRenderer.field(text)
-                case .bool(let flag): return flag ? "true" : "false"
-                default: return ""
-                }
-            }.joined(separator: ",")
-        }
-        return ([fields.joined(separator: ",")] + rows).joined(separator: "\r\n") + "\r\n"
+        records(offers).csv
     }
 }

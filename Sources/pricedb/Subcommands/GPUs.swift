@@ -14,12 +14,12 @@ extension PriceDBCommand {
                 """)
 
         @OptionGroup var database: DatabaseOptions
-        @OptionGroup var width: WidthOptions
+        @OptionGroup var output: ListingOutputOptions
 
         func run() throws {
             let location = database.path ?? DatabaseLocation.defaultPath()
             let catalog = FileManager.default.fileExists(atPath: location) ? try database.openExisting().catalog() : GPUCatalog()
-            print(Listings.gpus(catalog).rendered(width: width.width), terminator: "")
+            output.print({ Listings.gpus(catalog, as: $0, width: $1) }, isEmpty: false, hint: "")
         }
     }
 }

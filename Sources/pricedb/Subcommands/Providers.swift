@@ -7,15 +7,13 @@ extension PriceDBCommand {
             abstract: "List the providers the database knows; snapshots declare them.")
 
         @OptionGroup var database: DatabaseOptions
-        @OptionGroup var width: WidthOptions
+        @OptionGroup var output: ListingOutputOptions
 
         func run() throws {
             let providers = try database.openExisting().providers()
-            guard !providers.isEmpty else {
-                print("No providers yet; a snapshot declares them under \"providers\".")
-                return
-            }
-            print(Listings.providers(providers).rendered(width: width.width), terminator: "")
+            output.print(
+                { Listings.providers(providers, as: $0, width: $1) }, isEmpty: providers.isEmpty,
+                hint: "No providers yet; a snapshot declares them under \"providers\".")
         }
     }
 }

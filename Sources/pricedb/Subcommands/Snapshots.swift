@@ -9,6 +9,7 @@ extension PriceDBCommand {
                 Examples, every snapshot (oldest observation first), what removing snapshot 3 would take \
                 away, and removing snapshots 3 and 4 with all they hold:
                   pricedb snapshots
+                  pricedb snapshots --format json
                   pricedb snapshots remove --dry-run 3
                   pricedb snapshots remove 3 4
                 """,
@@ -19,15 +20,13 @@ extension PriceDBCommand {
             static let configuration = CommandConfiguration(abstract: "List the ingested snapshots, oldest observation first.")
 
             @OptionGroup var database: DatabaseOptions
-            @OptionGroup var width: WidthOptions
+            @OptionGroup var output: ListingOutputOptions
 
             func run() throws {
                 let snapshots = try reportingFailures { try database.openExisting().snapshots() }
-                guard !snapshots.isEmpty else {
-                    print("No snapshots yet; add one with `pricedb ingest FILE`.")
-                    return
-                }
-                print(Listings.snapshots(snapshots).rendered(width: width.width), terminator: "")
+                output.print(
+                    { Listings.snapshots(snapshots, as: $0, width: $1) }, isEmpty: snapshots.isEmpty,
+                    hint: "No snapshots yet; add one with `pricedb ingest FILE`.")
             }
         }
 

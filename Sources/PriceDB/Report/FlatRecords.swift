@@ -1,0 +1,30 @@
+/// Rows of named values for scripts, written as JSON (an object whose `format` names the shape, then the rows as
+/// objects under one key) or as CSV (a header row of the field names, then one line per row). Amounts are exact
+/// decimal text and nothing is formatted, so that scripts never scrape tables.
+struct FlatRecords {
+    /// The field names, in column order; every row has one value per field.
+    var fields: [String]
+    var rows: [[JSONOutput]]
+
+    /// `{"format": shape, <header members>, key: [{field: value, …}, …]}`.
+    func json(shape: String, header: [(String, JSONOutput)] = [], key: String) -> String {
+        let records = rows.map { row in JSONOutput.object(Array(zip(fields, row))) }
+        return JSONOutput.object([("format", .string(shape))] + header + [(key, .array(records))]).serialized() + "\n"
+    }
+
+    /// RFC 4180: CRLF line ends, fields quoted where they must be; null is an empty field, and a list is its
+    /// items joined by `;` in one field.
+    var csv: String {
+        let lines = rows.map { row in row.map { CSVRenderer.field(FlatRecords.text(of: $0)) }.joined(separator: ",") }
+        return ([fields.joined(separator: ",")] + lines).joined(separator: "\r\n") + "\r\n"
+    }
+
+    private static func text(of value: JSONOutput) -> String {
+        switch value {
+        case .string(let text), .number(let text): return text
+        case .bool(let flag): return flag ? "true" : "false"
+        case .array(let items): return items.map(text(of:)).joined(separator: ";")
+        case .null, .object: return ""
+        }
+    }
+}
