@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         // The schema's one source: the plain SQL files in Migrations/, embedded in the binary at build time.
@@ -23,6 +24,7 @@ let package = Package(
                 .embedInCode("0002_observation_date_index.sql"),
                 .embedInCode("0003_snapshot_ids_never_reused.sql"),
                 .embedInCode("0004_price_runs.sql"),
+                .embedInCode("0005_watch_reports.sql"),
             ]
         ),
         .target(
@@ -31,6 +33,7 @@ let package = Package(
                 "PriceDBMigrations",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         .executableTarget(

@@ -18,4 +18,5 @@ public let migrations: [Migration] = [
         name: "0003_snapshot_ids_never_reused.sql",
         sql: String(decoding: PackageResources._003_snapshot_ids_never_reused_sql, as: UTF8.self)),
     Migration(name: "0004_price_runs.sql", sql: String(decoding: PackageResources._004_price_runs_sql, as: UTF8.self)),
+    Migration(name: "0005_watch_reports.sql", sql: String(decoding: PackageResources._005_watch_reports_sql, as: UTF8.self)),
 ]

@@ -11,8 +11,8 @@ extension PriceDBCommand {
             usage: "pricedb offers [--gpu <name> ...] [--max-price <amount>] [--region <glob> ...] [options]",
             discussion: """
                 One row per offer from each series' latest observation on or before --as-of (as the report \
-                sees it); stale offers are marked †, and --fresh leaves them out. Only the tiers in --tier \
-                count (spot and reserved are left out by default). --format json and csv write flat \
+                sees it); stale offers are marked †, and --fresh leaves them out. Unlike the report, every \
+                tier counts unless --tier is given (spot too: a finder shows what can be rented). --format json and csv write flat \
                 records for scripts (JSON Schema: Fixtures/offers.schema.json).
 
                 Examples:

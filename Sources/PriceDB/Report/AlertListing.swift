@@ -1,0 +1,45 @@
+/// What `pricedb watch` prints: one line per alert for a cron mail, or flat records for scripts
+/// (`pricedb-watch/1`). Prices are per GPU-hour, the low end of a range, exact.
+public enum AlertListing {
+    /// `rule: provider GPU [variant, n GPUs, instance, region, tier]: old → new CUR per GPU-hour, observed D`.
+    public static func lines(_ alerts: [Watcher.Alert]) -> String {
+        alerts.map { alert in
+            let found = alert.found
+            let offer = found.offer
+            var details = [offer.variant, offer.gpuCount == .one ? "" : "\(offer.gpuCount) GPUs", offer.instance, offer.region]
+                .filter { !$0.isEmpty }
+            details.append(offer.tier.rawValue)
+            let change = (alert.previous.map { "\($0.low) → " } ?? "new at ") + "\(found.perGPU.low) \(offer.currency)"
+            let text = "\(alert.rule.label): \(found.provider.name) \(found.gpu.name) (\(details.joined(separator: ", "))): "
+                + "\(change) per GPU-hour, observed \(found.observedOn)"
+            return UntrustedText.escaped(text) + "\n"
+        }.joined()
+    }
+
+    static let fields = [
+        "rule", "provider", "provider_name", "gpu", "gpu_name", "variant", "gpu_count", "instance", "region", "tier",
+        "currency", "old_per_gpu", "new_per_gpu", "since", "observed_on",
+    ]
+
+    static func records(_ alerts: [Watcher.Alert]) -> FlatRecords {
+        FlatRecords(fields: fields, rows: alerts.map { alert in
+            let found = alert.found
+            let offer = found.offer
+            return [
+                .string(alert.rule.label), .string(found.provider.id), .string(found.provider.name), .string(found.gpu.id),
+                .string(found.gpu.name), .string(offer.variant), .number(offer.gpuCount.description), .string(offer.instance),
+                .string(offer.region), .string(offer.tier.rawValue), .string(offer.currency),
+                .optional(alert.previous?.low.description), .string(found.perGPU.low.description),
+                .string(alert.since.description), .string(found.observedOn.description),
+            ]
+        })
+    }
+
+    public static func json(_ alerts: [Watcher.Alert], asOf day: Day) -> String {
+        records(alerts).json(shape: "pricedb-watch/1", header: [("as_of", .string(day.description))], key: "alerts")
+    }
+
+    public static func csv(_ alerts: [Watcher.Alert]) -> String {
+        records(alerts).csv
+    }
+}

@@ -1,0 +1,173 @@
+import Foundation
+import TOMLKit
+
+/// A rules file for `pricedb watch --rules`: TOML, one `[[rule]]` table per rule.
+///
+///     [[rule]]
+///     name = "cheap H100"          # optional
+///     gpu = ["H100"]               # or one name as text
+///     below = "2.00"               # per GPU-hour, as text or a whole number, to stay exact
+///     drop = "10%"                 # against the offer's previous price
+///     providers = ["vast", "runpod"]
+///     tier = ["spot", "on-demand"]
+///     region = ["us-*"]
+///
+/// Every mistake is reported with its line, since cron runs the file unattended.
+public enum WatchRules {
+    static let keys = ["name", "gpu", "below", "drop", "providers", "tier", "region"]
+
+    /// The rules of the file at `path` (a regular file, UTF-8).
+    public static func load(path: String) throws(WatchError) -> [WatchRule] {
+        let bytes: [UInt8]
+        do {
+            bytes = try Ingestor.read(path)
+        } catch {
+            if case .unreadable(_, let reason) = error { throw .unreadable(path: path, reason: reason) }
+            throw .unreadable(path: path, reason: error.localizedDescription)
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw .rulesFile(path: path, line: 1, reason: "not UTF-8 text")
+        }
+        return try parse(text, path: path)
+    }
+
+    public static func parse(_ text: String, path: String) throws(WatchError) -> [WatchRule] {
+        let document: TOMLTable
+        do {
+            document = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw .rulesFile(path: path, line: error.source.begin.line, reason: "not TOML: " + error.description)
+        } catch {
+            throw .rulesFile(path: path, line: 1, reason: "not TOML")
+        }
+        let lines = RuleLines(text)
+        for key in document.keys where key != "rule" {
+            throw .rulesFile(path: path, line: lines.topLevel(key), reason: "unknown key '\(UntrustedText.shown(key))'; write rules as [[rule]] tables")
+        }
+        guard let tables = document["rule"]?.array else {
+            throw .rulesFile(path: path, line: lines.topLevel("rule"), reason: "no [[rule]] tables; see `pricedb watch --help`")
+        }
+        var rules: [WatchRule] = []
+        for (index, value) in tables.enumerated() {
+            guard let table = value.table else {
+                throw .rulesFile(path: path, line: lines.topLevel("rule"), reason: "rule is not a table; write [[rule]]")
+            }
+            rules.append(try rule(table, index: index, path: path, lines: lines))
+        }
+        return rules
+    }
+
+    private static func rule(_ table: TOMLTable, index: Int, path: String, lines: RuleLines) throws(WatchError) -> WatchRule {
+        func fail(_ key: String?, _ reason: String) -> WatchError {
+            .rulesFile(path: path, line: lines.line(ofRule: index, key: key), reason: reason)
+        }
+        for key in table.keys where !keys.contains(key) {
+            throw fail(key, "unknown key '\(UntrustedText.shown(key))'; a rule takes \(keys.joined(separator: ", "))")
+        }
+        var rule = WatchRule()
+        if let name = table["name"] {
+            guard let text = name.string, !text.isEmpty else { throw fail("name", "name takes text") }
+            if let problem = UntrustedText.problem(text) { throw fail("name", "the name " + problem) }
+            rule.name = text
+        }
+        rule.gpuNames = try list(table, "gpu", fail)
+        rule.providerIDs = try list(table, "providers", fail)
+        rule.regionPatterns = try list(table, "region", fail)
+        if let names = try list(table, "tier", fail) {
+            var tiers: [Tier] = []
+            for name in names {
+                guard let tier = Tier(rawValue: name.lowercased()) else {
+                    throw fail("tier", "unknown tier '\(UntrustedText.shown(name))'; use \(Tier.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                tiers.append(tier)
+            }
+            rule.tiers = tiers
+        }
+        if let below = table["below"] {
+            let text = below.string ?? below.int.map(String.init)
+            guard let text, let amount = Money(text), amount.micros > 0 else {
+                throw fail("below", below.double != nil
+                    ? "write the amount as text to keep it exact: below = \"\(below.double ?? 0)\""
+                    : "below takes an amount above 0 such as \"2.50\"")
+            }
+            rule.below = amount
+        }
+        if let drop = table["drop"] {
+            let text = drop.string ?? drop.int.map(String.init)
+            guard let text, let percent = WatchRules.percent(text) else {
+                throw fail("drop", "drop takes a percentage above 0 and at most 100, such as \"10%\"")
+            }
+            rule.dropPercent = percent
+        }
+        guard rule.below != nil || rule.dropPercent != nil else {
+            throw fail(nil, "the rule needs below (a price) or drop (a percentage), or both")
+        }
+        return rule
+    }
+
+    /// `10%` or `10` as a percentage above 0 and at most 100.
+    public static func percent(_ text: String) -> Money? {
+        let number = text.hasSuffix("%") ? String(text.dropLast()) : text
+        guard let percent = Money(number.trimmingCharacters(in: .whitespaces)), percent.micros > 0,
+            percent.micros <= 100_000_000
+        else { return nil }
+        return percent
+    }
+
+    /// A key's value as a list of non-empty names: one text, or an array of texts.
+    private static func list(
+        _ table: TOMLTable, _ key: String, _ fail: (String?, String) -> WatchError
+    ) throws(WatchError) -> [String]? {
+        guard let value = table[key] else { return nil }
+        let items: [String]?
+        if let text = value.string {
+            items = [text]
+        } else if let array = value.array {
+            let texts = array.compactMap(\.string)
+            items = texts.count == array.count ? texts : nil
+        } else {
+            items = nil
+        }
+        guard let items, !items.isEmpty, items.allSatisfy({ !$0.isEmpty }) else {
+            throw fail(key, "\(key) takes text or a list of texts, such as [\"a\", \"b\"]")
+        }
+        if let bad = items.first(where: { UntrustedText.problem($0) != nil }) {
+            throw fail(key, "the \(key) '\(UntrustedText.shown(bad))' " + (UntrustedText.problem(bad) ?? ""))
+        }
+        return items
+    }
+}
+
+/// Where things are in a rules file's text, for messages: TOMLKit reports lines only for syntax errors.
+struct RuleLines {
+    /// Per line: its number, and the `[[rule]]` table it belongs to (-1 before the first).
+    private var entries: [(number: Int, rule: Int, text: String)] = []
+
+    init(_ text: String) {
+        var rule = -1
+        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("[[") && trimmed.dropFirst(2).trimmingCharacters(in: .whitespaces).hasPrefix("rule") {
+                rule += 1
+            }
+            entries.append((offset + 1, rule, trimmed))
+        }
+    }
+
+    /// The line of `key` in the rule, else of the rule's header.
+    func line(ofRule index: Int, key: String?) -> Int {
+        let ofRule = entries.filter { $0.rule == index }
+        if let key, let entry = ofRule.first(where: { Self.assigns($0.text, key) }) { return entry.number }
+        return ofRule.first?.number ?? 1
+    }
+
+    /// The line of a top-level key or table.
+    func topLevel(_ key: String) -> Int {
+        entries.first { Self.assigns($0.text, key) || $0.text.hasPrefix("[" + key) || $0.text.hasPrefix("[[" + key) }?.number ?? 1
+    }
+
+    private static func assigns(_ line: String, _ key: String) -> Bool {
+        guard line.hasPrefix(key) else { return false }
+        return line.dropFirst(key.count).trimmingCharacters(in: .whitespaces).hasPrefix("=")
+    }
+}

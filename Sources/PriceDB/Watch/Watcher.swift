@@ -1,0 +1,76 @@
+import Foundation
+
+/// `pricedb watch`: the rules' crossings as of a day, each reported once. The offers a rule watches are those
+/// `pricedb offers` finds with its filters; an offer's prices are those of its price runs up to the day (runs
+/// merge repeated prices, so the one before is the last different price observed).
+public struct Watcher: Sendable {
+    public var rules: [WatchRule]
+    /// Report crossings again that were reported before (`--all`).
+    public var repeatReported = false
+    public var staleAfterQuarters = 2
+
+    public init(rules: [WatchRule]) {
+        self.rules = rules
+    }
+
+    /// A rule that fired for an offer.
+    public struct Alert: Sendable {
+        public var rule: WatchRule
+        public var found: OfferSearch.Found
+        /// The per-GPU price before the crossing; `nil` for an offer that was never above it.
+        public var previous: PriceRange?
+        /// The first day of the price run where the crossing begins; with the rule and offer, it names the crossing.
+        public var since: Day
+    }
+
+    /// The alerts as of `day`, remembered in the store so that the next run leaves them out.
+    public func check(_ store: PriceStore, asOf day: Day, at time: Date = Date()) throws(QueryError) -> [Alert] {
+        var alerts: [Alert] = []
+        var runsByOffer: [Offer: [RunRecord]] = [:]
+        var loadedSeries: Set<PriceStore.SeriesKey> = []
+        for rule in rules {
+            var search = OfferSearch()
+            search.gpuNames = rule.gpuNames
+            search.providerIDs = rule.providerIDs
+            search.tiers = rule.tiers ?? Tier.allCases
+            search.regionPatterns = rule.regionPatterns
+            search.staleAfterQuarters = staleAfterQuarters
+            for found in try search.find(in: store, asOf: day) {
+                let key = PriceStore.SeriesKey(provider: found.provider.id, gpu: found.gpu.id)
+                if loadedSeries.insert(key).inserted {
+                    let runs: [RunRecord]
+                    do {
+                        runs = try store.history(gpu: found.gpu.id, providers: [found.provider.id], tiers: Tier.allCases)
+                    } catch {
+                        throw .store(error)
+                    }
+                    for run in runs { runsByOffer[run.offer, default: []].append(run) }
+                }
+                let priced = (runsByOffer[found.offer] ?? [])
+                    .filter { $0.price != nil && $0.firstSeen <= found.observedOn }
+                    .sorted { $0.firstSeen < $1.firstSeen }
+                let prices = priced.compactMap { $0.price?.perGPU(of: found.offer.gpuCount) }
+                guard let start = rule.crossing(in: prices.map(\.low)) else { continue }
+                alerts.append(
+                    Alert(rule: rule, found: found, previous: start > 0 ? prices[start - 1] : nil, since: priced[start].firstSeen))
+            }
+        }
+        let reports = alerts.map(Self.report)
+        do {
+            let known = repeatReported ? [] : try store.reported(reports)
+            try store.remember(reports, at: ISO8601DateFormatter().string(from: time))
+            return alerts.filter { !known.contains(Self.report($0)) }
+        } catch {
+            throw .store(error)
+        }
+    }
+
+    static func report(_ alert: Alert) -> PriceStore.WatchReport {
+        let offer = alert.found.offer
+        let identity = [
+            offer.providerID, offer.gpuID, offer.gpuLabel, offer.variant, offer.gpuCount.description, offer.instance,
+            offer.region, offer.tier.rawValue, offer.currency,
+        ]
+        return PriceStore.WatchReport(rule: alert.rule.canonical, offer: identity.joined(separator: "|"), since: alert.since)
+    }
+}

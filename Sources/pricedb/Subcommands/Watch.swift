@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import PriceDB
+
+extension PriceDBCommand {
+    struct Watch: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Price alerts for cron: print only the offers that crossed a rule, each crossing once.",
+            usage: "pricedb watch [--gpu <name> ...] (--below <amount> | --drop <percent>) [options]\n       pricedb watch --rules <file> [options]",
+            discussion: """
+                A rule fires for an offer when its per-GPU price crosses under --below (from at or above it, \\
+                or as a new offer), or fell by --drop per cent or more from the offer's previous observed \\
+                price; with both, when both hold. Prices are per GPU-hour in the offer's own currency, the \\
+                low end of a range. Each crossing is printed once and remembered in the database; --all \\
+                prints the remembered ones again. Exit status: 0 when something fired, 1 when nothing did \\
+                (like grep), 64 for a usage error, 65 for a wrong rules file, 66 for a missing one, 74 for \\
+                a database error.
+
+                A rules file holds one [[rule]] table per rule, with the keys name, gpu, below, drop, \\
+                providers, tier and region (write amounts as text, "2.00", to keep them exact):
+                  [[rule]]
+                  name = "cheap H100"
+                  gpu = ["H100"]
+                  below = "2.00"
+
+                Examples, one rule, and a quarterly cron import that mails only alerts:
+                  pricedb watch --gpu H100 --below 2.00 --region 'us-*'
+                  pricedb ingest /data/prices/*.json && pricedb watch --rules alerts.toml
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var asOf: AsOfOptions
+        @OptionGroup var gpus: GPUsOption
+        @OptionGroup var providers: ProvidersOption
+
+        @Option(help: ArgumentHelp("Only offers in regions matching these shell patterns, repeatable.", valueName: "glob"))
+        var region: [String] = []
+
+        @Option(help: ArgumentHelp("Fire when the per-GPU price crosses under this amount.", valueName: "amount"))
+        var below: String?
+
+        @Option(help: ArgumentHelp("Fire when the price fell by at least this much (10%).", valueName: "percent"))
+        var drop: String?
+
+        @Option(help: ArgumentHelp("Read the rules from a TOML file instead.", valueName: "file"))
+        var rules: String?
+
+        @Flag(help: "Print crossings reported before as well.")
+        var all = false
+
+        @Option(help: "Output format: one line per alert, or records for scripts (json, csv).")
+        var format: ListingFormat = .table
+
+        func validate() throws {
+            if let below, (Money(below)?.micros ?? 0) <= 0 {
+                throw ValidationError("--below takes an amount above 0 such as 2.50, not '\(UntrustedText.shown(below))'")
+            }
+            if let drop, WatchRules.percent(drop) == nil {
+                throw ValidationError("--drop takes a percentage above 0 and at most 100 such as 10%, not '\(UntrustedText.shown(drop))'")
+            }
+            let commandLineRule = below != nil || drop != nil || gpus.names != nil || providers.ids != nil || !region.isEmpty
+            if rules != nil && commandLineRule {
+                throw ValidationError("give a rule on the command line or --rules FILE, not both")
+            }
+            if rules == nil && below == nil && drop == nil {
+                throw ValidationError("say when to fire: --below AMOUNT, --drop PERCENT, or --rules FILE")
+            }
+        }
+
+        func run() throws {
+            let watchRules: [WatchRule]
+            if let rules {
+                do {
+                    watchRules = try WatchRules.load(path: rules)
+                } catch {
+                    Diagnostics.error(error.localizedDescription)
+                    throw ExitCode(error.exitCode)
+                }
+            } else {
+                watchRules = [
+                    WatchRule(
+                        gpuNames: gpus.names, providerIDs: providers.ids, tiers: asOf.tier == nil ? nil : try asOf.tiers(),
+                        regionPatterns: listed(region), below: below.flatMap(Money.init),
+                        dropPercent: drop.flatMap(WatchRules.percent))
+                ]
+            }
+            let store = try database.openExistingForWriting()
+            var watcher = Watcher(rules: watchRules)
+            watcher.repeatReported = all
+            watcher.staleAfterQuarters = asOf.staleAfter
+            let day = asOf.period.lastDay
+            let alerts = try reportingFailures { try watcher.check(store, asOf: day) }
+            switch format {
+            case .table: print(AlertListing.lines(alerts), terminator: "")
+            case .json: print(AlertListing.json(alerts, asOf: day), terminator: "")
+            case .csv: print(AlertListing.csv(alerts), terminator: "")
+            }
+            if alerts.isEmpty { throw ExitCode(1) }
+        }
+    }
+}
