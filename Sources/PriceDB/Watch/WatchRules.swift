@@ -22,7 +22,9 @@ public enum WatchRules {
         do {
             bytes = try Ingestor.read(path)
         } catch {
-            if case .unreadable(_, let reason) = error { throw .unreadable(path: path, reason: reason) }
+            if case .unreadable(_, let reason) = error {
+                throw .unreadable(path: path, reason: reason.hasPrefix("it is a directory") ? "it is a directory" : reason)
+            }
             throw .unreadable(path: path, reason: error.localizedDescription)
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {

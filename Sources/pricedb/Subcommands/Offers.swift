@@ -8,7 +8,7 @@ extension PriceDBCommand {
     struct Offers: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Find offers: every offer as of a day, filtered and sorted, cheapest per GPU-hour first.",
-            usage: "pricedb offers [--gpu <name> ...] [--max-price <amount>] [--region <glob> ...] [options]",
+            usage: "pricedb offers [--gpu <name> ...] [--max-price <amount>] [options]",
             discussion: """
                 One row per offer from each series' latest observation on or before --as-of (as the report \
                 sees it); stale offers are marked †, and --fresh leaves them out. Unlike the report, every \

@@ -6,17 +6,17 @@ extension PriceDBCommand {
     struct Watch: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Price alerts for cron: print only the offers that crossed a rule, each crossing once.",
-            usage: "pricedb watch [--gpu <name> ...] (--below <amount> | --drop <percent>) [options]\n       pricedb watch --rules <file> [options]",
+            usage: "pricedb watch (--below <price> | --drop <pct> | --rules <file>) [options]",
             discussion: """
-                A rule fires for an offer when its per-GPU price crosses under --below (from at or above it, \\
-                or as a new offer), or fell by --drop per cent or more from the offer's previous observed \\
-                price; with both, when both hold. Prices are per GPU-hour in the offer's own currency, the \\
-                low end of a range. Each crossing is printed once and remembered in the database; --all \\
-                prints the remembered ones again. Exit status: 0 when something fired, 1 when nothing did \\
-                (like grep), 64 for a usage error, 65 for a wrong rules file, 66 for a missing one, 74 for \\
+                A rule fires for an offer when its per-GPU price crosses under --below (from at or above it, \
+                or as a new offer), or fell by --drop per cent or more from the offer's previous observed \
+                price; with both, when both hold. Prices are per GPU-hour in the offer's own currency, the \
+                low end of a range. Each crossing is printed once and remembered in the database; --all \
+                prints the remembered ones again. Exit status: 0 when something fired, 1 when nothing did \
+                (like grep), 64 for a usage error, 65 for a wrong rules file, 66 for a missing one, 74 for \
                 a database error.
 
-                A rules file holds one [[rule]] table per rule, with the keys name, gpu, below, drop, \\
+                A rules file holds one [[rule]] table per rule, with the keys name, gpu, below, drop, \
                 providers, tier and region (write amounts as text, "2.00", to keep them exact):
                   [[rule]]
                   name = "cheap H100"
