@@ -74,6 +74,20 @@ extension PriceStore {
     /// scan of it.
     static func latestOfferGroupsQuery(asOf day: Day, _ filter: SeriesFilter) -> SQL {
         """
+        \(latestDays(day, filter))
+        SELECT o.provider_id, o.gpu_id, o.gpu_count_millionths, o.currency,
+            \(current("day")) AS day, \(current("status")) AS status,
+            min(\(current("price_low_micros"))) AS low, max(\(current("price_high_micros"))) AS high,
+            max(\(current("approximate"))) AS approximate,
+            count(*) AS offers
+        \(runsAsOfLatestDay(filter))
+        GROUP BY 1, 2, 3, 4, 5, 6
+        """
+    }
+
+    /// `latest_day`: per feed of the filter's providers, its latest day on or before `day`, and its latest day.
+    static func latestDays(_ day: Day, _ filter: SeriesFilter) -> SQL {
+        """
         WITH latest_day AS MATERIALIZED (
             SELECT f.id AS feed_id, (
                 SELECT max(d.observed_on) FROM feed_day d WHERE d.feed_id = f.id AND d.observed_on <= \(day.description)
@@ -82,13 +96,14 @@ extension PriceStore {
             (SELECT max(d.observed_on) FROM feed_day d WHERE d.feed_id = f.id) AS latest
             FROM feed f WHERE f.provider_id IN \(filter.providers)
         )
-        SELECT o.provider_id, o.gpu_id, o.gpu_count_millionths, o.currency,
-            CASE WHEN a.first_seen <= l.day THEN l.day ELSE b.last_seen END AS day,
-            CASE WHEN a.first_seen <= l.day THEN a.status ELSE b.status END AS status,
-            min(CASE WHEN a.first_seen <= l.day THEN a.price_low_micros ELSE b.price_low_micros END) AS low,
-            max(CASE WHEN a.first_seen <= l.day THEN a.price_high_micros ELSE b.price_high_micros END) AS high,
-            max(CASE WHEN a.first_seen <= l.day THEN a.approximate ELSE b.approximate END) AS approximate,
-            count(*) AS offers
+        """
+    }
+
+    /// After `latestDays`: each offer of the filter with the run that gives its price then: `a`, the run that
+    /// covers its feed's latest day, else `b`, the run before (one seek of `price_run`'s key each). Select from
+    /// them with `current(column)`.
+    static func runsAsOfLatestDay(_ filter: SeriesFilter) -> SQL {
+        """
         FROM offer o JOIN latest_day l ON l.feed_id = o.feed_id
         LEFT JOIN price_run a ON a.offer_id = o.id
             AND a.last_seen = CASE WHEN l.day = l.latest THEN \(Self.openEnd)
@@ -97,8 +112,15 @@ extension PriceStore {
             AND b.last_seen = CASE WHEN a.first_seen <= l.day THEN NULL
                 ELSE (SELECT max(x.last_seen) FROM price_run x WHERE x.offer_id = o.id AND x.last_seen < l.day) END
         WHERE l.day IS NOT NULL AND \(filter.condition)
-        GROUP BY 1, 2, 3, 4, 5, 6
         """
+    }
+
+    /// A column of the run `runsAsOfLatestDay` found; `day` is the day of the sighting. The name is one of this
+    /// file's constants, never input.
+    static func current(_ column: String) -> SQL {
+        let sighting = column == "day" ? "l.day" : "a." + column
+        let before = column == "day" ? "b.last_seen" : "b." + column
+        return SQL(sql: "CASE WHEN a.first_seen <= l.day THEN \(sighting) ELSE \(before) END")
     }
 
     /// The offers of the filter observed on each day from `start` to `end`, summarised per day, status, unit size

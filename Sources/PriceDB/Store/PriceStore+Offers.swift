@@ -18,28 +18,11 @@ extension PriceStore {
         try read { db in
             let rows = try SQLRequest<Row>(
                 literal: """
-                    WITH latest_day AS MATERIALIZED (
-                        SELECT f.id AS feed_id, (
-                            SELECT max(d.observed_on) FROM feed_day d WHERE d.feed_id = f.id AND d.observed_on <= \(day.description)
-                        ) AS day,
-                        (SELECT max(d.observed_on) FROM feed_day d WHERE d.feed_id = f.id) AS latest
-                        FROM feed f WHERE f.provider_id IN \(filter.providers)
-                    )
-                    SELECT o.*,
-                        CASE WHEN a.first_seen <= l.day THEN l.day ELSE b.last_seen END AS seen_on,
-                        CASE WHEN a.first_seen <= l.day THEN a.status ELSE b.status END AS status,
-                        CASE WHEN a.first_seen <= l.day THEN a.price_low_micros ELSE b.price_low_micros END AS low,
-                        CASE WHEN a.first_seen <= l.day THEN a.price_high_micros ELSE b.price_high_micros END AS high,
-                        CASE WHEN a.first_seen <= l.day THEN a.approximate ELSE b.approximate END AS approximate,
-                        CASE WHEN a.first_seen <= l.day THEN a.note ELSE b.note END AS note
-                    FROM offer o JOIN latest_day l ON l.feed_id = o.feed_id
-                    LEFT JOIN price_run a ON a.offer_id = o.id
-                        AND a.last_seen = CASE WHEN l.day = l.latest THEN \(Self.openEnd)
-                            ELSE (SELECT min(x.last_seen) FROM price_run x WHERE x.offer_id = o.id AND x.last_seen >= l.day) END
-                    LEFT JOIN price_run b ON b.offer_id = o.id
-                        AND b.last_seen = CASE WHEN a.first_seen <= l.day THEN NULL
-                            ELSE (SELECT max(x.last_seen) FROM price_run x WHERE x.offer_id = o.id AND x.last_seen < l.day) END
-                    WHERE l.day IS NOT NULL AND \(filter.condition)
+                    \(Self.latestDays(day, filter))
+                    SELECT o.*, \(Self.current("day")) AS seen_on, \(Self.current("status")) AS status,
+                        \(Self.current("price_low_micros")) AS low, \(Self.current("price_high_micros")) AS high,
+                        \(Self.current("approximate")) AS approximate, \(Self.current("note")) AS note
+                    \(Self.runsAsOfLatestDay(filter))
                     ORDER BY o.id
                     """
             ).fetchAll(db)
