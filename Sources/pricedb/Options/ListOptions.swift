@@ -53,3 +53,11 @@ struct GPUsOption: ParsableArguments {
         try requireItems(gpu + gpus, option: "--gpu")
     }
 }
+
+/// `--region`: shell-style patterns for the regions of offers (`us-*`, `*europe*`).
+struct RegionPatternsOption: ParsableArguments {
+    @Option(help: ArgumentHelp("Only offers in regions matching these shell patterns (us-*, *europe*), repeatable.", valueName: "glob"))
+    var region: [String] = []
+
+    var patterns: [String]? { listed(region) }
+}

@@ -40,8 +40,7 @@ extension PriceDBCommand {
         @Option(help: ArgumentHelp("Only providers of these kinds (repeatable).", valueName: "kind"))
         var kind: [Provider.Kind] = []
 
-        @Option(help: ArgumentHelp("Only offers in regions matching these shell patterns (us-*, *europe*), repeatable.", valueName: "glob"))
-        var region: [String] = []
+        @OptionGroup var regions: RegionPatternsOption
 
         @Option(name: .customLong("class"), help: ArgumentHelp("Only consumer or datacenter GPUs.", valueName: "class"))
         var gpuClass: GPUClass?
@@ -77,7 +76,7 @@ extension PriceDBCommand {
             search.providerIDs = providers.ids
             search.kinds = kind.isEmpty ? nil : kind
             search.tiers = asOf.tier == nil ? Tier.allCases : try asOf.tiers()
-            search.regionPatterns = listed(region)
+            search.regionPatterns = regions.patterns
             search.minimumMemoryGB = minMemory
             search.maximumPrice = maxPrice.flatMap(Money.init)
             search.gpuCount = gpuCount.flatMap(Money.init).map { GPUCount(millionths: $0.micros) }

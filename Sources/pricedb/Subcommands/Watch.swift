@@ -33,8 +33,7 @@ extension PriceDBCommand {
         @OptionGroup var gpus: GPUsOption
         @OptionGroup var providers: ProvidersOption
 
-        @Option(help: ArgumentHelp("Only offers in regions matching these shell patterns, repeatable.", valueName: "glob"))
-        var region: [String] = []
+        @OptionGroup var regions: RegionPatternsOption
 
         @Option(help: ArgumentHelp("Fire when the per-GPU price crosses under this amount.", valueName: "amount"))
         var below: String?
@@ -58,7 +57,7 @@ extension PriceDBCommand {
             if let drop, WatchRules.percent(drop) == nil {
                 throw ValidationError("--drop takes a percentage above 0 and at most 100 such as 10%, not '\(UntrustedText.shown(drop))'")
             }
-            let commandLineRule = below != nil || drop != nil || gpus.names != nil || providers.ids != nil || !region.isEmpty
+            let commandLineRule = below != nil || drop != nil || gpus.names != nil || providers.ids != nil || regions.patterns != nil
             if rules != nil && commandLineRule {
                 throw ValidationError("give a rule on the command line or --rules FILE, not both")
             }
@@ -80,7 +79,7 @@ extension PriceDBCommand {
                 watchRules = [
                     WatchRule(
                         gpuNames: gpus.names, providerIDs: providers.ids, tiers: asOf.tier == nil ? nil : try asOf.tiers(),
-                        regionPatterns: listed(region), below: below.flatMap(Money.init),
+                        regionPatterns: regions.patterns, below: below.flatMap(Money.init),
                         dropPercent: drop.flatMap(WatchRules.percent))
                 ]
             }
