@@ -231,3 +231,29 @@ struct SchemaValidator {
         #expect(!SchemaValidator(root: Self.schema).errors(in: json).isEmpty)
     }
 }
+
+/// `pricedb offers --format json` matches `Fixtures/offers.schema.json`.
+@Suite struct OffersSchemaTests {
+    static let schema: JSONValue = {
+        let bytes = [UInt8](FileManager.default.contents(atPath: FixturePaths.fixtures.appendingPathComponent("offers.schema.json").path)!)
+        return try! JSONParser.parse(bytes)
+    }()
+
+    @Test func theOffersJSONMatchesItsSchema() throws {
+        let store = try PriceStore.inMemory()
+        let ingestor = Ingestor(store: store, today: Day("2026-11-25")!)
+        for file in [FixturePaths.seed] + FixturePaths.files(in: "synthetic", withExtension: "json") {
+            _ = try ingestor.ingest(fileAt: file.path)
+        }
+        let day = Day("2026-03-31")!
+        let found = try OfferSearch().find(in: store, asOf: day)
+        #expect(found.count > 40)
+        let text = OfferListing.json(found, asOf: day)
+        #expect(text.contains("\"per_gpu_low\": \"0.7\""))
+        let json = try JSONParser.parse(Array(text.utf8))
+        #expect(SchemaValidator(root: Self.schema).errors(in: json) == [])
+        let inexact = try JSONParser.parse(Array(text
+            .replacingOccurrences(of: "\"per_gpu_low\": \"0.7\"", with: "\"per_gpu_low\": 0.7").utf8))
+        #expect(!SchemaValidator(root: Self.schema).errors(in: inexact).isEmpty)
+    }
+}
