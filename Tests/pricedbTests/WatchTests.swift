@@ -48,6 +48,8 @@ import Testing
         #expect(crossing.stdout.contains("\"old_per_gpu\": \"2.2\""))
         #expect(crossing.stdout.contains("\"new_per_gpu\": \"1.8\""))
         #expect(crossing.stdout.contains("\"since\": \"2026-03-02\""))
+        #expect(crossing.stdout.contains("\"tier\": \"marketplace\""))
+        #expect(crossing.stdout.contains("\"per_gpu_low\": \"1.8\""))
         let risen = try Self.history(["1.50", "1.90"])
         let first = try Self.watch(risen, ["--below", "2.00"])
         #expect(first.stdout.contains("new at 1.9 USD"))
@@ -105,6 +107,8 @@ import Testing
         #expect(missing.status == 66)
         let both = try CommandRunner.run(["watch", "--db", db, "--rules", folder + "/alerts.toml", "--below", "2"])
         #expect(both.status == 64)
+        let ignoredTier = try CommandRunner.run(["watch", "--db", db, "--rules", folder + "/alerts.toml", "--tier", "spot"])
+        #expect(ignoredTier.status == 64)
         #expect(try CommandRunner.run(["watch", "--db", db]).status == 64)
     }
 

@@ -16,21 +16,14 @@ public enum AlertListing {
         }.joined()
     }
 
-    static let fields = [
-        "rule", "provider", "provider_name", "gpu", "gpu_name", "variant", "gpu_count", "instance", "region", "tier",
-        "currency", "old_per_gpu", "new_per_gpu", "since", "observed_on",
-    ]
+    /// The rule, the offer as `pricedb offers` writes it, then the crossing.
+    static let fields = ["rule"] + OfferListing.fields + ["old_per_gpu", "new_per_gpu", "since"]
 
     static func records(_ alerts: [Watcher.Alert]) -> FlatRecords {
         FlatRecords(fields: fields, rows: alerts.map { alert in
-            let found = alert.found
-            let offer = found.offer
-            return [
-                .string(alert.rule.label), .string(found.provider.id), .string(found.provider.name), .string(found.gpu.id),
-                .string(found.gpu.name), .string(offer.variant), .number(offer.gpuCount.description), .string(offer.instance),
-                .string(offer.region), .string(offer.tier.rawValue), .string(offer.currency),
-                .optional(alert.previous?.low.description), .string(found.perGPU.low.description),
-                .string(alert.since.description), .string(found.observedOn.description),
+            [.string(alert.rule.label)] + OfferListing.values(alert.found) + [
+                .optional(alert.previous?.low.description), .string(alert.found.perGPU.low.description),
+                .string(alert.since.description),
             ]
         })
     }

@@ -59,7 +59,7 @@ public struct Watcher: Sendable {
         do {
             let known = repeatReported ? [] : try store.reported(reports)
             try store.remember(reports, at: ISO8601DateFormatter().string(from: time))
-            return alerts.filter { !known.contains(Self.report($0)) }
+            return zip(alerts, reports).filter { !known.contains($0.1) }.map(\.0)
         } catch {
             throw .store(error)
         }
@@ -71,6 +71,9 @@ public struct Watcher: Sendable {
             offer.providerID, offer.gpuID, offer.gpuLabel, offer.variant, offer.gpuCount.description, offer.instance,
             offer.region, offer.tier.rawValue, offer.currency,
         ]
-        return PriceStore.WatchReport(rule: alert.rule.canonical, offer: identity.joined(separator: "|"), since: alert.since)
+        // U+001F cannot be in a stored name (control characters are refused at ingest), so the joined text is
+        // one offer's alone.
+        return PriceStore.WatchReport(
+            rule: alert.rule.canonical, offer: identity.joined(separator: "\u{1F}"), since: alert.since)
     }
 }

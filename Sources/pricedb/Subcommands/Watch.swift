@@ -57,9 +57,11 @@ extension PriceDBCommand {
             if let drop, WatchRules.percent(drop) == nil {
                 throw ValidationError("--drop takes a percentage above 0 and at most 100 such as 10%, not '\(UntrustedText.shown(drop))'")
             }
-            let commandLineRule = below != nil || drop != nil || gpus.names != nil || providers.ids != nil || regions.patterns != nil
+            // A filter beside --rules would be silently ignored: the file's rules say what they watch.
+            let commandLineRule = below != nil || drop != nil || gpus.names != nil || providers.ids != nil
+                || regions.patterns != nil || asOf.tier != nil
             if rules != nil && commandLineRule {
-                throw ValidationError("give a rule on the command line or --rules FILE, not both")
+                throw ValidationError("give a rule on the command line (--below, --drop, --gpu, --providers, --tier, --region) or --rules FILE, not both")
             }
             if rules == nil && below == nil && drop == nil {
                 throw ValidationError("say when to fire: --below AMOUNT, --drop PERCENT, or --rules FILE")
