@@ -25,6 +25,7 @@ let package = Package(
                 .embedInCode("0003_snapshot_ids_never_reused.sql"),
                 .embedInCode("0004_price_runs.sql"),
                 .embedInCode("0005_watch_reports.sql"),
+                .embedInCode("0006_exchange_rates.sql"),
             ]
         ),
         .target(

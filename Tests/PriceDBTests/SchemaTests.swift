@@ -196,14 +196,22 @@ struct SchemaValidator {
         return try! JSONParser.parse(bytes)
     }()
 
+    /// Every command's report, as observed and (`--currency EUR`) converted.
     static func reports() throws -> [(String, Report)] {
         let store = try PriceStore.inMemory()
         let ingestor = Ingestor(store: store, today: Day("2026-11-25")!)
-        for file in [FixturePaths.seed] + FixturePaths.files(in: "synthetic", withExtension: "json") {
+        let rates = FixturePaths.fixtures.appendingPathComponent("rates/eurofxref-hist-sample.csv")
+        for file in [FixturePaths.seed, rates] + FixturePaths.files(in: "synthetic", withExtension: "json") {
             _ = try ingestor.ingest(fileAt: file.path)
         }
-        let builder = ReportBuilder(store: store)
-        return [
+        let converting = try reports(ReportBuilder(store: store, converter: try CurrencyConverter(to: "EUR", store: store)))
+        // `history` lists prices as observed; every other command converts.
+        #expect(converting.filter { $0.0 != "history" }.allSatisfy { $0.1.exchangeRates?.rates.isEmpty == false })
+        return try reports(ReportBuilder(store: store)) + converting.map { ("\($0.0) in EUR", $0.1) }
+    }
+
+    static func reports(_ builder: ReportBuilder) throws -> [(String, Report)] {
+        [
             ("report", try builder.build(ReportRequest(period: Period("2026-02")!))),
             ("report-2025Q4", try builder.build(ReportRequest(period: Period("2025Q4")!))),
             ("quarters", try builder.quarters(gpuName: "A100-80GB", providerIDs: nil, period: Period("2026Q1")!, spread: false, tiers: Tier.reportedByDefault, staleAfterQuarters: 2)),
@@ -252,6 +260,12 @@ struct SchemaValidator {
         #expect(text.contains("\"per_gpu_low\": \"0.7\""))
         let json = try JSONParser.parse(Array(text.utf8))
         #expect(SchemaValidator(root: Self.schema).errors(in: json) == [])
+        _ = try ingestor.ingest(fileAt: FixturePaths.fixtures.appendingPathComponent("rates/eurofxref-hist-sample.csv").path)
+        var inEuros = OfferSearch()
+        inEuros.converter = try CurrencyConverter(to: "EUR", store: store)
+        let converted = OfferListing.json(try inEuros.find(in: store, asOf: day), asOf: day, exchangeRates: inEuros.converter?.exchangeRates)
+        #expect(converted.contains("\"converted\": true") && converted.contains("\"per_eur\""))
+        #expect(SchemaValidator(root: Self.schema).errors(in: try JSONParser.parse(Array(converted.utf8))) == [])
         let inexact = try JSONParser.parse(Array(text
             .replacingOccurrences(of: "\"per_gpu_low\": \"0.7\"", with: "\"per_gpu_low\": 0.7").utf8))
         #expect(!SchemaValidator(root: Self.schema).errors(in: inexact).isEmpty)

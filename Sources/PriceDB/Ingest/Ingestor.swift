@@ -43,17 +43,29 @@ public struct Ingestor: Sendable {
         case storedCatalog(StoredSnapshot, CatalogCounts, replaced: [StoredSnapshot])
         /// A dry run of a SkyPilot catalog: it is valid and would give these observations.
         case validatedCatalog(CatalogCounts, replacing: [StoredSnapshot])
+        /// ECB reference rates were stored (or, in a dry run, would be).
+        case storedRates(RateImport)
     }
 
     /// The formats `ingest` reads.
     public enum Format: String, CaseIterable, Sendable {
         case json
         case skypilotCSV = "skypilot-csv"
+        /// The ECB's reference-rate history, `eurofxref-hist.csv`.
+        case ecbRates = "ecb-rates"
+
+        /// The format a file's first bytes show: a SkyPilot catalog or ECB rates by their header, else JSON.
+        static func recognised(from head: [UInt8]) -> Format {
+            if SkyPilotCatalog.looksLikeCatalog(head) { return .skypilotCSV }
+            if ReferenceRates.looksLikeRates(head) { return .ecbRates }
+            return .json
+        }
     }
 
-    /// Ingests the file at `path`. The format is `format`, else a SkyPilot catalog if the first line is its
-    /// header, else snapshot JSON; a catalog needs `catalogOptions` (its provider and date). With `replacing`,
-    /// the file takes the place of the stored snapshots of the same day, source and provider(s) (a correction).
+    /// Ingests the file at `path`. The format is `format`, else a SkyPilot catalog or ECB rates if the first
+    /// line is their header, else snapshot JSON; a catalog needs `catalogOptions` (its provider and date). With
+    /// `replacing`, the file takes the place of the stored snapshots of the same day, source and provider(s) (a
+    /// correction).
     public func ingest(
         fileAt path: String, format: Format? = nil, catalogOptions: CatalogOptions? = nil, replacing: Bool = false
     ) throws(IngestError) -> Outcome {
@@ -61,7 +73,7 @@ public struct Ingestor: Sendable {
         if let format {
             detected = format
         } else {
-            detected = SkyPilotCatalog.looksLikeCatalog(try Self.head(of: path)) ? .skypilotCSV : .json
+            detected = Format.recognised(from: try Self.head(of: path))
         }
         switch detected {
         case .json:
@@ -69,6 +81,19 @@ public struct Ingestor: Sendable {
         case .skypilotCSV:
             guard let catalogOptions else { throw Self.catalogNeedsOptions(path) }
             return try ingestCatalog(fileAt: path, options: catalogOptions, replacing: replacing)
+        case .ecbRates:
+            return try ingestRates(fileAt: path, named: path)
+        }
+    }
+
+    /// Stores the rates of an ECB reference-rate file, all or none.
+    private func ingestRates(fileAt path: String, named name: String) throws(IngestError) -> Outcome {
+        try Self.checkReadable(path)
+        let rates = try ReferenceRates.read(path: path, displayName: name, today: today)
+        do {
+            return .storedRates(try store.record(rates))
+        } catch {
+            throw .store(file: name, error)
         }
     }
 
@@ -99,15 +124,17 @@ public struct Ingestor: Sendable {
         standardInput bytes: [UInt8], format: Format? = nil, catalogOptions: CatalogOptions? = nil, replacing: Bool = false
     ) throws(IngestError) -> Outcome {
         let name = "-"
-        guard format == .skypilotCSV || (format == nil && SkyPilotCatalog.looksLikeCatalog(Array(bytes.prefix(4096)))) else {
+        let detected = format ?? Format.recognised(from: Array(bytes.prefix(4096)))
+        guard detected != .json else {
             return try ingest(bytes: bytes, fileName: name, replacing: replacing)
         }
-        guard let catalogOptions else { throw Self.catalogNeedsOptions(name) }
+        if detected == .skypilotCSV, catalogOptions == nil { throw Self.catalogNeedsOptions(name) }
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("pricedb-stdin-\(UUID().uuidString).csv").path
         guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
             throw .unreadable(file: name, reason: "cannot set standard input down in \(path)")
         }
         defer { try? FileManager.default.removeItem(atPath: path) }
+        guard detected == .skypilotCSV, let catalogOptions else { return try ingestRates(fileAt: path, named: name) }
         return try ingestCatalog(fileAt: path, named: name, options: catalogOptions, replacing: replacing)
     }
 
@@ -141,8 +168,8 @@ public struct Ingestor: Sendable {
             var message = error.message
             let first = bytes.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
             if let first, first != UInt8(ascii: "{"), first != UInt8(ascii: "["), first != 0xEF {
-                message += "; the file is neither snapshot JSON (which starts with '{') nor a SkyPilot CSV catalog "
-                    + "(whose header names InstanceType and AcceleratorName)"
+                message += "; the file is neither snapshot JSON (which starts with '{'), a SkyPilot CSV catalog "
+                    + "(whose header names InstanceType and AcceleratorName), nor ECB reference rates (whose header starts Date,)"
             }
             throw IngestError.invalid(
                 file: fileName,

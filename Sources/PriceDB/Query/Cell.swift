@@ -22,6 +22,8 @@ public struct Cell: Hashable, Sendable {
     public var observedOn: Day?
     /// The observations are older than the stale limit.
     public var stale: Bool
+    /// The price was converted from the currency it was observed in, at the rate of its observation date.
+    public var converted = false
 
     public static let noData = Cell(
         value: .noData, currency: "USD", derived: false, approximate: false, observedOn: nil, stale: false)
@@ -50,7 +52,8 @@ public struct Cell: Hashable, Sendable {
         let rounded = derived && (range.low.micros % 10_000 != 0 || range.high.micros % 10_000 != 0)
         return Cell(
             value: .price(range), currency: priced[0].currency, derived: derived,
-            approximate: rounded || priced.contains { $0.approximate }, observedOn: date, stale: stale)
+            approximate: rounded || priced.contains { $0.approximate }, observedOn: date, stale: stale,
+            converted: priced.contains { $0.converted })
     }
 
     private static func preferredUnits(_ priced: [OfferGroup]) -> [OfferGroup] {

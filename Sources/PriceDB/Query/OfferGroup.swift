@@ -9,6 +9,8 @@ public struct OfferGroup: Hashable, Sendable {
     public var price: PriceRange?
     public var approximate: Bool
     public var offers: Int
+    /// The prices were converted from another currency (`--currency`).
+    public var converted = false
 
     public init(
         observedOn: Day, status: Status = .available, gpuCount: GPUCount = .one, currency: String = "USD",

@@ -41,6 +41,8 @@ public struct OfferSearch: Sendable {
     public var order: OfferOrder = .perGPU
     public var limit: Int?
     public var staleAfterQuarters = 2
+    /// Prices in one currency, each converted at the rate of its observation date (`--max-price` too is in it).
+    public var converter: CurrencyConverter?
 
     public init() {}
 
@@ -49,9 +51,12 @@ public struct OfferSearch: Sendable {
         public var provider: Provider
         public var gpu: GPU
         public var offer: Offer
-        /// The unit's hourly price, and per GPU.
+        /// The unit's hourly price, and per GPU, in `currency`.
         public var price: PriceRange
         public var perGPU: PriceRange
+        /// The offer's own currency, or the one its prices were converted into.
+        public var currency: String
+        public var converted: Bool
         public var observedOn: Day
         public var stale: Bool
         public var approximate: Bool
@@ -83,9 +88,13 @@ public struct OfferSearch: Sendable {
         for sighting in sightings {
             let offer = sighting.offer
             guard latest[PriceStore.SeriesKey(provider: offer.providerID, gpu: offer.gpuID)] == sighting.day,
-                let price = sighting.price, let provider = byProvider[offer.providerID], let gpu = byGPU[offer.gpuID]
+                let observed = sighting.price, let provider = byProvider[offer.providerID], let gpu = byGPU[offer.gpuID]
             else { continue }
             let stale = sighting.day < limitDay
+            var price = observed
+            if let converter {
+                do { price = try converter.convert(observed, from: offer.currency, on: sighting.day) } catch { throw .store(error) }
+            }
             let perGPU = price.perGPU(of: offer.gpuCount)
             if freshOnly && stale { continue }
             if let kinds, !kinds.contains(provider.kind) { continue }
@@ -97,7 +106,9 @@ public struct OfferSearch: Sendable {
             if let regionPatterns, !regionPatterns.contains(where: { Self.matches(offer.region, $0) }) { continue }
             found.append(
                 Found(
-                    provider: provider, gpu: gpu, offer: offer, price: price, perGPU: perGPU, observedOn: sighting.day,
+                    provider: provider, gpu: gpu, offer: offer, price: price, perGPU: perGPU,
+                    currency: converter?.target ?? offer.currency, converted: converter != nil && converter?.target != offer.currency,
+                    observedOn: sighting.day,
                     stale: stale, approximate: sighting.approximate, note: sighting.note))
         }
         let sorted = found.enumerated().sorted { a, b in

@@ -8,11 +8,15 @@ public struct PriceQuery: Sendable {
     public var staleAfterQuarters: Int
     /// Only observations in these regions (and those whose region is not known) count; `nil` for all.
     public var regions: [String]?
+    /// Prices in one currency, each converted at the rate of its own date; `nil` to keep every price as observed.
+    public var converter: CurrencyConverter?
 
     public init(
-        store: PriceStore, tiers: [Tier] = Tier.reportedByDefault, staleAfterQuarters: Int = 2, regions: [String]? = nil
+        store: PriceStore, tiers: [Tier] = Tier.reportedByDefault, staleAfterQuarters: Int = 2, regions: [String]? = nil,
+        converter: CurrencyConverter? = nil
     ) {
         self.store = store
+        self.converter = converter
         self.tiers = tiers
         self.staleAfterQuarters = staleAfterQuarters
         self.regions = regions
@@ -34,7 +38,11 @@ public struct PriceQuery: Sendable {
     func cells(providers: [String], gpus: [String], asOf day: Day) throws(StoreError) -> [PriceStore.SeriesKey: Cell] {
         let filter = PriceStore.SeriesFilter(providers: providers, gpus: gpus, tiers: tiers, regions: regions)
         let limit = staleLimit(asOf: day)
-        return try store.latestOfferGroups(asOf: day, filter).mapValues { Cell.of($0, staleBefore: limit) }
+        var cells: [PriceStore.SeriesKey: Cell] = [:]
+        for (key, groups) in try store.latestOfferGroups(asOf: day, filter) {
+            cells[key] = Cell.of(try converted(groups), staleBefore: limit)
+        }
+        return cells
     }
 
     /// The lowest and highest per-GPU price of any observation of each provider's series dated within `quarter`
@@ -48,13 +56,21 @@ public struct PriceQuery: Sendable {
         var spreads: [String: PriceRange] = [:]
         for (provider, groups) in try store.dailyOfferGroups(from: quarter.firstDay, through: end, filter) {
             for (_, sameDay) in Dictionary(grouping: groups, by: \.observedOn) {
-                guard let price = Cell.of(sameDay, staleBefore: quarter.firstDay).price else { continue }
+                guard let price = Cell.of(try converted(sameDay), staleBefore: quarter.firstDay).price else { continue }
                 let range = spreads[provider]
                 spreads[provider] = PriceRange(
                     low: min(range?.low ?? price.low, price.low), high: max(range?.high ?? price.high, price.high))
             }
         }
         return spreads
+    }
+
+    /// `groups` in the converter's currency, or as observed without one.
+    private func converted(_ groups: [OfferGroup]) throws(StoreError) -> [OfferGroup] {
+        guard let converter else { return groups }
+        var converted: [OfferGroup] = []
+        for group in groups { converted.append(try converter.convert(group)) }
+        return converted
     }
 
     /// The first and last observation dates; fails with a helpful message when `day` precedes every

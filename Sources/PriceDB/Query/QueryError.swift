@@ -34,11 +34,11 @@ public enum QueryError: Error, LocalizedError, Sendable {
         }
     }
 
-    /// 64 (EX_USAGE) for names that do not exist, 74 for the database, 1 when there is simply nothing to show.
+    /// 64 (EX_USAGE) for names that do not exist, the store's status for the database or missing exchange rates, 1 when there is simply nothing to show.
     public var exitCode: Int32 {
         switch self {
         case .unknownGPU, .unknownProvider, .outOfRange: return 64
-        case .store: return 74
+        case .store(let error): return error.exitCode
         case .emptyDatabase, .beforeFirstObservation, .nothingMatches: return 1
         }
     }

@@ -31,7 +31,7 @@ struct CSVRenderer {
             case .comingSoon: return ("", "", "", "coming-soon")
             case .noData: return ("", "", "", "no-data")
             }
-        case .listedPrice(let price?, let currency, _, _), .hourlyRange(let price, let currency):
+        case .listedPrice(let price?, let currency, _, _, _), .hourlyRange(let price, let currency):
             return (price.low.description, price.high.description, currency, "price")
         case .money(let amount, let currency):
             return (amount.description, amount.description, currency, "price")

@@ -4,25 +4,51 @@ import Foundation
 /// object with its `type`, its rendered `text`, and its exact data (money as decimal strings).
 struct JSONRenderer {
     let locale: ReportLocale
+    /// Values say whether they were converted only in a report that converts, so that a report without
+    /// `--currency` keeps its shape.
+    var converting = false
     static let format = "pricedb-report/1"
 
     func render(_ report: Report) -> String {
+        let renderer = JSONRenderer(locale: locale, converting: report.exchangeRates != nil)
         let sections: [JSONOutput] = report.sections.map { section in
             .object([
                 ("id", .string(section.id)),
                 ("title", .string(locale.text(section.title))),
-                ("tables", .array(section.tables.map(table))),
+                ("tables", .array(section.tables.map(renderer.table))),
                 ("notes", .array(section.notes.map { .string(locale.text($0)) })),
             ])
         }
-        return JSONOutput.object([
+        var members: [(String, JSONOutput)] = [
             ("format", .string(Self.format)),
             ("as_of", .string(report.asOf.description)),
             ("period", .string(report.period)),
             ("locale", .string(locale.rawValue)),
             ("notices", .array(report.notices.map { .string(locale.text($0)) })),
             ("sections", .array(sections)),
-        ]).serialized() + "\n"
+        ]
+        if let exchange = report.exchangeRates {
+            members.append(("exchange_rates", Self.exchangeRates(exchange)))
+        }
+        return JSONOutput.object(members).serialized() + "\n"
+    }
+
+    /// The currency of every price and the ECB rates applied, each as units per euro on its day.
+    static func exchangeRates(_ exchange: Report.ExchangeRates) -> JSONOutput {
+        .object([
+            ("currency", .string(exchange.currency)),
+            ("source", .string("ECB euro foreign exchange reference rates")),
+            (
+                "rates",
+                .array(
+                    exchange.rates.map { rate in
+                        .object([
+                            ("currency", .string(rate.currency)), ("date", .string(rate.day.description)),
+                            ("per_eur", .string(DecimalText.text(millionths: rate.perEUR))),
+                        ])
+                    })
+            ),
+        ])
     }
 
     private func table(_ table: Report.Table) -> JSONOutput {
@@ -55,12 +81,14 @@ struct JSONRenderer {
                 ("derived", .bool(cell.derived)), ("approximate", .bool(cell.approximate)), ("stale", .bool(cell.stale)),
                 ("observed_on", .optional(cell.observedOn?.description)),
             ]
-        case .listedPrice(let price, let currency, let approximate, let marks):
+            if converting { members.append(("converted", .bool(cell.converted))) }
+        case .listedPrice(let price, let currency, let approximate, let marks, let converted):
             members += [
                 ("currency", .string(currency)), ("low", .optional(price?.low.description)),
                 ("high", .optional(price?.high.description)), ("approximate", .bool(approximate)),
                 ("note_marks", .number(String(marks))),
             ]
+            if converting { members.append(("converted", .bool(converted))) }
         case .money(let amount, let currency):
             members += [("currency", .string(currency)), ("amount", .string(amount.description))]
         case .hourlyRange(let price, let currency):
@@ -95,6 +123,7 @@ struct JSONRenderer {
                 ("currency", .string(cell.currency)), ("approximate", .bool(cell.approximate)),
                 ("derived", .bool(cell.derived)), ("stale", .bool(cell.stale)), ("price_point", .string(point.rawValue)),
             ]
+            if converting { members.append(("converted", .bool(cell.converted))) }
         case .saving(let amount, let percent, let currency):
             members += [
                 ("amount", .string(amount.description)), ("percent", .optional(percent.map(Self.tenths))),

@@ -87,6 +87,10 @@ public enum Listings {
             return "\(file): stored as snapshot \(snapshot.id) (observed \(snapshot.observedOn))"
                 + replacement(replaced) + ": "
                 + counts(snapshot.observationCount, snapshot.providerCount, snapshot.gpuCount, 0) + "; " + catalog(rows)
+        case .storedRates(let rates):
+            return "\(file): exchange rates (ECB, per euro) for \(rates.currencies.count) currencies, "
+                + "\(rates.first) to \(rates.last): \(rates.added) new, \(rates.changed) changed, \(rates.unchanged) already stored"
+                + (rates.missing > 0 ? "; \(rates.missing) N/A fields skipped" : "")
         case .validatedCatalog(let rows, let replacing):
             return "\(file): valid; would store \(rows.observations) observation\(rows.observations == 1 ? "" : "s")"
                 + replacement(replacing) + "; " + catalog(rows)

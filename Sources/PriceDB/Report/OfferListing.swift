@@ -14,22 +14,31 @@ public enum OfferListing {
             .string(found.provider.id), .string(found.provider.name), .string(found.provider.kind.rawValue),
             .string(found.gpu.id), .string(found.gpu.name), .string(offer.gpuLabel), .string(offer.variant),
             .number(offer.gpuCount.description), found.gpu.memoryGB.map { .number(String($0)) } ?? .null,
-            .string(offer.instance), .string(offer.region), .string(offer.tier.rawValue), .string(offer.currency),
+            .string(offer.instance), .string(offer.region), .string(offer.tier.rawValue), .string(found.currency),
             .string(found.price.low.description), .string(found.price.high.description),
             .string(found.perGPU.low.description), .string(found.perGPU.high.description),
             .string(found.observedOn.description), .bool(found.stale), .bool(found.approximate), .optional(found.note),
         ]
     }
 
-    static func records(_ offers: [OfferSearch.Found]) -> FlatRecords {
-        FlatRecords(fields: fields, rows: offers.map(values))
+    /// With `--currency`, a last field says whether the offer's prices were converted.
+    static func records(_ offers: [OfferSearch.Found], converting: Bool) -> FlatRecords {
+        FlatRecords(
+            fields: fields + (converting ? ["converted"] : []),
+            rows: offers.map { values($0) + (converting ? [.bool($0.converted)] : []) })
     }
 
-    public static func json(_ offers: [OfferSearch.Found], asOf day: Day) -> String {
-        records(offers).json(shape: "pricedb-offers/1", header: [("as_of", .string(day.description))], key: "offers")
+    /// The members that open a listing's JSON: its day, and with `--currency` the rates applied.
+    static func header(asOf day: Day, _ exchangeRates: Report.ExchangeRates?) -> [(String, JSONOutput)] {
+        [("as_of", .string(day.description))] + (exchangeRates.map { [("exchange_rates", JSONRenderer.exchangeRates($0))] } ?? [])
     }
 
-    public static func csv(_ offers: [OfferSearch.Found]) -> String {
-        records(offers).csv
+    public static func json(_ offers: [OfferSearch.Found], asOf day: Day, exchangeRates: Report.ExchangeRates? = nil) -> String {
+        records(offers, converting: exchangeRates != nil)
+            .json(shape: "pricedb-offers/1", header: header(asOf: day, exchangeRates), key: "offers")
+    }
+
+    public static func csv(_ offers: [OfferSearch.Found], converting: Bool = false) -> String {
+        records(offers, converting: converting).csv
     }
 }

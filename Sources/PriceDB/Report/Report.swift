@@ -7,6 +7,15 @@ public struct Report: Sendable {
     public var sections: [Section]
     /// What a reader must know before trusting any figure (every price is stale, say), shown once at the top.
     public var notices: [Phrase]
+    /// With `--currency`: the currency every price is shown in and the rates applied; `nil` when every price
+    /// is shown as observed.
+    public var exchangeRates: ExchangeRates?
+
+    /// The rates a report's conversions applied, named in its footnotes and JSON.
+    public struct ExchangeRates: Sendable {
+        public var currency: String
+        public var rates: [CurrencyConverter.AppliedRate]
+    }
 
     public init(asOf: Day, period: String, sections: [Section], notices: [Phrase] = []) {
         self.asOf = asOf
@@ -77,7 +86,7 @@ public struct Report: Sendable {
         /// A comparison cell: per-GPU price, status and marks.
         case cell(Cell)
         /// A unit's own price as a provider lists it, with the footnote marks of its notes.
-        case listedPrice(PriceRange?, currency: String, approximate: Bool, noteMarks: Int)
+        case listedPrice(PriceRange?, currency: String, approximate: Bool, noteMarks: Int, converted: Bool = false)
         case money(Money, currency: String)
         /// A price range with an hourly unit (`$1,39-1,89/Std`).
         case hourlyRange(PriceRange, currency: String)
@@ -93,6 +102,16 @@ public struct Report: Sendable {
         /// A span of hours or days given in millionths, shown rounded to whole units.
         case duration(ClosedRange<Int64>, unit: DurationUnit)
         case day(Day)
+
+        /// Whether the value shows an amount of money, which a conversion note then concerns.
+        var isPrice: Bool {
+            switch self {
+            case .cell(let cell): return cell.price != nil
+            case .listedPrice(let price, _, _, _, _): return price != nil
+            case .money, .hourlyRange, .delta, .calculation, .saving: return true
+            case .text, .phrase, .integer, .ratio, .feature, .duration, .day: return false
+            }
+        }
     }
 
     /// The unit of a `duration` value.
@@ -138,6 +157,8 @@ public enum Phrase: Hashable, Sendable {
     case allStale(newest: Day, quarters: Int)
     case partialQuarter(Quarter, through: Day)
     case otherCurrenciesNote([String])
+    /// Figures marked ‡ were converted into the currency at the rates of their observation dates.
+    case convertedNote(to: String, rates: [CurrencyConverter.AppliedRate])
     case notCompared
     case staleAfterNote(quarters: Int)
     case rankingNote
@@ -176,4 +197,11 @@ public enum Phrase: Hashable, Sendable {
     case daysAt(hoursPerDay: Hours)
     case allProviders
     case breakEvenNote
+}
+
+extension CurrencyConverter {
+    /// The rates applied so far, as a report names them.
+    public var exchangeRates: Report.ExchangeRates {
+        Report.ExchangeRates(currency: target, rates: ratesUsed)
+    }
 }

@@ -7,7 +7,7 @@ extension ReportBuilder {
         gpuName: String, providerIDs: [String]?, period: Period, spread: Bool, tiers: [Tier], staleAfterQuarters: Int
     ) throws(QueryError) -> Report {
         let asOf = period.lastDay
-        let query = PriceQuery(store: store, tiers: tiers, staleAfterQuarters: staleAfterQuarters)
+        let query = PriceQuery(store: store, tiers: tiers, staleAfterQuarters: staleAfterQuarters, converter: converter)
         let first = try query.checkHasData(asOf: asOf).lowerBound.quarter
         let selection = try Selection(store: store)
         let gpu = try selection.gpu(named: gpuName)
@@ -42,7 +42,7 @@ extension ReportBuilder {
                 return values
             }
             let cells = rows.flatMap(\.cells)
-            return Report(
+            return namingRates(in: Report(
                 asOf: asOf, period: period.description,
                 sections: [
                     Report.Section(
@@ -50,7 +50,7 @@ extension ReportBuilder {
                         table: gpu.id, columns: columns, rows: values,
                         notes: [.quartersNote(spread: spread)] + (spread ? [] : Self.markNotes(for: cells, stale: .staleAfterNote(quarters: staleAfterQuarters))))
                 ],
-                notices: Self.staleNotices(rows.last?.cells ?? [], staleAfterQuarters: staleAfterQuarters))
+                notices: Self.staleNotices(rows.last?.cells ?? [], staleAfterQuarters: staleAfterQuarters)))
         }
     }
 
@@ -117,7 +117,7 @@ extension ReportBuilder {
         staleAfterQuarters: Int = 2
     ) throws(QueryError) -> Report {
         let asOf = period.lastDay
-        let query = PriceQuery(store: store, tiers: tiers, staleAfterQuarters: staleAfterQuarters)
+        let query = PriceQuery(store: store, tiers: tiers, staleAfterQuarters: staleAfterQuarters, converter: converter)
         try query.checkHasData(asOf: asOf)
         let selection = try Selection(store: store)
         let gpu = try selection.gpu(named: gpuName)
@@ -150,14 +150,14 @@ extension ReportBuilder {
             var notes: [Phrase] = [.costNote(pricePoint)]
                 + Self.markNotes(for: pricedCells, stale: .staleNote(before: query.staleLimit(asOf: asOf)))
             if !scenario.otherCurrencies.isEmpty { notes.append(.otherCurrenciesNote(scenario.otherCurrencies)) }
-            return Report(
+            return namingRates(in: Report(
                 asOf: asOf, period: period.description,
                 sections: [
                     Report.Section(
                         id: "cost", title: .costTitle(gpu: Self.label(gpu), hours: hours, asOf: asOf),
                         table: gpu.id, columns: columns, rows: rows, notes: notes)
                 ],
-                notices: Self.staleNotices(pricedCells, staleAfterQuarters: staleAfterQuarters))
+                notices: Self.staleNotices(pricedCells, staleAfterQuarters: staleAfterQuarters)))
         }
     }
 
@@ -170,11 +170,11 @@ extension ReportBuilder {
         let asOf = period.lastDay
         let selection = try Selection(store: store)
         let gpu = try selection.gpu(named: gpuName)
-        let query = PriceQuery(store: store, tiers: tiers, staleAfterQuarters: staleAfterQuarters)
+        let query = PriceQuery(store: store, tiers: tiers, staleAfterQuarters: staleAfterQuarters, converter: converter)
         return try answering { () throws -> Report in
             var rates: [BreakEven.Rate] = []
             if let rate {
-                rates = [BreakEven.Rate(provider: nil, price: PriceRange(rate), currency: "USD")]
+                rates = [BreakEven.Rate(provider: nil, price: PriceRange(rate), currency: converter?.target ?? "USD")]
             } else {
                 try query.checkHasData(asOf: asOf)
                 let providers = try providerIDs.map { ids throws(QueryError) in try selection.providers(ids: ids) }
@@ -220,7 +220,7 @@ extension ReportBuilder {
                 .init(id: "days_at_hours_per_day", header: .daysAt(hoursPerDay: hoursPerDay), alignment: .right),
             ]
             let others = Array(Set(breakEven.lines.map(\.currency)).subtracting([breakEven.currency])).sorted()
-            return Report(
+            return namingRates(in: Report(
                 asOf: asOf, period: period.description,
                 sections: [
                     Report.Section(
@@ -228,7 +228,7 @@ extension ReportBuilder {
                         title: .breakEvenTitle(gpu: Self.label(gpu), purchase: purchase, currency: breakEven.currency, asOf: asOf),
                         table: gpu.id, columns: columns, rows: rows,
                         notes: [.breakEvenNote] + (others.isEmpty ? [] : [.otherCurrenciesNote(others)]))
-                ])
+                ]))
         }
     }
 

@@ -6,14 +6,15 @@ extension ReportBuilder {
         let rows: [[Report.Value]] = found.map { found in
             let offer = found.offer
             let cell = Cell(
-                value: .price(found.perGPU), currency: offer.currency, derived: offer.gpuCount > .one,
-                approximate: found.approximate, observedOn: found.observedOn, stale: found.stale)
+                value: .price(found.perGPU), currency: found.currency, derived: offer.gpuCount > .one,
+                approximate: found.approximate, observedOn: found.observedOn, stale: found.stale, converted: found.converted)
             return [
                 .text(found.provider.shortName), .text(Self.label(found.gpu)), .text(offer.variant.isEmpty ? "-" : offer.variant),
                 .text(offer.gpuCount.description), .text(found.gpu.memoryGB.map { "\($0)GB" } ?? "-"),
                 .text(offer.instance.isEmpty ? "-" : offer.instance), .text(offer.region.isEmpty ? "-" : offer.region),
                 .text(offer.tier.rawValue),
-                .listedPrice(found.price, currency: offer.currency, approximate: found.approximate, noteMarks: 0),
+                .listedPrice(
+                    found.price, currency: found.currency, approximate: found.approximate, noteMarks: 0, converted: found.converted),
                 .cell(cell), .day(found.observedOn),
             ]
         }
@@ -30,12 +31,12 @@ extension ReportBuilder {
             .init(id: "observed_on", header: .date, alignment: .left, dropOrder: 1),
         ]
         let cells = rows.compactMap { row -> Cell? in if case .cell(let cell) = row[9] { cell } else { nil } }
-        return Report(
+        return namingRates(in: Report(
             asOf: asOf, period: period.description,
             sections: [
                 Report.Section(
                     id: "offers", title: .offersTitle(count: found.count, asOf: asOf), table: "offers", columns: columns,
                     rows: rows, notes: Self.markNotes(for: cells, stale: .staleAfterNote(quarters: staleAfterQuarters)))
-            ])
+            ]))
     }
 }

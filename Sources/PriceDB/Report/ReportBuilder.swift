@@ -1,15 +1,20 @@
 /// Runs the queries a report needs and assembles their answers into a `Report`.
 public struct ReportBuilder: Sendable {
     public let store: PriceStore
+    /// Every price in one currency (`--currency`), converted at the rate of its own observation date; `nil` to
+    /// show prices as observed.
+    public let converter: CurrencyConverter?
 
-    public init(store: PriceStore) {
+    public init(store: PriceStore, converter: CurrencyConverter? = nil) {
         self.store = store
+        self.converter = converter
     }
 
     public func build(_ request: ReportRequest) throws(QueryError) -> Report {
         let asOf = request.period.lastDay
         let query = PriceQuery(
-            store: store, tiers: request.tiers, staleAfterQuarters: request.staleAfterQuarters, regions: request.regions)
+            store: store, tiers: request.tiers, staleAfterQuarters: request.staleAfterQuarters, regions: request.regions,
+            converter: converter)
         try query.checkHasData(asOf: asOf)
         let selection = try Selection(store: store)
         return try answering { () throws -> Report in
@@ -48,9 +53,10 @@ public struct ReportBuilder: Sendable {
                     sections.append(trendsSection(trends, since: asOf.quarter.previous.lastDay, asOf: asOf))
                 }
             }
-            return Report(
-                asOf: asOf, period: request.period.description, sections: sections,
-                notices: Self.staleNotices(grid.cells.joined(), staleAfterQuarters: request.staleAfterQuarters))
+            return namingRates(
+                in: Report(
+                    asOf: asOf, period: request.period.description, sections: sections,
+                    notices: Self.staleNotices(grid.cells.joined(), staleAfterQuarters: request.staleAfterQuarters)))
         }
     }
 
@@ -93,7 +99,14 @@ public struct ReportBuilder: Sendable {
                 guard grid.cells[row][column].price != nil, let day = grid.cells[row][column].observedOn else { return nil }
                 return (grid.gpus[row].id, day)
             }
-            let offers = try store.listedOffers(provider: provider.id, on: dates, tiers: query.tiers, regions: query.regions)
+            var offers = try store.listedOffers(provider: provider.id, on: dates, tiers: query.tiers, regions: query.regions)
+            if let converter {
+                for index in offers.indices where offers[index].currency != converter.target {
+                    offers[index].price = try converter.convert(offers[index].price, from: offers[index].currency, on: offers[index].observedOn)
+                    offers[index].currency = converter.target
+                    offers[index].converted = true
+                }
+            }
             guard !offers.isEmpty else { continue }
             if offers.count > Self.listingLimit && !allOffers {
                 tables.append(Self.summarisedPriceList(of: provider, offers))
@@ -115,7 +128,8 @@ public struct ReportBuilder: Sendable {
                     }
                 }
                 let price = Report.Value.listedPrice(
-                    offer.price, currency: offer.currency, approximate: offer.approximate, noteMarks: marks)
+                    offer.price, currency: offer.currency, approximate: offer.approximate, noteMarks: marks,
+                    converted: offer.converted)
                 var row: [Report.Value]
                 if withInstances {
                     row = [.text(offer.instance.isEmpty ? "-" : offer.instance), .text("\(offer.gpuCount)x \(offer.gpuLabel)")]
@@ -175,7 +189,10 @@ public struct ReportBuilder: Sendable {
                 .integer(Set(group.flatMap(\.regions)).count),
             ]
             if tiers.count > 1 { row.append(.text(key.tier.rawValue)) }
-            row.append(.listedPrice(range, currency: key.currency, approximate: group.contains(where: \.approximate), noteMarks: 0))
+            row.append(
+                .listedPrice(
+                    range, currency: key.currency, approximate: group.contains(where: \.approximate), noteMarks: 0,
+                    converted: group.contains(where: \.converted)))
             return row
         }
         var columns: [Report.Column] = [
@@ -285,6 +302,21 @@ public struct ReportBuilder: Sendable {
         if cells.contains(where: { $0.approximate && $0.price != nil }) { notes.append(.approximateNote) }
         if cells.contains(where: { $0.stale && $0.price != nil }) { notes.append(stale) }
         return notes
+    }
+
+    /// `report` with the rates its conversions applied: in `exchangeRates`, and in a footnote of every section
+    /// that shows a price. Unchanged without a converter.
+    func namingRates(in report: Report) -> Report {
+        guard let converter else { return report }
+        var named = report
+        named.exchangeRates = converter.exchangeRates
+        let rates = named.exchangeRates?.rates ?? []
+        guard !rates.isEmpty else { return named }
+        for index in named.sections.indices
+        where named.sections[index].tables.contains(where: { $0.rows.joined().contains(where: \.isPrice) }) {
+            named.sections[index].notes.append(.convertedNote(to: converter.target, rates: rates))
+        }
+        return named
     }
 
     /// The notice that every price is stale, naming the newest observation, when that is so: a report of only

@@ -67,6 +67,11 @@ public enum ReportLocale: String, CaseIterable, Sendable {
         return (self == .de ? text.replacingOccurrences(of: ".", with: ",") : text) + "×"
     }
 
+    /// Exact decimal text (`1.0823`) with this locale's decimal mark.
+    func decimal(_ text: String) -> String {
+        self == .de ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+
     func date(_ day: Day) -> String {
         guard self == .de else { return day.description }
         let text = day.description
@@ -89,15 +94,15 @@ public enum ReportLocale: String, CaseIterable, Sendable {
         }
     }
 
-    /// A figure with the marks of the cell it comes from: `~` approximate, `*` derived, `†` stale.
+    /// A figure with the marks of the cell it comes from: `~` approximate, `*` derived, `†` stale, `‡` converted.
     func marked(_ figure: String, _ cell: Cell) -> String {
-        (cell.approximate ? "~" : "") + figure + (cell.derived ? "*" : "") + (cell.stale ? "†" : "")
+        (cell.approximate ? "~" : "") + figure + (cell.derived ? "*" : "") + (cell.stale ? "†" : "") + (cell.converted ? "‡" : "")
     }
 
-    func listedPrice(_ price: PriceRange?, currency: String, approximate: Bool, noteMarks: Int) -> String {
+    func listedPrice(_ price: PriceRange?, currency: String, approximate: Bool, noteMarks: Int, converted: Bool = false) -> String {
         guard let price else { return notAvailable }
         let text = price.isSingle ? money(price.low, currency: currency) : range(price, currency: currency) + perHour
-        return (approximate ? "~" : "") + text + String(repeating: "*", count: noteMarks)
+        return (approximate ? "~" : "") + text + String(repeating: "*", count: noteMarks) + (converted ? "‡" : "")
     }
 
     func delta(_ delta: Delta, currency: String) -> String {
@@ -149,8 +154,8 @@ public enum ReportLocale: String, CaseIterable, Sendable {
         case .text(let text): return text
         case .phrase(let phrase): return text(phrase)
         case .cell(let cell): return self.cell(cell)
-        case .listedPrice(let price, let currency, let approximate, let marks):
-            return listedPrice(price, currency: currency, approximate: approximate, noteMarks: marks)
+        case .listedPrice(let price, let currency, let approximate, let marks, let converted):
+            return listedPrice(price, currency: currency, approximate: approximate, noteMarks: marks, converted: converted)
         case .money(let amount, let currency): return money(amount, currency: currency)
         case .hourlyRange(let price, let currency): return range(price, currency: currency) + perHour
         case .delta(let delta, let currency): return self.delta(delta, currency: currency)
@@ -270,6 +275,13 @@ public enum ReportLocale: String, CaseIterable, Sendable {
                 : "Every price is older than \(quarters) quarters (the newest observation is from \(date(newest))) and marked stale (†); ask for --as-of \(newest), or raise --stale-after."
         case .partialQuarter(let quarter, let day):
             return de ? "\(quarter) (bis \(date(day)))" : "\(quarter) (to \(date(day)))"
+        case .convertedNote(let target, let rates):
+            let named = rates.map { rate in
+                "\(rate.currency) \(decimal(DecimalText.text(millionths: rate.perEUR))) (\(date(rate.day)))"
+            }.joined(separator: ", ")
+            return de
+                ? "‡In \(target) umgerechnet zum EZB-Referenzkurs des Beobachtungstags (oder des letzten Kurses davor), je Euro: \(named)"
+                : "‡Converted to \(target) at the ECB reference rate of the day the price was seen (or the latest before it), per euro: \(named)"
         case .otherCurrenciesNote(let codes):
             return de
                 ? "Preise in \(codes.joined(separator: ", ")) stehen gesondert und werden nicht verglichen: pricedb rechnet keine Währungen um."

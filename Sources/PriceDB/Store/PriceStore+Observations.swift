@@ -429,4 +429,6 @@ public struct ListedOffer: Hashable, Sendable {
     public var note: String?
     public var regions: [String]
     public var observedOn: Day
+    /// The price was converted from the currency the provider listed it in (`--currency`).
+    public var converted = false
 }

@@ -1,7 +1,6 @@
 import Foundation
 
-/// Why the database could not be used: exit status 74 (EX_IOERR), except 1 for a database that does not exist
-/// yet when a command only reads.
+/// Why the database could not be used, or lacks what a question needs: see `exitCode`.
 public enum StoreError: Error, LocalizedError, Sendable {
     /// A command that only reads found no database; nothing was created.
     case missing(path: String)
@@ -17,6 +16,12 @@ public enum StoreError: Error, LocalizedError, Sendable {
     case damaged(String)
     /// `pricedb backup` was asked to write over a file without `--force`.
     case backupExists(path: String)
+    /// A price needs converting, but no rate of its currency is stored on or before the day it was seen.
+    case noExchangeRate(currency: String, day: Day, target: String)
+    /// Prices were asked for in a currency that has no stored rates.
+    case noRatesFor(String, stored: [String])
+    /// A converted amount is beyond what pricedb can hold (the stored rates are implausible).
+    case unconvertible(amount: String, currency: String, target: String, day: Day)
     case sqlite(String)
 
     public var errorDescription: String? {
@@ -39,8 +44,31 @@ public enum StoreError: Error, LocalizedError, Sendable {
             return "the database is damaged: \(what). Run `pricedb check` to see every problem; see README, \"When check fails\""
         case .backupExists(let path):
             return "\(path) exists; give --force to replace it, or name another file"
+        case .noExchangeRate(let currency, let day, let target):
+            return "no exchange rate for \(currency) on or before \(day), which a price seen that day needs to be shown in "
+                + "\(target); ingest the ECB reference rates that cover it (\(Self.ratesSource)), or leave out --currency"
+        case .noRatesFor(let currency, let stored):
+            let known = stored.isEmpty
+                ? "no exchange rates are stored at all"
+                : "rates are stored for EUR, " + stored.joined(separator: ", ")
+            return "cannot show prices in \(currency): \(known); ingest the ECB reference rates (\(Self.ratesSource))"
+        case .unconvertible(let amount, let currency, let target, let day):
+            return "\(amount) \(currency) seen on \(day) is beyond what pricedb can hold in \(target) at the stored rates; "
+                + "check them with `sqlite3` (table exchange_rate)"
         case .sqlite(let message):
             return "database error: \(message)"
+        }
+    }
+
+    /// Where reference rates come from, for messages.
+    static let ratesSource = "pricedb ingest eurofxref-hist.csv, from https://www.ecb.europa.eu/stats/eurofxref/eurofxref-hist.zip"
+
+    /// 65 (EX_DATAERR) when exchange rates are missing or implausible, 74 (EX_IOERR) otherwise. (A read command
+    /// that finds no database exits 1; the command decides that.)
+    public var exitCode: Int32 {
+        switch self {
+        case .noExchangeRate, .noRatesFor, .unconvertible: return 65
+        default: return 74
         }
     }
 }

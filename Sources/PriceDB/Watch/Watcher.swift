@@ -8,6 +8,9 @@ public struct Watcher: Sendable {
     /// Report crossings again that were reported before (`--all`).
     public var repeatReported = false
     public var staleAfterQuarters = 2
+    /// Prices, and the rules' thresholds, in one currency: each price converted at the rate of the last day it
+    /// was seen (up to the day asked about).
+    public var converter: CurrencyConverter?
 
     public init(rules: [WatchRule]) {
         self.rules = rules
@@ -35,6 +38,7 @@ public struct Watcher: Sendable {
             search.tiers = rule.tiers ?? Tier.allCases
             search.regionPatterns = rule.regionPatterns
             search.staleAfterQuarters = staleAfterQuarters
+            search.converter = converter
             for found in try search.find(in: store, asOf: day) {
                 let key = PriceStore.SeriesKey(provider: found.provider.id, gpu: found.gpu.id)
                 if loadedSeries.insert(key).inserted {
@@ -49,13 +53,21 @@ public struct Watcher: Sendable {
                 let priced = (runsByOffer[found.offer] ?? [])
                     .filter { $0.price != nil && $0.firstSeen <= found.observedOn }
                     .sorted { $0.firstSeen < $1.firstSeen }
-                let prices = priced.compactMap { $0.price?.perGPU(of: found.offer.gpuCount) }
+                var prices: [PriceRange] = []
+                for run in priced {
+                    guard var price = run.price else { continue }
+                    if let converter {
+                        let seen = min(run.lastSeen, found.observedOn)
+                        do { price = try converter.convert(price, from: found.offer.currency, on: seen) } catch { throw .store(error) }
+                    }
+                    prices.append(price.perGPU(of: found.offer.gpuCount))
+                }
                 guard let start = rule.crossing(in: prices.map(\.low)) else { continue }
                 alerts.append(
                     Alert(rule: rule, found: found, previous: start > 0 ? prices[start - 1] : nil, since: priced[start].firstSeen))
             }
         }
-        let reports = alerts.map(Self.report)
+        let reports = alerts.map { report($0) }
         do {
             let known = repeatReported ? [] : try store.reported(reports)
             try store.remember(reports, at: ISO8601DateFormatter().string(from: time))
@@ -65,7 +77,9 @@ public struct Watcher: Sendable {
         }
     }
 
-    static func report(_ alert: Alert) -> PriceStore.WatchReport {
+    /// The crossing as remembered. A rule's thresholds mean another thing in another currency, so the currency
+    /// asked for is part of the rule.
+    func report(_ alert: Alert) -> PriceStore.WatchReport {
         let offer = alert.found.offer
         let identity = [
             offer.providerID, offer.gpuID, offer.gpuLabel, offer.variant, offer.gpuCount.description, offer.instance,
@@ -74,6 +88,7 @@ public struct Watcher: Sendable {
         // U+001F cannot be in a stored name (control characters are refused at ingest), so the joined text is
         // one offer's alone.
         return PriceStore.WatchReport(
-            rule: alert.rule.canonical, offer: identity.joined(separator: "\u{1F}"), since: alert.since)
+            rule: alert.rule.canonical + (converter.map { " currency=\($0.target)" } ?? ""),
+            offer: identity.joined(separator: "\u{1F}"), since: alert.since)
     }
 }

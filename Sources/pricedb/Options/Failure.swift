@@ -10,6 +10,6 @@ func reportingFailures<T>(_ body: () throws -> T) throws -> T {
         throw ExitCode(error.exitCode)
     } catch let error as StoreError {
         Diagnostics.error(error.localizedDescription)
-        throw ExitCode(74)
+        throw ExitCode(error.exitCode)
     }
 }

@@ -36,6 +36,7 @@ extension PriceDBCommand {
         @Option(help: ArgumentHelp("An hourly rental price to use instead of stored prices.", valueName: "amount"))
         var rate: String?
 
+        @OptionGroup var currency: CurrencyOption
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
@@ -54,7 +55,7 @@ extension PriceDBCommand {
             // With --rate nothing needs to be stored: the GPU's name resolves through the built-in catalog.
             let store = rate == nil ? try database.openExisting() : try database.openExistingOrEmpty()
             let report = try reportingFailures {
-                try ReportBuilder(store: store).breakEven(
+                try ReportBuilder(store: store, converter: try currency.converter(for: store)).breakEven(
                     gpuName: gpu.name, purchase: PriceRange(purchase)!, hoursPerDay: hoursPerDay, period: asOf.period,
                     providerIDs: providers.ids, rate: rate.flatMap(Money.init), tiers: try asOf.tiers(),
                     staleAfterQuarters: asOf.staleAfter)

@@ -29,12 +29,13 @@ extension PriceDBCommand {
 
         @OptionGroup var providers: ProvidersOption
 
+        @OptionGroup var currency: CurrencyOption
         @OptionGroup var output: OutputOptions
 
         func run() throws {
             let store = try database.openExisting()
             let report = try reportingFailures {
-                try ReportBuilder(store: store).cost(
+                try ReportBuilder(store: store, converter: try currency.converter(for: store)).cost(
                     gpuName: gpu.name, hours: hours, period: asOf.period, pricePoint: price,
                     providerIDs: providers.ids, tiers: try asOf.tiers(),
                     staleAfterQuarters: asOf.staleAfter)

@@ -9,7 +9,8 @@ extension PriceDBCommand {
             discussion: """
                 Each FILE is a snapshot JSON (format pricedb-snapshot/1; see README, "Snapshot format") or a \
                 SkyPilot CSV catalog (catalogs/v7/<cloud>/vms.csv, recognised by its header), which needs \
-                --provider and --observed-at. Each file is stored whole or not at all, in its own transaction; a \
+                --provider and --observed-at, or the ECB's reference rates (eurofxref-hist.csv, recognised by \
+                its header), which --currency converts with. Each file is stored whole or not at all, in its own transaction; a \
                 file ingested before (same bytes) is skipped. A bad file does not stop the others.
 
                 Exit status: 0 when every file was stored or skipped; otherwise the worst failure: \
@@ -20,6 +21,7 @@ extension PriceDBCommand {
                   pricedb ingest --dry-run new-prices.json
                   pricedb ingest --replace corrected-prices.json
                   pricedb ingest --provider aws --observed-at 2026-02-07 aws/vms.csv
+                  pricedb ingest eurofxref-hist.csv
                   pricedb ingest --provider lambda --provider-name Lambda \\
                       --provider-kind managed-cloud --observed-at 2026-02-07 \\
                       --gpu-alias A100-NEXT=A100 --skip-unknown lambda/vms.csv

@@ -54,6 +54,7 @@ extension PriceDBCommand {
         @Option(help: ArgumentHelp("At most this many offers.", valueName: "n"))
         var limit: Int?
 
+        @OptionGroup var currency: CurrencyOption
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
@@ -86,13 +87,15 @@ extension PriceDBCommand {
             search.order = sort
             search.limit = limit
             search.staleAfterQuarters = asOf.staleAfter
+            search.converter = try currency.converter(for: store)
             let day = asOf.period.lastDay
             let found = try reportingFailures { try search.find(in: store, asOf: day) }
             switch output.format {
-            case .json: print(OfferListing.json(found, asOf: day), terminator: "")
-            case .csv: print(OfferListing.csv(found), terminator: "")
+            case .json: print(OfferListing.json(found, asOf: day, exchangeRates: search.converter?.exchangeRates), terminator: "")
+            case .csv: print(OfferListing.csv(found, converting: search.converter != nil), terminator: "")
             case .table, .markdown:
-                output.print(ReportBuilder(store: store).offers(found, period: asOf.period, staleAfterQuarters: asOf.staleAfter))
+                let builder = ReportBuilder(store: store, converter: search.converter)
+                output.print(builder.offers(found, period: asOf.period, staleAfterQuarters: asOf.staleAfter))
             }
         }
     }

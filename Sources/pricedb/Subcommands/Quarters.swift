@@ -26,12 +26,13 @@ extension PriceDBCommand {
         @Flag(help: "Show the within-quarter low and high instead of quarter-end prices and changes.")
         var spread = false
 
+        @OptionGroup var currency: CurrencyOption
         @OptionGroup var output: OutputOptions
 
         func run() throws {
             let store = try database.openExisting()
             let report = try reportingFailures {
-                try ReportBuilder(store: store).quarters(
+                try ReportBuilder(store: store, converter: try currency.converter(for: store)).quarters(
                     gpuName: gpu.name, providerIDs: providers.ids, period: asOf.period, spread: spread,
                     tiers: try asOf.tiers(), staleAfterQuarters: asOf.staleAfter)
             }

@@ -9,7 +9,7 @@ extension PriceDBCommand {
             discussion: """
                 Each cell is a provider's per-GPU hourly price from the newest observations of that GPU on or \
                 before the day (see README, "As of a date"). Marks: ~ approximate, * per-GPU price derived from \
-                a multi-GPU instance, † stale (older than --stale-after quarters).
+                a multi-GPU instance, † stale (older than --stale-after quarters), ‡ converted (--currency).
 
                 Sections: \(Report.SectionID.allCases.map(\.rawValue).joined(separator: ", ")).
 
@@ -44,6 +44,7 @@ extension PriceDBCommand {
         @Flag(help: "List every offer in the providers section; a list of more than 30 is otherwise summarised per GPU configuration.")
         var allOffers = false
 
+        @OptionGroup var currency: CurrencyOption
         @OptionGroup var output: OutputOptions
 
         func sections() throws -> [Report.SectionID] {
@@ -77,7 +78,7 @@ extension PriceDBCommand {
                             + (close.isEmpty ? "" : " (regions like it: \(close.joined(separator: ", ")))"))
                 }
             }
-            let report = try reportingFailures { try ReportBuilder(store: store).build(request) }
+            let report = try reportingFailures { try ReportBuilder(store: store, converter: try currency.converter(for: store)).build(request) }
             output.print(report)
         }
     }

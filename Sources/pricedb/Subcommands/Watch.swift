@@ -10,10 +10,10 @@ extension PriceDBCommand {
             discussion: """
                 A rule fires for an offer when its per-GPU price crosses under --below (from at or above it, \
                 or as a new offer), or fell by --drop per cent or more from the offer's previous observed \
-                price; with both, when both hold. Prices are per GPU-hour in the offer's own currency, the \
-                low end of a range. Each crossing is printed once and remembered in the database; --all \
+                price; with both, when both hold. Prices are per GPU-hour in the offer's own currency (or in \
+                --currency, at the rate of the day each price was last seen), the low end of a range. Each crossing is printed once and remembered in the database; --all \
                 prints the remembered ones again. Exit status: 0 when something fired, 1 when nothing did \
-                (like grep), 64 for a usage error, 65 for a wrong rules file, 66 for a missing one, 74 for \
+                (like grep), 64 for a usage error, 65 for a wrong rules file or a missing exchange rate, 66 for a missing one, 74 for \
                 a database error.
 
                 A rules file holds one [[rule]] table per rule, with the keys name, gpu, below, drop, \
@@ -34,6 +34,7 @@ extension PriceDBCommand {
         @OptionGroup var providers: ProvidersOption
 
         @OptionGroup var regions: RegionPatternsOption
+        @OptionGroup var currency: CurrencyOption
 
         @Option(help: ArgumentHelp("Fire when the per-GPU price crosses under this amount.", valueName: "amount"))
         var below: String?
@@ -89,12 +90,13 @@ extension PriceDBCommand {
             var watcher = Watcher(rules: watchRules)
             watcher.repeatReported = all
             watcher.staleAfterQuarters = asOf.staleAfter
+            watcher.converter = try currency.converter(for: store)
             let day = asOf.period.lastDay
             let alerts = try reportingFailures { try watcher.check(store, asOf: day) }
             switch format {
             case .table: print(AlertListing.lines(alerts), terminator: "")
-            case .json: print(AlertListing.json(alerts, asOf: day), terminator: "")
-            case .csv: print(AlertListing.csv(alerts), terminator: "")
+            case .json: print(AlertListing.json(alerts, asOf: day, exchangeRates: watcher.converter?.exchangeRates), terminator: "")
+            case .csv: print(AlertListing.csv(alerts, converting: watcher.converter != nil), terminator: "")
             }
             if alerts.isEmpty { throw ExitCode(1) }
         }
