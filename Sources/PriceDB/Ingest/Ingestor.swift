@@ -43,8 +43,10 @@ public struct Ingestor: Sendable {
         case storedCatalog(StoredSnapshot, CatalogCounts, replaced: [StoredSnapshot])
         /// A dry run of a SkyPilot catalog: it is valid and would give these observations.
         case validatedCatalog(CatalogCounts, replacing: [StoredSnapshot])
-        /// ECB reference rates were stored (or, in a dry run, would be).
+        /// ECB reference rates were stored.
         case storedRates(RateImport)
+        /// A dry run of ECB reference rates: they are valid, and this is what storing them would do.
+        case validatedRates(RateImport)
     }
 
     /// The formats `ingest` reads.
@@ -91,7 +93,8 @@ public struct Ingestor: Sendable {
         try Self.checkReadable(path)
         let rates = try ReferenceRates.read(path: path, displayName: name, today: today)
         do {
-            return .storedRates(try store.record(rates))
+            let result = try store.record(rates)
+            return isDryRun ? .validatedRates(result) : .storedRates(result)
         } catch {
             throw .store(file: name, error)
         }

@@ -88,13 +88,20 @@ public enum Listings {
                 + replacement(replaced) + ": "
                 + counts(snapshot.observationCount, snapshot.providerCount, snapshot.gpuCount, 0) + "; " + catalog(rows)
         case .storedRates(let rates):
-            return "\(file): exchange rates (ECB, per euro) for \(rates.currencies.count) currencies, "
-                + "\(rates.first) to \(rates.last): \(rates.added) new, \(rates.changed) changed, \(rates.unchanged) already stored"
-                + (rates.missing > 0 ? "; \(rates.missing) N/A fields skipped" : "")
+            return "\(file): stored exchange rates" + rateCounts(rates)
+        case .validatedRates(let rates):
+            return "\(file): valid; would store exchange rates" + rateCounts(rates)
         case .validatedCatalog(let rows, let replacing):
             return "\(file): valid; would store \(rows.observations) observation\(rows.observations == 1 ? "" : "s")"
                 + replacement(replacing) + "; " + catalog(rows)
         }
+    }
+
+    /// ` (ECB, per euro) for 30 currencies, 2025-01-02 to 2026-02-27: 8839 new, …`.
+    private static func rateCounts(_ rates: RateImport) -> String {
+        " (ECB, per euro) for \(rates.currencies.count) currenc\(rates.currencies.count == 1 ? "y" : "ies"), "
+            + "\(rates.first) to \(rates.last): \(rates.added) new, \(rates.changed) changed, \(rates.unchanged) already stored"
+            + (rates.missing > 0 ? "; \(rates.missing) fields without a rate (N/A) skipped" : "")
     }
 
     /// ` in place of snapshot 3 (file.json)`, for a correction.
