@@ -46,4 +46,22 @@ import Testing
     func malformedTimestampsAreRefused(text: String) {
         #expect(Day(dateOrTimestamp: text) == nil)
     }
+
+    @Test func ordinalsCountDaysAndRoundTripAcrossTheWholeRange() throws {
+        #expect(Day("1970-01-01")!.ordinal == 0)
+        #expect(Day("2026-02-07")!.ordinal == 20_491)
+        #expect(Day("2024-03-01")!.ordinal - Day("2024-02-28")!.ordinal == 2)
+        #expect(Day("2100-03-01")!.ordinal - Day("2100-02-28")!.ordinal == 1)
+        var day = Day.earliest
+        var ordinal = day.ordinal
+        // Every day of 1 to 9999 in steps of 97 days, and the last one.
+        while day < Day.latest {
+            #expect(Day(ordinal: ordinal) == day)
+            let next = day.adding(days: 97)
+            #expect(next.ordinal == min(ordinal + 97, Day.latest.ordinal))
+            (day, ordinal) = (next, next.ordinal)
+        }
+        #expect(Day.latest.adding(days: 1) == .latest && Day.earliest.adding(days: -1) == .earliest)
+        #expect(Day.earliest.adding(days: .min) == .earliest && Day.latest.adding(days: .max) == .latest)
+    }
 }

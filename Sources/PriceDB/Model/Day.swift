@@ -80,6 +80,37 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public var quarter: Quarter { Quarter(year: year, number: (month - 1) / 3 + 1) }
 
+    /// Days since 1970-01-01 (negative before), so that charts can place days on a linear axis. The civil
+    /// calendar's days-from-date formula, counting in 400-year eras of 146,097 days.
+    public var ordinal: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The day `ordinal` days after 1970-01-01, clamped to the years 1 to 9999.
+    public init(ordinal: Int) {
+        let clamped = min(max(ordinal, Day.earliest.ordinal), Day.latest.ordinal)
+        let z = clamped + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        self = Day(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day) ?? .latest
+    }
+
+    /// The day `days` days later (earlier if negative), clamped to the years 1 to 9999.
+    public func adding(days: Int) -> Day {
+        let (sum, overflow) = ordinal.addingReportingOverflow(days)
+        return overflow ? (days < 0 ? .earliest : .latest) : Day(ordinal: sum)
+    }
+
     public var description: String {
         let yyyy = String(year)
         let mm = month < 10 ? "0\(month)" : "\(month)"

@@ -66,7 +66,7 @@ public struct PriceQuery: Sendable {
     }
 
     /// `groups` in the converter's currency, or as observed without one.
-    private func converted(_ groups: [OfferGroup]) throws(StoreError) -> [OfferGroup] {
+    func converted(_ groups: [OfferGroup]) throws(StoreError) -> [OfferGroup] {
         guard let converter else { return groups }
         var converted: [OfferGroup] = []
         for group in groups { converted.append(try converter.convert(group)) }

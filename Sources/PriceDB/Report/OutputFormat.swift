@@ -8,6 +8,8 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case json
     /// One row per table cell, for spreadsheets.
     case csv
+    /// One self-contained page with tables and, for `report`, charts (`--out FILE`).
+    case html
 }
 
 extension Report {
@@ -18,6 +20,7 @@ extension Report {
         case .markdown: return MarkdownRenderer(locale: locale).render(self)
         case .json: return JSONRenderer(locale: locale).render(self)
         case .csv: return CSVRenderer(locale: locale).render(self)
+        case .html: return HTMLRenderer(locale: locale).render(self)
         }
     }
 }

@@ -10,6 +10,26 @@ public struct Report: Sendable {
     /// With `--currency`: the currency every price is shown in and the rates applied; `nil` when every price
     /// is shown as observed.
     public var exchangeRates: ExchangeRates?
+    /// For an HTML report: per GPU, its price history and where each provider stood on the day.
+    public var charts: [Charts] = []
+    /// The snapshots the figures come from, with their sources (listed by the HTML report).
+    public var sources: [StoredSnapshot] = []
+
+    /// One GPU's charts.
+    public struct Charts: Sendable {
+        public var history: PriceHistory
+        /// Each provider's fresh price range on the day, in the history's currency.
+        public var bars: [Bar]
+        /// Each provider's colour, kept across the charts of a report.
+        public var colours: [String: Int]
+    }
+
+    /// One provider's price range of a GPU on the day.
+    public struct Bar: Sendable {
+        public var provider: Provider
+        public var price: PriceRange
+        public var observedOn: Day?
+    }
 
     /// The rates a report's conversions applied, named in its footnotes and JSON.
     public struct ExchangeRates: Sendable {

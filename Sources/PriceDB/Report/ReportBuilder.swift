@@ -15,7 +15,7 @@ public struct ReportBuilder: Sendable {
         let query = PriceQuery(
             store: store, tiers: request.tiers, staleAfterQuarters: request.staleAfterQuarters, regions: request.regions,
             converter: converter)
-        try query.checkHasData(asOf: asOf)
+        let observed = try query.checkHasData(asOf: asOf)
         let selection = try Selection(store: store)
         return try answering { () throws -> Report in
             var providers = try request.providerIDs.map { ids throws(QueryError) in try selection.providers(ids: ids) }
@@ -53,10 +53,35 @@ public struct ReportBuilder: Sendable {
                     sections.append(trendsSection(trends, since: asOf.quarter.previous.lastDay, asOf: asOf))
                 }
             }
-            return namingRates(
-                in: Report(
-                    asOf: asOf, period: request.period.description, sections: sections,
-                    notices: Self.staleNotices(grid.cells.joined(), staleAfterQuarters: request.staleAfterQuarters)))
+            var report = Report(
+                asOf: asOf, period: request.period.description, sections: sections,
+                notices: Self.staleNotices(grid.cells.joined(), staleAfterQuarters: request.staleAfterQuarters))
+            if request.charts {
+                // Up to two years of history: enough to see a trend, few enough quarters to label.
+                let start = max(observed.lowerBound.quarter.firstDay, asOf.quarter.firstDay.addingMonths(-21))
+                report.charts = try charts(of: grid, query: query, from: start)
+                let oldest = grid.cells.joined().compactMap(\.observedOn).min() ?? start
+                report.sources = try store.snapshots(observing: providers.map(\.id), from: min(oldest, start), through: asOf)
+            }
+            return namingRates(in: report)
+        }
+    }
+
+    /// Per GPU of the grid, its price history from `start` and its providers' fresh price ranges on the day.
+    private func charts(of grid: Comparison, query: PriceQuery, from start: Day) throws -> [Report.Charts] {
+        let colours = Dictionary(uniqueKeysWithValues: grid.providers.enumerated().map { ($1.id, $0) })
+        return try grid.gpus.enumerated().map { row, gpu in
+            var history = try query.history(of: gpu, providers: grid.providers, from: start, through: grid.asOf)
+            // A GPU first seen later starts its chart at the quarter of its first price.
+            if let first = history.series.compactMap(\.steps.first?.from).min() {
+                history.start = max(history.start, first.quarter.firstDay)
+            }
+            let bars = grid.providers.enumerated().compactMap { column, provider -> Report.Bar? in
+                let cell = grid.cells[row][column]
+                guard let price = cell.price, !cell.stale, cell.currency == history.currency else { return nil }
+                return Report.Bar(provider: provider, price: price, observedOn: cell.observedOn)
+            }
+            return Report.Charts(history: history, bars: bars, colours: colours)
         }
     }
 

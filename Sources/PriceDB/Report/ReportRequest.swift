@@ -13,12 +13,15 @@ public struct ReportRequest: Sendable {
     public var regions: [String]?
     /// List every offer in the providers section, however many; otherwise a long list is summarised.
     public var allOffers: Bool
+    /// Include the charts and sources of an HTML report (the other formats have no use for them).
+    public var charts: Bool
 
     public init(
         period: Period, sections: [Report.SectionID] = Report.SectionID.allCases, gpuNames: [String]? = nil,
         providerIDs: [String]? = nil, tiers: [Tier] = Tier.reportedByDefault, gpuClass: GPUClass? = nil,
-        staleAfterQuarters: Int = 2, regions: [String]? = nil, allOffers: Bool = false
+        staleAfterQuarters: Int = 2, regions: [String]? = nil, allOffers: Bool = false, charts: Bool = false
     ) {
+        self.charts = charts
         self.regions = regions
         self.allOffers = allOffers
         self.period = period

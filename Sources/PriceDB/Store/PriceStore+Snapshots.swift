@@ -140,6 +140,23 @@ extension PriceStore {
         ).fetchOne(db).map { row throws in try storedSnapshot(row) }
     }
 
+    /// The snapshots that observed any of `providers` from `start` through `end`, oldest first: what a report
+    /// of those days drew on.
+    public func snapshots(observing providers: [String], from start: Day, through end: Day) throws(StoreError) -> [StoredSnapshot] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                SQLRequest<Row>(
+                    literal: """
+                        SELECT s.* FROM snapshot s WHERE s.id IN (
+                            SELECT d.snapshot_id FROM feed_day d JOIN feed f ON f.id = d.feed_id
+                            WHERE f.provider_id IN \(providers) AND d.observed_on BETWEEN \(start.description) AND \(end.description))
+                        ORDER BY s.observed_on, s.id
+                        """)
+            ).map(Self.storedSnapshot)
+        }
+    }
+
     static func snapshot(id: Int64, in db: Database) throws -> StoredSnapshot {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM snapshot WHERE id = ?", arguments: [id]) else {
             throw StoreError.damaged("snapshot \(id) vanished while it was written")

@@ -1,21 +1,52 @@
 import ArgumentParser
+import Foundation
 import PriceDB
 
-/// `--format` and `--locale`, shared by every command that prints a report.
+/// `--format`, `--locale` and `--out`, shared by every command that prints a report.
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Output format.")
+    @Option(help: "Output format: table, markdown, json, csv, or html (one self-contained page; report adds charts).")
     var format: OutputFormat = .table
 
     @Option(help: "Language and number format: en ($0.29–0.78, N/A) or de ($0,29-0,78, N/V).")
     var locale: ReportLocale = .en
 
+    @Option(help: ArgumentHelp("Write to this file (replaced whole) instead of standard output.", valueName: "file"))
+    var out: String?
+
     @OptionGroup var width: WidthOptions
 
-    /// Prints the report; CSV, a table of values only, leaves its notices to standard error.
-    func print(_ report: Report) {
+    /// Prints the report, or writes it to `--out`; CSV, a table of values only, leaves its notices to standard
+    /// error.
+    func print(_ report: Report) throws {
         if format == .csv {
             for notice in report.notices { Diagnostics.warning(locale.text(notice)) }
         }
-        Swift.print(report.rendered(as: format, locale: locale, width: width.width), terminator: "")
+        let text = report.rendered(as: format, locale: locale, width: out == nil ? width.width : nil)
+        guard let out, out != "-" else {
+            Swift.print(text, terminator: "")
+            return
+        }
+        try OutputFile.write(text, to: out)
+    }
+}
+
+/// A file written whole or not at all: into a temporary file beside it, then renamed over it, so that a
+/// reader never sees half a report.
+enum OutputFile {
+    static func write(_ text: String, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+        do {
+            try Data(text.utf8).write(to: temporary)
+        } catch {
+            Diagnostics.error("cannot write \(path): its folder does not exist or is not writable")
+            throw ExitCode(73)
+        }
+        guard rename(temporary.path, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            Diagnostics.error("cannot write \(path): \(reason)")
+            throw ExitCode(73)
+        }
     }
 }

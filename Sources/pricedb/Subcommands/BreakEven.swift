@@ -60,7 +60,7 @@ extension PriceDBCommand {
                     providerIDs: providers.ids, rate: rate.flatMap(Money.init), tiers: try asOf.tiers(),
                     staleAfterQuarters: asOf.staleAfter)
             }
-            output.print(report)
+            try output.print(report)
         }
     }
 }

@@ -40,7 +40,7 @@ extension PriceDBCommand {
                     providerIDs: providers.ids, tiers: try asOf.tiers(),
                     staleAfterQuarters: asOf.staleAfter)
             }
-            output.print(report)
+            try output.print(report)
         }
     }
 }

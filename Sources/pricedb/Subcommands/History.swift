@@ -34,7 +34,7 @@ extension PriceDBCommand {
             let report = try reportingFailures {
                 try ReportBuilder(store: store).history(gpuName: gpu.name, providerIDs: providers.ids, tiers: tiers)
             }
-            output.print(report)
+            try output.print(report)
         }
     }
 }

@@ -93,9 +93,9 @@ extension PriceDBCommand {
             switch output.format {
             case .json: print(OfferListing.json(found, asOf: day, exchangeRates: search.converter?.exchangeRates), terminator: "")
             case .csv: print(OfferListing.csv(found, converting: search.converter != nil), terminator: "")
-            case .table, .markdown:
+            case .table, .markdown, .html:
                 let builder = ReportBuilder(store: store, converter: search.converter)
-                output.print(builder.offers(found, period: asOf.period, staleAfterQuarters: asOf.staleAfter))
+                try output.print(builder.offers(found, period: asOf.period, staleAfterQuarters: asOf.staleAfter))
             }
         }
     }

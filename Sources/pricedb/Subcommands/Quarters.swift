@@ -36,7 +36,7 @@ extension PriceDBCommand {
                     gpuName: gpu.name, providerIDs: providers.ids, period: asOf.period, spread: spread,
                     tiers: try asOf.tiers(), staleAfterQuarters: asOf.staleAfter)
             }
-            output.print(report)
+            try output.print(report)
         }
     }
 }

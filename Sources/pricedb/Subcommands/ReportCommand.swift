@@ -68,7 +68,8 @@ extension PriceDBCommand {
             let request = ReportRequest(
                 period: asOf.period, sections: try sections(), gpuNames: gpus.names,
                 providerIDs: providers.ids, tiers: try asOf.tiers(), gpuClass: gpuClass,
-                staleAfterQuarters: asOf.staleAfter, regions: region.map(commaSeparated), allOffers: allOffers)
+                staleAfterQuarters: asOf.staleAfter, regions: region.map(commaSeparated), allOffers: allOffers,
+                charts: output.format == .html)
             if let wanted = request.regions {
                 let known = try reportingFailures { try store.regions() }
                 for region in wanted where !known.contains(region) {
@@ -79,7 +80,7 @@ extension PriceDBCommand {
                 }
             }
             let report = try reportingFailures { try ReportBuilder(store: store, converter: try currency.converter(for: store)).build(request) }
-            output.print(report)
+            try output.print(report)
         }
     }
 }

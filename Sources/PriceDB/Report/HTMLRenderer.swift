@@ -1,0 +1,245 @@
+/// Renders a report as one self-contained HTML page: every section as real tables with their footnotes, the
+/// charts drawn as inline SVG with their data tables beside them, and the snapshots the figures come from.
+/// Nothing is fetched from anywhere (no script, font, image or style sheet), and the markup is also
+/// well-formed XML, so that tests can read it with an XML parser.
+struct HTMLRenderer {
+    let locale: ReportLocale
+
+    func render(_ report: Report) -> String {
+        let de = locale == .de
+        let heading = de ? "GPU-Mietpreise" : "GPU rental prices"
+        let dated = de ? "Stand \(locale.date(report.asOf))" : "as of \(report.asOf)"
+        var page = Markup()
+        page.raw("<!DOCTYPE html>\n")
+        page.open("html", [("lang", locale.rawValue)])
+        page.open("head")
+        page.empty("meta", [("charset", "utf-8")])
+        page.empty("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")])
+        page.element("title", text: "\(heading), \(dated)")
+        page.style(Self.css + ChartStyle.css)
+        page.close("head")
+        page.open("body")
+        page.open("header")
+        page.element("h1", text: heading)
+        page.element("p", [("class", "dated")], text: dated + (report.period == report.asOf.description ? "" : " (\(report.period))"))
+        page.close("header")
+        page.open("main")
+        for notice in report.notices {
+            page.element("p", [("class", "notice"), ("role", "note")], text: locale.text(notice))
+        }
+        for section in report.sections {
+            page.open("section", [("id", section.id)])
+            page.element("h2", text: locale.text(section.title))
+            for table in section.tables { render(table, section: section, into: &page) }
+            for note in section.notes { page.element("p", [("class", "note")], text: locale.text(note)) }
+            page.close("section")
+        }
+        if !report.charts.isEmpty { renderCharts(report, into: &page) }
+        if !report.sources.isEmpty { renderSources(report.sources, into: &page) }
+        page.close("main")
+        page.open("footer")
+        page.element("p", [("class", "note")], text: (de ? "Erstellt mit pricedb " : "Made by pricedb ") + PriceDBVersion.current)
+        page.close("footer")
+        page.close("body")
+        page.close("html")
+        return page.text + "\n"
+    }
+
+    private func render(_ table: Report.Table, section: Report.Section, into page: inout Markup) {
+        if table.rows.isEmpty {
+            if let title = table.title { page.element("h3", text: locale.text(title)) }
+            page.element("p", [("class", "note")], text: locale == .de ? "(keine Daten)" : "(no data)")
+            return
+        }
+        page.open("div", [("class", "scroll")])
+        page.open("table")
+        if let title = table.title {
+            page.element("caption", text: locale.text(title))
+        } else {
+            page.element("caption", [("class", "sr-only")], text: locale.text(section.title))
+        }
+        page.open("thead")
+        page.open("tr")
+        for column in table.columns {
+            page.element("th", [("scope", "col")] + alignment(column), text: locale.text(column.header))
+        }
+        page.close("tr")
+        page.close("thead")
+        page.open("tbody")
+        for row in table.rows {
+            page.open("tr")
+            for (index, (column, value)) in zip(table.columns, row).enumerated() {
+                if index == 0 {
+                    page.element("th", [("scope", "row")] + alignment(column), text: locale.text(value))
+                } else {
+                    page.element("td", alignment(column), text: locale.text(value))
+                }
+            }
+            page.close("tr")
+        }
+        page.close("tbody")
+        page.close("table")
+        page.close("div")
+        for note in table.notes { page.element("p", [("class", "note")], text: locale.text(note)) }
+    }
+
+    private func alignment(_ column: Report.Column) -> [(String, String)] {
+        column.alignment == .right ? [("class", "num")] : []
+    }
+
+    private func renderCharts(_ report: Report, into page: inout Markup) {
+        let de = locale == .de
+        page.open("section", [("id", "charts")])
+        page.element("h2", text: de ? "Preisverlauf" : "Price history")
+        page.element(
+            "p", [("class", "note")],
+            text: de
+                ? "Je GPU: der niedrigste Preis pro GPU-Stunde jedes Anbieters als Stufenlinie (ein Preis gilt bis zur nächsten Beobachtung), schattiert bis zum höchsten; Lücken, wo ein Preis veraltet oder verschwunden ist. Darunter die Spanne je Anbieter am Stichtag, günstigster zuerst."
+                : "Per GPU: each provider's lowest price per GPU-hour as a step line (a price holds until the next observation), shaded up to the highest; gaps where a price is stale or gone. Below, each provider's range on the day, cheapest first.")
+        for (number, charts) in report.charts.enumerated() where !charts.history.series.isEmpty {
+            let history = charts.history
+            let id = "chart-\(number + 1)"
+            page.open("figure", [("class", "chart-figure"), ("id", history.gpu.id)])
+            page.element("h3", text: ReportBuilder.label(history.gpu))
+            page.open("div", [("class", "scroll")])
+            page.raw(HistoryChart(history: history, locale: locale, asOf: report.asOf, id: id, colours: charts.colours).svg(standalone: false))
+            page.close("div")
+            stepTable(history, into: &page)
+            if !charts.bars.isEmpty {
+                page.open("div", [("class", "scroll")])
+                let ranges = RangeChart(
+                    gpu: history.gpu, bars: charts.bars, currency: history.currency, asOf: report.asOf, locale: locale,
+                    id: id + "-ranges", colours: charts.colours)
+                page.raw(ranges.svg(standalone: false))
+                page.close("div")
+                rangeTable(ranges, into: &page)
+            }
+            if !history.otherCurrencies.isEmpty {
+                page.element("p", [("class", "note")], text: locale.text(.otherCurrenciesNote(history.otherCurrencies)))
+            }
+            page.close("figure")
+        }
+        page.close("section")
+    }
+
+    /// The history chart's data: every step it draws.
+    private func stepTable(_ history: PriceHistory, into page: inout Markup) {
+        let de = locale == .de
+        page.open("details")
+        page.element("summary", text: de ? "Daten des Verlaufs" : "Data of the history chart")
+        page.open("div", [("class", "scroll")])
+        page.open("table", [("class", "data")])
+        page.element("caption", [("class", "sr-only")], text: HistoryChart(history: history, locale: locale, id: "", colours: [:]).title)
+        page.open("thead")
+        page.open("tr")
+        for header in de ? ["Anbieter", "Von", "Bis", "Niedrigster", "Höchster"] : ["Provider", "From", "To", "Lowest", "Highest"] {
+            page.element("th", [("scope", "col")], text: header)
+        }
+        page.close("tr")
+        page.close("thead")
+        page.open("tbody")
+        for series in history.series {
+            for step in series.steps {
+                page.open("tr")
+                page.element("th", [("scope", "row")], text: series.provider.shortName)
+                page.element("td", text: locale.date(step.from))
+                page.element("td", text: locale.date(step.to.adding(days: -1)))
+                page.element("td", [("class", "num")], text: locale.exactMoney(step.price.low, currency: history.currency))
+                page.element("td", [("class", "num")], text: locale.exactMoney(step.price.high, currency: history.currency))
+                page.close("tr")
+            }
+        }
+        page.close("tbody")
+        page.close("table")
+        page.close("div")
+        page.close("details")
+    }
+
+    /// The range chart's data: each bar.
+    private func rangeTable(_ chart: RangeChart, into page: inout Markup) {
+        let de = locale == .de
+        page.open("details")
+        page.element("summary", text: de ? "Daten der Spannen" : "Data of the range chart")
+        page.open("div", [("class", "scroll")])
+        page.open("table", [("class", "data")])
+        page.element("caption", [("class", "sr-only")], text: chart.title)
+        page.open("thead")
+        page.open("tr")
+        for header in de ? ["Anbieter", "Niedrigster", "Höchster", "Beobachtet"] : ["Provider", "Lowest", "Highest", "Observed"] {
+            page.element("th", [("scope", "col")], text: header)
+        }
+        page.close("tr")
+        page.close("thead")
+        page.open("tbody")
+        for bar in chart.ordered {
+            page.open("tr")
+            page.element("th", [("scope", "row")], text: bar.provider.shortName)
+            page.element("td", [("class", "num")], text: locale.exactMoney(bar.price.low, currency: chart.currency))
+            page.element("td", [("class", "num")], text: locale.exactMoney(bar.price.high, currency: chart.currency))
+            page.element("td", text: bar.observedOn.map(locale.date) ?? "-")
+            page.close("tr")
+        }
+        page.close("tbody")
+        page.close("table")
+        page.close("div")
+        page.close("details")
+    }
+
+    /// The snapshots, linking a source only by an http or https address (never `javascript:` or a file).
+    private func renderSources(_ snapshots: [StoredSnapshot], into page: inout Markup) {
+        let de = locale == .de
+        page.open("section", [("id", "sources")])
+        page.element("h2", text: de ? "Quellen" : "Sources")
+        page.open("ul")
+        for snapshot in snapshots {
+            page.open("li")
+            page.raw(Markup.escaped(
+                (de ? "Snapshot \(snapshot.id), beobachtet am \(locale.date(snapshot.observedOn)): " : "Snapshot \(snapshot.id), observed \(snapshot.observedOn): ")
+                    + snapshot.fileName))
+            let name = snapshot.source.name ?? snapshot.source.url
+            if let name {
+                page.raw(" — ")
+                if let url = snapshot.source.url, Self.isWebAddress(url) {
+                    page.element("a", [("href", url), ("rel", "noreferrer")], text: name)
+                } else {
+                    page.raw(Markup.escaped(name))
+                }
+            }
+            page.close("li")
+        }
+        page.close("ul")
+        page.close("section")
+    }
+
+    static func isWebAddress(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return (lower.hasPrefix("https://") || lower.hasPrefix("http://")) && !text.contains(where: { $0.isWhitespace })
+    }
+
+    static let css = """
+        :root{color-scheme:light dark;--bg:#fff;--fg:#1a1a1a;--muted:#595959;--rule:#d4d4d4;--head:#f2f2f2;--link:#0a58ca}
+        @media (prefers-color-scheme: dark){:root{--bg:#141414;--fg:#e8e8e8;--muted:#a6a6a6;--rule:#3b3b3b;--head:#1f1f1f;--link:#8ab4f8}}
+        *{box-sizing:border-box}
+        body{margin:0 auto;max-width:1080px;padding:16px;background:var(--bg);color:var(--fg);font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+        h1{font-size:1.6em;margin:.2em 0}h2{font-size:1.25em;margin:1.6em 0 .4em;border-bottom:1px solid var(--rule)}h3{font-size:1.05em;margin:1.2em 0 .3em}
+        a{color:var(--link)}
+        .dated,.note{color:var(--muted)}.note{font-size:.87em;margin:.3em 0}
+        .notice{border-left:4px solid #D55E00;padding:.4em .8em;background:var(--head)}
+        .scroll{overflow-x:auto;max-width:100%}
+        table{border-collapse:collapse;margin:.4em 0;font-variant-numeric:tabular-nums}
+        caption{text-align:left;font-weight:600;padding:.2em 0;width:max-content;max-width:calc(100vw - 32px)}
+        th,td{padding:.3em .6em;border-bottom:1px solid var(--rule);text-align:left;vertical-align:top}
+        thead th{background:var(--head)}th,td{white-space:nowrap}
+        .num{text-align:right}
+        tbody th[scope=row]{position:sticky;left:0;background:var(--bg)}
+        .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+        figure{margin:1em 0 2em}
+        svg.chart{display:block;width:100%;max-width:600px;height:auto}
+        details{margin:.3em 0 .8em}summary{cursor:pointer;color:var(--muted);font-size:.9em}
+        footer{margin-top:2em}
+        @media (max-width:600px){body{padding:10px;font-size:14px}th,td{padding:.25em .45em}}
+        @media print{body{max-width:none;padding:0;font-size:10pt}.scroll{overflow:visible}svg.chart{max-width:16cm}
+        figure,table{break-inside:avoid}h2,h3{break-after:avoid}details{display:none}a{color:inherit}}
+
+        """
+}
