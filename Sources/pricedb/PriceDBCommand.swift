@@ -17,7 +17,8 @@ struct PriceDBCommand: ParsableCommand {
             """,
         version: PriceDBVersion.current,
         subcommands: [
-            Ingest.self, ReportCommand.self, Offers.self, Watch.self, Quarters.self, History.self, Cost.self, BreakEven.self, Snapshots.self,
+            Ingest.self, ReportCommand.self, Offers.self, Watch.self, Quarters.self, History.self, Chart.self, Cost.self, BreakEven.self,
+            Snapshots.self,
             Providers.self, GPUs.self, Check.self, Backup.self,
         ]
     )

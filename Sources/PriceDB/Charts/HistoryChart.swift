@@ -24,7 +24,7 @@ struct HistoryChart {
             .ticks.map { locale.exactMoney($0, currency: history.currency).count }.max() ?? 4
         let longestName = history.series.map(\.provider.shortName.count).max() ?? 0
         return ChartAxis(
-            left: 10 + Double(widest) * characterWidth, right: width - 10 - Double(longestName) * boldCharacterWidth,
+            left: 10 + Double(widest) * characterWidth, right: width - 12 - Double(longestName) * boldCharacterWidth,
             top: 26, bottom: height - 30, start: history.start, end: history.end, maximum: maximum, tick: tick)
     }
 
@@ -39,16 +39,16 @@ struct HistoryChart {
         let lines = history.series.map { series -> String in
             let lows = series.steps.map(\.price.low)
             let last = series.steps[series.steps.count - 1]
-            let low = locale.money(lows.min() ?? last.price.low, currency: history.currency)
-            let high = locale.money(series.steps.map(\.price.high).max() ?? last.price.high, currency: history.currency)
+            let span = PriceRange(low: lows.min() ?? last.price.low, high: series.steps.map(\.price.high).max() ?? last.price.high)
+            let lastPrice = locale.range(last.price, currency: history.currency)
             return locale == .de
-                ? "\(series.provider.name): \(low) bis \(high), zuletzt \(locale.range(last.price, currency: history.currency)) (\(locale.date(last.observedOn)))"
-                : "\(series.provider.name): \(low) to \(high), last \(locale.range(last.price, currency: history.currency)) (\(last.observedOn))"
+                ? "\(series.provider.name) \(locale.range(span, currency: history.currency)), zuletzt \(lastPrice) (\(locale.date(last.observedOn)))"
+                : "\(series.provider.name) \(locale.range(span, currency: history.currency)), last \(lastPrice) (\(last.observedOn))"
         }
         let intro = locale == .de
             ? "Stufenlinien: niedrigster Preis pro GPU-Stunde je Anbieter von einer Beobachtung bis zur nächsten; schattiert bis zum höchsten. Lücken: kein aktueller Preis."
             : "Step lines: each provider's lowest price per GPU-hour from one observation to the next; shaded up to the highest. Gaps: no fresh price."
-        return ([intro] + lines).joined(separator: " ")
+        return intro + " " + lines.joined(separator: "; ") + "."
     }
 
     /// The chart; `standalone` adds the namespace and style a file of its own needs.
@@ -98,13 +98,21 @@ struct HistoryChart {
             }
             svg.close("g")
             if let last = series.steps.last {
-                labels.append((axis.y(last.price.low), series.provider.shortName, index, series.provider.id))
+                let y = axis.y(last.price.low)
+                labels.append(EndLabel(anchor: y, y: y, text: series.provider.shortName, index: index, provider: series.provider.id))
             }
         }
         for label in Self.spread(labels, within: axis) {
+            // A name moved off its line's height is joined to it.
+            if abs(label.y - label.anchor) > 2 {
+                svg.empty("line", [
+                    ("class", "leader " + ChartStyle.seriesClass(label.index)), ("x1", Markup.number(axis.right + 1)),
+                    ("y1", Markup.number(label.anchor)), ("x2", Markup.number(axis.right + 7)), ("y2", Markup.number(label.y)),
+                ])
+            }
             svg.element(
                 "text",
-                [("class", "label " + ChartStyle.seriesClass(label.index)), ("x", Markup.number(axis.right + 6)),
+                [("class", "label " + ChartStyle.seriesClass(label.index)), ("x", Markup.number(axis.right + 9)),
                  ("y", Markup.number(label.y + 4)), ("data-provider", label.provider)],
                 text: label.text)
         }
@@ -156,7 +164,14 @@ struct HistoryChart {
         ])
     }
 
-    typealias EndLabel = (y: Double, text: String, index: Int, provider: String)
+    /// A line's name at its end: `anchor` is the line's height there, `y` where the name is placed.
+    struct EndLabel {
+        var anchor: Double
+        var y: Double
+        var text: String
+        var index: Int
+        var provider: String
+    }
 
     /// The end labels moved apart so that none overlaps the next (15 units each), kept within the plot.
     static func spread(_ labels: [EndLabel], within axis: ChartAxis) -> [EndLabel] {
@@ -174,5 +189,13 @@ struct HistoryChart {
             }
         }
         return placed
+    }
+}
+
+extension PriceHistory {
+    /// The history as a standalone SVG file (`pricedb chart`), marked at `asOf` when it falls inside.
+    public func svg(asOf: Day?, locale: ReportLocale) -> String {
+        let colours = Dictionary(uniqueKeysWithValues: series.enumerated().map { ($1.provider.id, $0) })
+        return HistoryChart(history: self, locale: locale, asOf: asOf, id: gpu.id, colours: colours).svg(standalone: true) + "\n"
     }
 }

@@ -32,6 +32,16 @@ public enum Period: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The period's first day, where a span starting with it begins.
+    public var firstDay: Day {
+        switch self {
+        case .year(let year): return Day(year: year, month: 1, day: 1) ?? (year < 1 ? .earliest : .latest)
+        case .quarter(let quarter): return quarter.firstDay
+        case .month(let year, let month): return Day(year: year, month: month, day: 1) ?? (year < 1 ? .earliest : .latest)
+        case .day(let day): return day
+        }
+    }
+
     /// The period's last day, which is the date the period stands for.
     public var lastDay: Day {
         switch self {

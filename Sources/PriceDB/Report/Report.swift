@@ -191,6 +191,9 @@ public enum Phrase: Hashable, Sendable {
     case quartersNote(spread: Bool)
     case changeFrom(provider: String)
     case historyTitle(gpu: String)
+    /// Above the sparklines of `quarters` and `history`.
+    case trendTitle(from: Day, to: Day)
+    case trend
     case offersTitle(count: Int, asOf: Day)
     case date
     case from

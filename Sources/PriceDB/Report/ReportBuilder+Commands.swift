@@ -3,8 +3,10 @@
 extension ReportBuilder {
     /// One row per quarter from the first observation's quarter to the quarter of `asOf`: each provider's
     /// quarterly snapshot and its change, or (`spread`) its within-quarter low and high.
+    /// With `sparklines`, a last table gives each provider's quarter-end lowest price as a sparkline.
     public func quarters(
-        gpuName: String, providerIDs: [String]?, period: Period, spread: Bool, tiers: [Tier], staleAfterQuarters: Int
+        gpuName: String, providerIDs: [String]?, period: Period, spread: Bool, tiers: [Tier], staleAfterQuarters: Int,
+        sparklines: Bool = false
     ) throws(QueryError) -> Report {
         let asOf = period.lastDay
         let query = PriceQuery(store: store, tiers: tiers, staleAfterQuarters: staleAfterQuarters, converter: converter)
@@ -42,12 +44,19 @@ extension ReportBuilder {
                 return values
             }
             let cells = rows.flatMap(\.cells)
+            var sparklineTables: [Report.Table] = []
+            if sparklines, let firstRow = rows.first, let lastRow = rows.last {
+                let lines = providers.indices.map { index in
+                    (providers[index], Sparkline.of(rows.map { $0.cells[index].stale ? nil : $0.cells[index].price?.low }))
+                }
+                sparklineTables = [Self.sparklineTable(lines, since: firstRow.quarter.firstDay, through: lastRow.through)]
+            }
             return namingRates(in: Report(
                 asOf: asOf, period: period.description,
                 sections: [
                     Report.Section(
                         id: "quarters", title: .quartersTitle(gpu: Self.label(gpu), spread: spread),
-                        table: gpu.id, columns: columns, rows: values,
+                        tables: [Report.Table(id: gpu.id, title: nil, columns: columns, rows: values, notes: [])] + sparklineTables,
                         notes: [.quartersNote(spread: spread)] + (spread ? [] : Self.markNotes(for: cells, stale: .staleAfterNote(quarters: staleAfterQuarters))))
                 ],
                 notices: Self.staleNotices(rows.last?.cells ?? [], staleAfterQuarters: staleAfterQuarters)))
@@ -56,7 +65,9 @@ extension ReportBuilder {
 
     /// Every price run of a GPU, oldest first: what each offer cost from when to when, how often it was seen at
     /// that price, and the snapshots and sources that first and last saw it.
-    public func history(gpuName: String, providerIDs: [String]?, tiers: [Tier]) throws(QueryError) -> Report {
+    /// With `sparklines`, a last table gives each provider's lowest per-GPU price over the history as a
+    /// sparkline (the report's cells, day by day).
+    public func history(gpuName: String, providerIDs: [String]?, tiers: [Tier], sparklines: Bool = false) throws(QueryError) -> Report {
         let selection = try Selection(store: store)
         let gpu = try selection.gpu(named: gpuName)
         let providers = try providerIDs.map { ids throws(QueryError) in try selection.providers(ids: ids) }
@@ -101,12 +112,19 @@ extension ReportBuilder {
                     .text(record.status.rawValue), .text(source),
                 ]
             }
+            var tables = [Report.Table(id: gpu.id, title: nil, columns: columns, rows: rows, notes: [])]
+            if sparklines, let oldest = records.map(\.firstSeen).min() {
+                let shown = Set(records.map(\.offer.providerID))
+                let query = PriceQuery(store: store, tiers: tiers)
+                let history = try query.history(
+                    of: gpu, providers: (providers ?? selection.providers).filter { shown.contains($0.id) }, from: oldest, through: newest)
+                let lines = history.series.map { ($0.provider, Sparkline.of(Sparkline.samples(of: $0, in: history, count: 32))) }
+                tables.append(Self.sparklineTable(lines, since: oldest, through: newest))
+            }
             return Report(
                 asOf: newest, period: newest.description,
                 sections: [
-                    Report.Section(
-                        id: "history", title: .historyTitle(gpu: Self.label(gpu)), table: gpu.id, columns: columns,
-                        rows: rows)
+                    Report.Section(id: "history", title: .historyTitle(gpu: Self.label(gpu)), tables: tables, notes: [])
                 ])
         }
     }
@@ -242,6 +260,33 @@ extension ReportBuilder {
             throw .store(error)
         } catch {
             throw .store(.sqlite(String(describing: error)))
+        }
+    }
+}
+
+extension ReportBuilder {
+    /// `pricedb chart`: one GPU's price history from the start of `from` (default: the quarter of its first
+    /// price) through the end of `to`, as the report's charts draw it.
+    public func chart(
+        gpuName: String, providerIDs: [String]?, from: Period?, to: Period, tiers: [Tier], staleAfterQuarters: Int = 2
+    ) throws(QueryError) -> PriceHistory {
+        let last = to.lastDay
+        let query = PriceQuery(store: store, tiers: tiers, staleAfterQuarters: staleAfterQuarters, converter: converter)
+        let observed = try query.checkHasData(asOf: last)
+        let selection = try Selection(store: store)
+        let gpu = try selection.gpu(named: gpuName)
+        let providers = try providerIDs.map { ids throws(QueryError) in try selection.providers(ids: ids) } ?? selection.providers
+        let start = from?.firstDay ?? observed.lowerBound.quarter.firstDay
+        guard start <= last else {
+            throw QueryError.outOfRange("--from \(start) is after --to \(last); give the earlier period first")
+        }
+        return try answering { () throws -> PriceHistory in
+            var history = try query.history(of: gpu, providers: providers, from: start, through: last)
+            guard let first = history.series.compactMap(\.steps.first?.from).min() else {
+                throw QueryError.nothingMatches("no fresh price of \(gpu.name) from \(start) to \(last)")
+            }
+            if from == nil { history.start = max(history.start, first.quarter.firstDay) }
+            return history
         }
     }
 }

@@ -316,6 +316,9 @@ public enum ReportLocale: String, CaseIterable, Sendable {
         case .offersTitle(let count, let asOf):
             return de ? "\(count) Angebote am \(date(asOf))" : "\(count) offer\(count == 1 ? "" : "s") as of \(date(asOf))"
         case .historyTitle(let gpu): return gpu + (de ? ": jeder Preis, von wann bis wann" : ": every price, from when to when")
+        case .trendTitle(let from, let to):
+            return de ? "Verlauf des niedrigsten Preises pro GPU, \(date(from)) bis \(date(to))" : "Lowest per-GPU price, \(from) to \(to)"
+        case .trend: return de ? "Verlauf" : "Trend"
         case .date: return de ? "Datum" : "Date"
         case .from: return de ? "Von" : "From"
         case .to: return de ? "Bis" : "To"

@@ -26,13 +26,15 @@ extension PriceDBCommand {
         @Option(help: ArgumentHelp("Comma-separated tiers. Default: all.", valueName: "tiers"))
         var tier: String?
 
+        @OptionGroup var sparklines: SparklineOption
         @OptionGroup var output: OutputOptions
 
         func run() throws {
             let store = try database.openExisting()
             let tiers = try tier.map { try parseTiers($0) } ?? Tier.allCases
             let report = try reportingFailures {
-                try ReportBuilder(store: store).history(gpuName: gpu.name, providerIDs: providers.ids, tiers: tiers)
+                try ReportBuilder(store: store).history(
+                    gpuName: gpu.name, providerIDs: providers.ids, tiers: tiers, sparklines: sparklines.shown(for: output))
             }
             try output.print(report)
         }

@@ -26,6 +26,7 @@ extension PriceDBCommand {
         @Flag(help: "Show the within-quarter low and high instead of quarter-end prices and changes.")
         var spread = false
 
+        @OptionGroup var sparklines: SparklineOption
         @OptionGroup var currency: CurrencyOption
         @OptionGroup var output: OutputOptions
 
@@ -34,7 +35,7 @@ extension PriceDBCommand {
             let report = try reportingFailures {
                 try ReportBuilder(store: store, converter: try currency.converter(for: store)).quarters(
                     gpuName: gpu.name, providerIDs: providers.ids, period: asOf.period, spread: spread,
-                    tiers: try asOf.tiers(), staleAfterQuarters: asOf.staleAfter)
+                    tiers: try asOf.tiers(), staleAfterQuarters: asOf.staleAfter, sparklines: sparklines.shown(for: output))
             }
             try output.print(report)
         }

@@ -1,0 +1,78 @@
+import ArgumentParser
+import PriceDB
+
+extension PriceDBCommand {
+    struct Chart: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Draw one GPU's price history as an SVG chart.",
+            usage: "pricedb chart --gpu <name> [--from <period>] [--to <period>] [--out <file.svg>] [options]",
+            discussion: """
+                Per provider, a step line through its lowest price per GPU-hour (a price holds until the next \
+                observation) with the band up to the highest shaded, gaps where a price is stale or gone, \
+                quarter gridlines, and each line named at its end. The figures are the report's cells, day by \
+                day (see README, "As of a date"). The file is self-contained: no script, font or image is \
+                fetched. Without --out the SVG goes to standard output.
+
+                Exit status: 0 success, 1 no price to draw, 64 usage error, 65 missing exchange rate, \
+                73 the file cannot be written, 74 database error.
+
+                Examples:
+                  pricedb chart --gpu "A100 (80GB)" --out a100.svg
+                  pricedb chart --gpu H100 --providers aws,runpod,vast \\
+                      --from 2025Q1 --to 2026Q2 --out h100.svg
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var gpu: GPUOption
+        @OptionGroup var providers: ProvidersOption
+
+        @Option(help: ArgumentHelp("The first period shown. Default: the quarter of the GPU's first price.", valueName: "period"))
+        var from: Period?
+
+        @Option(help: ArgumentHelp("The last period shown, and the day the chart is as of. Default: today.", valueName: "period"))
+        var to: Period?
+
+        @Option(
+            help: ArgumentHelp(
+                "Comma-separated tiers that count (\(Tier.allCases.map(\.rawValue).joined(separator: ", "))). Default: on-demand,secure,community,marketplace.",
+                valueName: "tiers"))
+        var tier: String?
+
+        @Option(help: ArgumentHelp("Leave a gap where a price is older than this many quarters.", valueName: "quarters"))
+        var staleAfter = 2
+
+        @OptionGroup var currency: CurrencyOption
+
+        @Option(help: "Language and number format of the labels: en or de.")
+        var locale: ReportLocale = .en
+
+        @Option(help: ArgumentHelp("Write the SVG to this file (replaced whole) instead of standard output.", valueName: "file.svg"))
+        var out: String?
+
+        func validate() throws {
+            if let tier { _ = try parseTiers(tier) }
+            guard (1...400).contains(staleAfter) else {
+                throw ValidationError("--stale-after takes 1 to 400 quarters, not \(staleAfter)")
+            }
+            if let from, let to, from.firstDay > to.lastDay {
+                throw ValidationError("--from \(from) is after --to \(to); give the earlier period first")
+            }
+        }
+
+        func run() throws {
+            let store = try database.openExisting()
+            let to = to ?? .day(.today())
+            let history = try reportingFailures {
+                try ReportBuilder(store: store, converter: try currency.converter(for: store)).chart(
+                    gpuName: gpu.name, providerIDs: providers.ids, from: from, to: to,
+                    tiers: try tier.map { try parseTiers($0) } ?? Tier.reportedByDefault, staleAfterQuarters: staleAfter)
+            }
+            let svg = history.svg(asOf: to.lastDay, locale: locale)
+            if let out, out != "-" {
+                try OutputFile.write(svg, to: out)
+            } else {
+                print(svg, terminator: "")
+            }
+        }
+    }
+}
