@@ -33,17 +33,18 @@ struct ChartAxis: Sendable {
         stride(from: Int64(0), through: maximum.micros, by: Int(max(1, tick.micros))).map(Money.init(micros:))
     }
 
-    /// A round tick (1, 2, 2.5 or 5 times a power of ten, from a hundredth of a cent) giving at most `count`
-    /// intervals up to `highest`, and the maximum it reaches.
+    /// A round tick (1, 2, 2.5 or 5 times a power of ten, from a thousandth of a cent) giving at most `count`
+    /// intervals up to `highest`, and the maximum it reaches; an axis of nothing but zeros reaches 1.
     static func roundTicks(upTo highest: Money, count: Int64 = 5) -> (tick: Money, maximum: Money) {
-        let target = max(highest.micros, 1)
+        let target = highest.micros > 0 ? highest.micros : DecimalText.scale
         var power: Int64 = 1
         while true {
             for multiple: Int64 in [10, 20, 25, 50] {
                 let (step, overflow) = multiple.multipliedReportingOverflow(by: power)
                 if overflow { return (Money(micros: target), Money(micros: target)) }
-                let intervals = (target + step - 1) / step
-                if intervals <= count { return (Money(micros: step), Money(micros: intervals * step)) }
+                let intervals = target / step + (target % step == 0 ? 0 : 1)
+                let (top, beyond) = intervals.multipliedReportingOverflow(by: step)
+                if intervals <= count && !beyond { return (Money(micros: step), Money(micros: top)) }
             }
             let (next, overflow) = power.multipliedReportingOverflow(by: 10)
             if overflow { return (Money(micros: target), Money(micros: target)) }

@@ -5,7 +5,7 @@ extension PriceDBCommand {
     struct Chart: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Draw one GPU's price history as an SVG chart.",
-            usage: "pricedb chart --gpu <name> [--from <period>] [--to <period>] [--out <file.svg>] [options]",
+            usage: "pricedb chart --gpu <name> [--from <period>] [--to <period>] [options]",
             discussion: """
                 Per provider, a step line through its lowest price per GPU-hour (a price holds until the next \
                 observation) with the band up to the highest shaded, gaps where a price is stale or gone, \
