@@ -12,8 +12,9 @@ struct PriceDBCommand: ParsableCommand {
             provider on any day. The database is --db PATH, else $PRICEDB_DATABASE, else \
             $XDG_DATA_HOME/pricedb/prices.sqlite (~/.local/share/pricedb/prices.sqlite).
 
-            Exit status: 0 success, 1 nothing to show, 64 usage error, 65 bad input data, 66 input file \
-            unreadable, 73 backup file exists, 74 database error or damage (run `pricedb check`).
+            Exit status: 0 success, 1 nothing to show, 64 usage error, 65 bad input data or a missing \
+            exchange rate, 66 input file unreadable, 73 output file cannot be written (or backup file \
+            exists), 74 database error or damage (run `pricedb check`).
             """,
         version: PriceDBVersion.current,
         subcommands: [

@@ -13,8 +13,12 @@ extension PriceDBCommand {
 
                 Sections: \(Report.SectionID.allCases.map(\.rawValue).joined(separator: ", ")).
 
+                --format html writes one self-contained page with the tables, a price-history chart and a \
+                range chart per GPU, and the snapshots drawn on (--out FILE to write it to a file).
+
                 Exit status: 0 success, 1 nothing to show (e.g. a day before the first observation), 64 usage \
-                error or unknown GPU/provider, 74 database error.
+                error or unknown GPU/provider, 65 missing exchange rate, 73 --out cannot be written, 74 \
+                database error.
 
                 Examples:
                   pricedb report --as-of 2026-02
@@ -22,6 +26,8 @@ extension PriceDBCommand {
                       --format markdown --locale de
                   pricedb report --gpu "A100 (80GB)" --gpu H100 \\
                       --providers aws,vast --format json
+                  pricedb report --as-of 2026-02 --format html --out report.html
+                  pricedb report --as-of 2026-02 --currency EUR --locale de
                 """)
 
         @OptionGroup var database: DatabaseOptions
