@@ -237,7 +237,7 @@ struct HTMLRenderer {
         svg.chart{display:block;width:100%;max-width:600px;height:auto}
         details{margin:.3em 0 .8em}summary{cursor:pointer;color:var(--muted);font-size:.9em}
         footer{margin-top:2em}
-        @media (max-width:600px){body{padding:10px;font-size:14px}th,td{padding:.25em .45em}}
+        @media (max-width:600px){body{padding:10px;font-size:14px}table{font-size:13px}th,td{padding:.25em .4em}th{white-space:normal;min-width:4em}}
         @media print{body{max-width:none;padding:0;font-size:10pt}.scroll{overflow:visible}svg.chart{max-width:16cm}
         figure,table{break-inside:avoid}h2,h3{break-after:avoid}details{display:none}a{color:inherit}}
 

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// `chart`, `--format html --out` and `--sparklines`, run as a user would.
+@Suite struct PictureCommandTests {
+    static func database() throws -> String {
+        let db = CommandRunner.temporaryDatabase()
+        let files = try FileManager.default.contentsOfDirectory(atPath: CommandRunner.packageRoot.path + "/Fixtures/synthetic")
+            .sorted().map { "Fixtures/synthetic/" + $0 }
+        #expect(try CommandRunner.run(["ingest", "--quiet", "--db", db] + files).status == 0)
+        return db
+    }
+
+    @Test func chartWritesOneStandaloneSVG() throws {
+        let db = try Self.database()
+        let file = (db as NSString).deletingLastPathComponent + "/a100.svg"
+        let result = try CommandRunner.run(["chart", "--db", db, "--gpu", "A100 (80GB)", "--from", "2025Q2", "--to", "2025Q4", "--out", file])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        let svg = try XMLDocument(contentsOf: URL(fileURLWithPath: file), options: [])
+        let root = try #require(svg.rootElement())
+        #expect(root.name == "svg" && root.uri == "http://www.w3.org/2000/svg")
+        let plot = try #require(try root.nodes(forXPath: ".//*[local-name()='g'][@class='plot']").first as? XMLElement)
+        func attribute(_ name: String) -> String? { plot.attributes?.first { $0.localName == name }?.stringValue }
+        #expect(attribute("data-start") == "2025-04-01")
+        #expect(attribute("data-end") == "2026-01-01")
+        #expect(try root.nodes(forXPath: ".//*[local-name()='style']").count == 1)
+        // To standard output without --out; a span the wrong way round is a usage error.
+        let printed = try CommandRunner.run(["chart", "--db", db, "--gpu", "A100 (80GB)", "--to", "2026Q1"])
+        #expect(printed.status == 0 && printed.stdout.hasPrefix("<svg xmlns="))
+        #expect(try CommandRunner.run(["chart", "--db", db, "--gpu", "H100", "--from", "2026Q2", "--to", "2026Q1"]).status == 64)
+        let none = try CommandRunner.run(["chart", "--db", db, "--gpu", "RTX 4090", "--to", "2026Q1"])
+        #expect(none.status == 1)
+        #expect(none.stderr.contains("no fresh price of RTX 4090"))
+    }
+
+    @Test func outWritesTheWholeFileOrSaysWhyNot() throws {
+        let db = try Self.database()
+        let folder = (db as NSString).deletingLastPathComponent
+        let page = folder + "/report.html"
+        try "old".write(toFile: page, atomically: true, encoding: .utf8)
+        let written = try CommandRunner.run(["report", "--db", db, "--as-of", "2026Q1", "--format", "html", "--out", page])
+        #expect(written.status == 0 && written.stdout.isEmpty)
+        #expect(try String(contentsOfFile: page, encoding: .utf8).hasPrefix("<!DOCTYPE html>"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".tmp") }.isEmpty)
+        let missing = try CommandRunner.run(["report", "--db", db, "--format", "html", "--out", folder + "/no/such/report.html"])
+        #expect(missing.status == 73)
+        #expect(missing.stderr.contains("cannot write"))
+    }
+
+    @Test func sparklinesEndQuartersAndHistoryWhenAskedAndNeverInAPipeByDefault() throws {
+        let db = try Self.database()
+        let quarters = ["quarters", "--db", db, "--gpu", "A100 (80GB)", "--as-of", "2026Q1"]
+        let drawn = try CommandRunner.run(quarters + ["--sparklines", "always"])
+        #expect(drawn.stdout.contains("Lowest per-GPU price, 2025-01-01 to 2026-03-31"))
+        // SynPods' quarter-end prices fall from $2.00 to $1.39: a line that starts high and ends low.
+        let line = try #require(drawn.stdout.split(separator: "\n").first { $0.hasPrefix("SynPods ") && $0.contains("█") })
+        #expect(line.hasSuffix("▁"))
+        #expect(!(try CommandRunner.run(quarters)).stdout.contains("▁"))
+        #expect(!(try CommandRunner.run(quarters + ["--sparklines", "never"])).stdout.contains("▁"))
+        let history = try CommandRunner.run(["history", "--db", db, "--gpu", "A100 (80GB)", "--sparklines", "always"])
+        #expect(history.stdout.contains("Trend") && history.stdout.contains("█"))
+    }
+}
