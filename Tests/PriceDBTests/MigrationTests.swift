@@ -125,3 +125,26 @@ import Testing
         }
     }
 }
+
+/// The quick check before writing is skipped only for a file exactly as pricedb left it.
+@Suite struct VerifiedStampTests {
+    @Test func aDatabaseAsPricedbLeftItIsNotCheckedAgainButAChangedOneIs() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stamp-\(UUID().uuidString)").path
+        let path = folder + "/prices.sqlite"
+        let store = try PriceStore.open(at: path)
+        #expect(!VerifiedStamp.matches(path))
+        guard case .stored = try Ingestor(store: store, today: Day("2026-11-25")!).ingest(fileAt: FixturePaths.seed.path) else {
+            Issue.record("the seed was not stored")
+            return
+        }
+        #expect(VerifiedStamp.matches(path))
+        // Another program writes to the file: its log grows, and the stamp no longer matches.
+        let other = try DatabaseQueue(path: path)
+        try other.write { db in try db.execute(sql: "UPDATE provider SET name = name || ' '") }
+        #expect(!VerifiedStamp.matches(path))
+        try other.close()
+        // A check that passes stamps the file again.
+        _ = try PriceStore.open(at: path)
+        #expect(VerifiedStamp.matches(path))
+    }
+}

@@ -139,6 +139,7 @@ extension PriceStore {
             }
         }
         guard let outcome else { throw StoreError.sqlite("the catalog was read but not stored") }
+        try recordVerified()
         return (outcome, observationCount)
     }
 }

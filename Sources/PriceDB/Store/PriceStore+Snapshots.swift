@@ -86,6 +86,7 @@ extension PriceStore {
                     return dryRun ? .rollback : .commit
                 }
             }
+            try recordVerified()
         } catch let error as StoreError {
             throw error
         } catch {

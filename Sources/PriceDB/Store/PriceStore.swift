@@ -17,8 +17,9 @@ public struct PriceStore: Sendable {
 
     /// Opens the database at `path` (creating it and its folder if `create`, else failing with `.missing`), in
     /// WAL mode with a busy timeout so that a cron import and a report can run side by side, and applies any
-    /// pending migration. An existing database must pass SQLite's quick check first: a damaged one takes no
-    /// more writes (`pricedb check` says what is wrong).
+    /// pending migration. An existing database must pass SQLite's quick check first, unless it is as pricedb
+    /// last verified or wrote it (`VerifiedStamp`): a damaged one takes no more writes (`pricedb check` says
+    /// what is wrong).
     public static func open(at path: String, create: Bool = true) throws(StoreError) -> PriceStore {
         let existed = FileManager.default.fileExists(atPath: path)
         if !create && !existed { throw .missing(path: path) }
@@ -46,12 +47,13 @@ public struct PriceStore: Sendable {
         } catch {
             throw .cannotOpen(path: path, reason: Self.reason(error))
         }
-        if existed {
+        if existed && !VerifiedStamp.matches(path) {
             do {
                 let result = try queue.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
                 guard result == ["ok"] else {
                     throw StoreError.damaged("SQLite's quick check reports \(result.prefix(3).joined(separator: "; ")); nothing was written")
                 }
+                VerifiedStamp.record(path)
             } catch let error as StoreError {
                 throw error
             } catch {
@@ -235,12 +237,23 @@ public struct PriceStore: Sendable {
 
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
-            return try writer.write(body)
+            let result = try writer.write(body)
+            try recordVerified()
+            return result
         } catch let error as StoreError {
             throw error
         } catch {
             throw .sqlite(Self.reason(error))
         }
+    }
+
+    /// After a write of pricedb's own, on a database file: moves the write-ahead log into the file and records
+    /// the result as verified (`VerifiedStamp`), so that the next open need not check the whole file again.
+    func recordVerified() throws {
+        guard !isScratch && path != ":memory:" else { return }
+        // A reader still using the log leaves it unfinished (busy); then the next open checks again.
+        let checkpoint = try writer.writeWithoutTransaction { db in try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        if checkpoint?[0] as Int? == 0 { VerifiedStamp.record(path) }
     }
 
     static func reason(_ error: any Error) -> String {
