@@ -26,6 +26,7 @@ let package = Package(
                 .embedInCode("0004_price_runs.sql"),
                 .embedInCode("0005_watch_reports.sql"),
                 .embedInCode("0006_exchange_rates.sql"),
+                .embedInCode("0007_series_days.sql"),
             ]
         ),
         .target(

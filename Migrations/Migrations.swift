@@ -20,4 +20,5 @@ public let migrations: [Migration] = [
     Migration(name: "0004_price_runs.sql", sql: String(decoding: PackageResources._004_price_runs_sql, as: UTF8.self)),
     Migration(name: "0005_watch_reports.sql", sql: String(decoding: PackageResources._005_watch_reports_sql, as: UTF8.self)),
     Migration(name: "0006_exchange_rates.sql", sql: String(decoding: PackageResources._006_exchange_rates_sql, as: UTF8.self)),
+    Migration(name: "0007_series_days.sql", sql: String(decoding: PackageResources._007_series_days_sql, as: UTF8.self)),
 ]

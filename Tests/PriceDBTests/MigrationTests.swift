@@ -126,6 +126,22 @@ import Testing
     }
 }
 
+extension IndexTests {
+    /// Without regions, the grid reads `series_day` by its key: a seek for each series' latest day, then the
+    /// rows of that day; never a scan, whatever the length of the history.
+    @Test func theGridFromSummariesIsAnsweredBySeeks() throws {
+        let store = try PriceStore.inMemory()
+        let filter = PriceStore.SeriesFilter(providers: ["aws", "vast"], gpus: ["a100-40gb", "h100-80gb"], tiers: Tier.reportedByDefault)
+        let plan = try store.writer.read { (db: Database) throws in
+            let query = PriceStore.latestSeriesDaysQuery(asOf: Day("2026-02-28")!, filter)
+            return try SQLRequest<Row>(literal: "EXPLAIN QUERY PLAN " + query).fetchAll(db).map { $0["detail"] as String }
+        }
+        #expect(plan.contains { $0.contains("SEARCH x USING PRIMARY KEY (provider_id=? AND gpu_id=? AND tier=? AND day<?)") }, "\(plan)")
+        #expect(plan.contains { $0.contains("SEARCH s USING PRIMARY KEY (provider_id=? AND gpu_id=? AND tier=? AND day=?)") }, "\(plan)")
+        #expect(!plan.contains { $0.hasPrefix("SCAN s") || $0.hasPrefix("SCAN x") || $0.hasPrefix("SCAN series_day") }, "\(plan)")
+    }
+}
+
 /// The quick check before writing is skipped only for a file exactly as pricedb left it.
 @Suite struct VerifiedStampTests {
     @Test func aDatabaseAsPricedbLeftItIsNotCheckedAgainButAChangedOneIs() throws {

@@ -131,6 +131,7 @@ import Testing
         let (got, want) = (try Self.runs(shuffled), try Self.runs(inOrder))
         #expect(got == want, "\(got.filter { !want.contains($0) }) instead of \(want.filter { !got.contains($0) })")
         #expect(try Self.provenanceHolds(shuffled))
+        #expect(try shuffled.check() == [] && inOrder.check() == [])
         for (day, _) in files {
             let gpus = ["a10g", "l4", "t4", "h100-80gb"]
             for gpu in gpus {
@@ -151,6 +152,7 @@ import Testing
         _ = try store.removeSnapshots(ids: [catalogs[4].id, catalogs[0].id, catalogs[9].id])
         #expect(try Self.runs(store) == Self.runs(expected))
         #expect(try Self.provenanceHolds(store))
+        #expect(try store.check() == [])
     }
 
     @Test func aCorrectedDayReplacesTheWrongOne() throws {
@@ -170,6 +172,7 @@ import Testing
         #expect(replaced.count == 1)
         #expect(try Self.runs(store) == ["g1 on-demand 2026-03-01..2026-03-03 0.800000 x3"])
         #expect(try Self.provenanceHolds(store))
+        #expect(try store.check() == [])
     }
 }
 
@@ -182,5 +185,41 @@ extension Day {
                 ?? Day(year: day.year, month: day.month + 1, day: 1) ?? Day(year: day.year + 1, month: 1, day: 1)!
         }
         return day
+    }
+}
+
+/// `series_day` is derived from the runs; a damaged summary is found by `check`, and the summary answers the
+/// grid and the spreads exactly as the runs do (the region filter still reads the runs).
+@Suite struct SeriesDayTests {
+    @Test(arguments: [6, 7] as [UInt64])
+    func theSummaryAnswersAsTheRunsDo(seed: UInt64) throws {
+        let files = try RunTests.history(days: 12, seed: seed)
+        let (store, ingestor) = try RunTests.store()
+        var generator = ArithmeticTests.Generator(state: seed)
+        try RunTests.ingest(files.shuffled(using: &generator), into: ingestor)
+        let gpus = ["a10g", "l4", "t4", "h100-80gb"]
+        for (day, _) in files + [(files[0].0.adding(days: -1), ""), (files[files.count - 1].0.adding(days: 40), "")] {
+            let filter = PriceStore.SeriesFilter(providers: ["aws"], gpus: gpus, tiers: Tier.allCases)
+            // An empty region list leaves only offers without a region; "every region" reads the runs.
+            var everyRegion = filter
+            everyRegion.regions = try store.regions()
+            let summary = try store.latestOfferGroups(asOf: day, filter).mapValues(Set.init)
+            let runs = try store.latestOfferGroups(asOf: day, everyRegion).mapValues(Set.init)
+            #expect(summary == runs, "as of \(day)")
+            let from = files[0].0, through = day
+            if from <= through {
+                let daily = try store.dailyOfferGroups(from: from, through: through, filter).mapValues(Set.init)
+                let dailyRuns = try store.dailyOfferGroups(from: from, through: through, everyRegion).mapValues(Set.init)
+                #expect(daily == dailyRuns, "from \(from) through \(through)")
+            }
+        }
+    }
+
+    @Test func aSummaryThatDiffersFromTheRunsIsFoundByCheck() throws {
+        let (store, ingestor) = try RunTests.store()
+        try RunTests.ingest(try RunTests.history(days: 3, seed: 9), into: ingestor)
+        #expect(try store.check() == [])
+        try store.writer.write { db in try db.execute(sql: "UPDATE series_day SET offers = offers + 1 WHERE day = (SELECT min(day) FROM series_day)") }
+        #expect(try store.check().map(\.message).contains { $0.contains("series_day") })
     }
 }

@@ -50,9 +50,13 @@ extension PriceStore {
     /// offer, the run on or after its feed's latest day is a seek of `price_run`'s key (and, only for an offer
     /// that day did not see, the run before it another), so the cost follows the number of offers, not the
     /// length of the history.
+    ///
+    /// Without a region filter the answer comes from `series_day`, a few rows per series; a filter of regions
+    /// needs the offers themselves (`latestOfferGroupsQuery`).
     public func latestOfferGroups(asOf day: Day, _ filter: SeriesFilter) throws(StoreError) -> [SeriesKey: [OfferGroup]] {
         try read { db in
-            let rows = try SQLRequest<Row>(literal: Self.latestOfferGroupsQuery(asOf: day, filter)).fetchAll(db)
+            let query = filter.regions == nil ? Self.latestSeriesDaysQuery(asOf: day, filter) : Self.latestOfferGroupsQuery(asOf: day, filter)
+            let rows = try SQLRequest<Row>(literal: query).fetchAll(db)
             // Rows are per series, day, status, unit size and currency; a series' cell takes its latest day.
             var groups: [SeriesKey: [OfferGroup]] = [:]
             for row in rows {
@@ -83,6 +87,27 @@ extension PriceStore {
         \(runsAsOfLatestDay(filter))
         GROUP BY 1, 2, 3, 4, 5, 6
         """
+    }
+
+    /// The grid from `series_day`: per series of the filter, its latest day on or before `day` (a seek per tier),
+    /// and that day's summaries, merged over the tiers; the same rows as `latestOfferGroupsQuery`.
+    static func latestSeriesDaysQuery(asOf day: Day, _ filter: SeriesFilter) -> SQL {
+        let tiers = filter.tiers.map(\.rawValue)
+        return """
+            WITH series AS MATERIALIZED (
+                SELECT p.id AS provider_id, g.id AS gpu_id, (
+                    SELECT max(x.day) FROM series_day x
+                    WHERE x.provider_id = p.id AND x.gpu_id = g.id AND x.tier IN \(tiers) AND x.day <= \(day.description)
+                ) AS day
+                FROM provider p, gpu g WHERE p.id IN \(filter.providers) AND g.id IN \(filter.gpus)
+            )
+            SELECT s.provider_id, s.gpu_id, s.gpu_count_millionths, s.currency, s.day, s.status,
+                min(s.price_low_micros) AS low, max(s.price_high_micros) AS high, max(s.approximate) AS approximate,
+                sum(s.offers) AS offers
+            FROM series l JOIN series_day s ON s.provider_id = l.provider_id AND s.gpu_id = l.gpu_id
+                AND s.tier IN \(tiers) AND s.day = l.day
+            GROUP BY 1, 2, 3, 4, 5, 6
+            """
     }
 
     /// `latest_day`: per feed of the filter's providers, its latest day on or before `day`, and its latest day.
@@ -128,7 +153,8 @@ extension PriceStore {
     public func dailyOfferGroups(from start: Day, through end: Day, _ filter: SeriesFilter) throws(StoreError)
         -> [String: [OfferGroup]]
     {
-        try read { db in
+        if filter.regions == nil { return try dailySeriesDays(from: start, through: end, filter) }
+        return try read { db in
             // The runs that end within the days (a range of the key per offer), and the one run that covers their
             // last day and ends later (one seek): never the runs after, however long the history.
             let runs = try SQLRequest<Row>(
@@ -157,6 +183,31 @@ extension PriceStore {
                 feedDays[row["feed_id"], default: []].append(row["observed_on"])
             }
             return try Self.summarise(runs, over: feedDays)
+        }
+    }
+
+    /// `dailyOfferGroups` from `series_day`: a range of its key per series and tier.
+    private func dailySeriesDays(from start: Day, through end: Day, _ filter: SeriesFilter) throws(StoreError)
+        -> [String: [OfferGroup]]
+    {
+        try read { db in
+            let rows = try SQLRequest<Row>(
+                literal: """
+                    SELECT provider_id, day, status, gpu_count_millionths, currency, min(price_low_micros) AS low,
+                        max(price_high_micros) AS high, max(approximate) AS approximate, sum(offers) AS offers
+                    FROM series_day
+                    WHERE provider_id IN \(filter.providers) AND gpu_id IN \(filter.gpus) AND tier IN \(filter.tiers.map(\.rawValue))
+                      AND day BETWEEN \(start.description) AND \(end.description)
+                    GROUP BY provider_id, day, status, gpu_count_millionths, currency
+                    """
+            ).fetchAll(db)
+            var groups: [String: [OfferGroup]] = [:]
+            for row in rows {
+                let text: String = row["day"]
+                guard let day = Day(text) else { throw StoreError.damaged("a summary has the day \(text)") }
+                groups[row["provider_id"], default: []].append(Self.offerGroup(row, day: day))
+            }
+            return groups
         }
     }
 

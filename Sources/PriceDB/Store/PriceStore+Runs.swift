@@ -119,6 +119,8 @@ extension PriceStore {
                 try insertDay(day, feed: feed, provider: provider, previous: previous?.day, next: next?.day, isNew: dayIsNew, snapshotID: snapshotID, in: db)
                 try reopenRuns(of: feed, in: db)
             }
+            // Only this day's offers changed: the runs of other days may be split or joined, but cover the same days.
+            try summarise(day, of: feed, in: db)
         }
         try db.execute(sql: "DELETE FROM temp.staged")
     }
@@ -168,6 +170,24 @@ extension PriceStore {
                 ORDER BY m.staged_row
                 """,
             arguments: [day, openEnd, snapshotID])
+    }
+
+    /// Rebuilds `series_day` for one observed day of a feed from the runs that cover it: a seek per offer of
+    /// the feed.
+    static func summarise(_ day: String, of feed: Int64, in db: Database) throws {
+        try db.execute(sql: "DELETE FROM series_day WHERE feed_id = ? AND day = ?", arguments: [feed, day])
+        try db.execute(
+            sql: """
+                INSERT INTO series_day
+                SELECT o.provider_id, o.gpu_id, o.tier, ?, o.feed_id, r.status, o.gpu_count_millionths, o.currency,
+                    min(r.price_low_micros), max(r.price_high_micros), max(r.approximate), count(*)
+                FROM offer o JOIN price_run r ON r.offer_id = o.id
+                    AND r.last_seen = (SELECT min(x.last_seen) FROM price_run x WHERE x.offer_id = o.id AND x.last_seen >= ?)
+                    AND r.first_seen <= ?
+                WHERE o.feed_id = ?
+                GROUP BY o.provider_id, o.gpu_id, o.tier, o.feed_id, r.status, o.gpu_count_millionths, o.currency
+                """,
+            arguments: [day, day, day, feed])
     }
 
     /// The feed's latest observed day, if any.
@@ -384,6 +404,7 @@ extension PriceStore {
     /// Takes one day out of a feed whose runs are all closed.
     private static func removeDay(_ day: String, of feed: Int64, in db: Database) throws {
         try db.execute(sql: "DELETE FROM feed_day WHERE feed_id = ? AND observed_on = ?", arguments: [feed, day])
+        try db.execute(sql: "DELETE FROM series_day WHERE feed_id = ? AND day = ?", arguments: [feed, day])
         let previous = try neighbour(of: day, in: feed, before: true, in: db)
         let next = try neighbour(of: day, in: feed, before: false, in: db)
         let covering = try Row.fetchAll(
