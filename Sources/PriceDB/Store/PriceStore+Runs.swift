@@ -112,15 +112,16 @@ extension PriceStore {
                     FROM temp.staged WHERE provider_id = ? AND observed_on = ? AND offer_id > ? ORDER BY offer_id;
                     """,
                 arguments: [provider, day, base, provider, day, feed, provider, day, base])
+            // Only this day's offers change: the runs of other days may be split or joined, but cover the same days.
             if dayIsNew && next == nil {
                 try appendDay(day, feed: feed, after: previous, provider: provider, snapshotID: snapshotID, in: db)
+                try summariseStaged(day, of: feed, provider: provider, in: db)
             } else {
                 if let latestBefore { try closeOpenRuns(of: feed, on: latestBefore, in: db) }
                 try insertDay(day, feed: feed, provider: provider, previous: previous?.day, next: next?.day, isNew: dayIsNew, snapshotID: snapshotID, in: db)
                 try reopenRuns(of: feed, in: db)
+                try summarise(day, of: feed, in: db)
             }
-            // Only this day's offers changed: the runs of other days may be split or joined, but cover the same days.
-            try summarise(day, of: feed, in: db)
         }
         try db.execute(sql: "DELETE FROM temp.staged")
     }
@@ -188,6 +189,20 @@ extension PriceStore {
                 GROUP BY o.provider_id, o.gpu_id, o.tier, o.feed_id, r.status, o.gpu_count_millionths, o.currency
                 """,
             arguments: [day, day, day, feed])
+    }
+
+    /// `series_day` for a day just appended: its offers are exactly the staged ones (each is its run's value
+    /// now), so the summary is read from them without a seek.
+    static func summariseStaged(_ day: String, of feed: Int64, provider: String, in db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO series_day
+                SELECT provider_id, gpu_id, tier, observed_on, ?, status, gpu_count_millionths, currency,
+                    min(low), max(high), max(approximate), count(*)
+                FROM temp.staged WHERE provider_id = ? AND observed_on = ?
+                GROUP BY gpu_id, tier, status, gpu_count_millionths, currency
+                """,
+            arguments: [feed, provider, day])
     }
 
     /// The feed's latest observed day, if any.
