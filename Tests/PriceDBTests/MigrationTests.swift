@@ -136,8 +136,8 @@ extension IndexTests {
             let query = PriceStore.latestSeriesDaysQuery(asOf: Day("2026-02-28")!, filter)
             return try SQLRequest<Row>(literal: "EXPLAIN QUERY PLAN " + query).fetchAll(db).map { $0["detail"] as String }
         }
-        #expect(plan.contains { $0.contains("SEARCH x USING PRIMARY KEY (provider_id=? AND gpu_id=? AND tier=? AND day<?)") }, "\(plan)")
-        #expect(plan.contains { $0.contains("SEARCH s USING PRIMARY KEY (provider_id=? AND gpu_id=? AND tier=? AND day=?)") }, "\(plan)")
+        #expect(plan.contains { $0.contains("SEARCH x USING PRIMARY KEY (feed_id=? AND gpu_id=? AND tier=? AND day<?)") }, "\(plan)")
+        #expect(plan.contains { $0.contains("SEARCH s USING PRIMARY KEY (feed_id=? AND gpu_id=? AND tier=? AND day=?)") }, "\(plan)")
         #expect(!plan.contains { $0.hasPrefix("SCAN s") || $0.hasPrefix("SCAN x") || $0.hasPrefix("SCAN series_day") }, "\(plan)")
     }
 }

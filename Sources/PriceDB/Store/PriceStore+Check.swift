@@ -59,14 +59,14 @@ extension PriceStore {
     /// `series_day` as the runs give it, computed afresh: each observed day's offers are those whose run covers
     /// it. Every write keeps the table equal to this (`Migrations/0007_series_days.sql` fills it the same way).
     static let seriesDaysFromRuns = """
-        SELECT o.provider_id, o.gpu_id, o.tier, d.observed_on, o.feed_id, r.status, o.gpu_count_millionths, o.currency,
-            min(r.price_low_micros), max(r.price_high_micros), max(r.approximate), count(*)
+        SELECT o.feed_id, o.gpu_id, o.tier, CAST(julianday(d.observed_on) - 2440587.5 AS INTEGER), r.status,
+            o.gpu_count_millionths, o.currency, min(r.price_low_micros), max(r.price_high_micros), max(r.approximate), count(*)
         FROM (SELECT DISTINCT feed_id, observed_on FROM feed_day) d
         JOIN offer o ON o.feed_id = d.feed_id
         JOIN price_run r ON r.offer_id = o.id
             AND r.last_seen = (SELECT min(x.last_seen) FROM price_run x WHERE x.offer_id = o.id AND x.last_seen >= d.observed_on)
             AND r.first_seen <= d.observed_on
-        GROUP BY o.provider_id, o.gpu_id, o.tier, d.observed_on, o.feed_id, r.status, o.gpu_count_millionths, o.currency
+        GROUP BY o.feed_id, o.gpu_id, o.tier, d.observed_on, r.status, o.gpu_count_millionths, o.currency
         """
 
     /// Copies the database to `path` with SQLite's online backup API, safe while imports run: the copy is one

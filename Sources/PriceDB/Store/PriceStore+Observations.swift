@@ -89,23 +89,25 @@ extension PriceStore {
         """
     }
 
-    /// The grid from `series_day`: per series of the filter, its latest day on or before `day` (a seek per tier),
-    /// and that day's summaries, merged over the tiers; the same rows as `latestOfferGroupsQuery`.
+    /// The grid from `series_day`: per series of the filter, its latest day on or before `day` (a seek per
+    /// feed and tier), and that day's summaries, merged over feeds and tiers; the same rows as
+    /// `latestOfferGroupsQuery`.
     static func latestSeriesDaysQuery(asOf day: Day, _ filter: SeriesFilter) -> SQL {
         let tiers = filter.tiers.map(\.rawValue)
         return """
             WITH series AS MATERIALIZED (
                 SELECT p.id AS provider_id, g.id AS gpu_id, (
-                    SELECT max(x.day) FROM series_day x
-                    WHERE x.provider_id = p.id AND x.gpu_id = g.id AND x.tier IN \(tiers) AND x.day <= \(day.description)
+                    SELECT max(x.day) FROM feed f JOIN series_day x ON x.feed_id = f.id AND x.gpu_id = g.id
+                        AND x.tier IN \(tiers) AND x.day <= \(day.ordinal)
+                    WHERE f.provider_id = p.id
                 ) AS day
                 FROM provider p, gpu g WHERE p.id IN \(filter.providers) AND g.id IN \(filter.gpus)
             )
-            SELECT s.provider_id, s.gpu_id, s.gpu_count_millionths, s.currency, s.day, s.status,
-                min(s.price_low_micros) AS low, max(s.price_high_micros) AS high, max(s.approximate) AS approximate,
+            SELECT l.provider_id, l.gpu_id, s.gpu_count_millionths, s.currency, date(l.day * 86400, 'unixepoch') AS day,
+                s.status, min(s.price_low_micros) AS low, max(s.price_high_micros) AS high, max(s.approximate) AS approximate,
                 sum(s.offers) AS offers
-            FROM series l JOIN series_day s ON s.provider_id = l.provider_id AND s.gpu_id = l.gpu_id
-                AND s.tier IN \(tiers) AND s.day = l.day
+            FROM series l JOIN feed f ON f.provider_id = l.provider_id
+            JOIN series_day s ON s.feed_id = f.id AND s.gpu_id = l.gpu_id AND s.tier IN \(tiers) AND s.day = l.day
             GROUP BY 1, 2, 3, 4, 5, 6
             """
     }
@@ -186,19 +188,20 @@ extension PriceStore {
         }
     }
 
-    /// `dailyOfferGroups` from `series_day`: a range of its key per series and tier.
+    /// `dailyOfferGroups` from `series_day`: a range of its key per feed, GPU and tier.
     private func dailySeriesDays(from start: Day, through end: Day, _ filter: SeriesFilter) throws(StoreError)
         -> [String: [OfferGroup]]
     {
         try read { db in
             let rows = try SQLRequest<Row>(
                 literal: """
-                    SELECT provider_id, day, status, gpu_count_millionths, currency, min(price_low_micros) AS low,
-                        max(price_high_micros) AS high, max(approximate) AS approximate, sum(offers) AS offers
-                    FROM series_day
-                    WHERE provider_id IN \(filter.providers) AND gpu_id IN \(filter.gpus) AND tier IN \(filter.tiers.map(\.rawValue))
-                      AND day BETWEEN \(start.description) AND \(end.description)
-                    GROUP BY provider_id, day, status, gpu_count_millionths, currency
+                    SELECT f.provider_id, date(s.day * 86400, 'unixepoch') AS day, s.status, s.gpu_count_millionths,
+                        s.currency, min(s.price_low_micros) AS low, max(s.price_high_micros) AS high,
+                        max(s.approximate) AS approximate, sum(s.offers) AS offers
+                    FROM feed f JOIN series_day s ON s.feed_id = f.id AND s.gpu_id IN \(filter.gpus)
+                        AND s.tier IN \(filter.tiers.map(\.rawValue)) AND s.day BETWEEN \(start.ordinal) AND \(end.ordinal)
+                    WHERE f.provider_id IN \(filter.providers)
+                    GROUP BY f.provider_id, s.day, s.status, s.gpu_count_millionths, s.currency
                     """
             ).fetchAll(db)
             var groups: [String: [OfferGroup]] = [:]

@@ -176,19 +176,19 @@ extension PriceStore {
     /// Rebuilds `series_day` for one observed day of a feed from the runs that cover it: a seek per offer of
     /// the feed.
     static func summarise(_ day: String, of feed: Int64, in db: Database) throws {
-        try db.execute(sql: "DELETE FROM series_day WHERE feed_id = ? AND day = ?", arguments: [feed, day])
+        try forgetSummary(of: day, of: feed, in: db)
         try db.execute(
             sql: """
                 INSERT INTO series_day
-                SELECT o.provider_id, o.gpu_id, o.tier, ?, o.feed_id, r.status, o.gpu_count_millionths, o.currency,
+                SELECT o.feed_id, o.gpu_id, o.tier, ?, r.status, o.gpu_count_millionths, o.currency,
                     min(r.price_low_micros), max(r.price_high_micros), max(r.approximate), count(*)
                 FROM offer o JOIN price_run r ON r.offer_id = o.id
                     AND r.last_seen = (SELECT min(x.last_seen) FROM price_run x WHERE x.offer_id = o.id AND x.last_seen >= ?)
                     AND r.first_seen <= ?
                 WHERE o.feed_id = ?
-                GROUP BY o.provider_id, o.gpu_id, o.tier, o.feed_id, r.status, o.gpu_count_millionths, o.currency
+                GROUP BY o.gpu_id, o.tier, r.status, o.gpu_count_millionths, o.currency
                 """,
-            arguments: [day, day, day, feed])
+            arguments: [Self.dayNumber(day), day, day, feed])
     }
 
     /// `series_day` for a day just appended: its offers are exactly the staged ones (each is its run's value
@@ -197,12 +197,27 @@ extension PriceStore {
         try db.execute(
             sql: """
                 INSERT INTO series_day
-                SELECT provider_id, gpu_id, tier, observed_on, ?, status, gpu_count_millionths, currency,
-                    min(low), max(high), max(approximate), count(*)
+                SELECT ?, gpu_id, tier, ?, status, gpu_count_millionths, currency, min(low), max(high), max(approximate),
+                    count(*)
                 FROM temp.staged WHERE provider_id = ? AND observed_on = ?
                 GROUP BY gpu_id, tier, status, gpu_count_millionths, currency
                 """,
-            arguments: [feed, provider, day])
+            arguments: [feed, Self.dayNumber(day), provider, day])
+    }
+
+    /// Removes the summary of one day of a feed: a range of the key per GPU and tier of the feed.
+    static func forgetSummary(of day: String, of feed: Int64, in db: Database) throws {
+        try db.execute(
+            literal: """
+                DELETE FROM series_day WHERE feed_id = \(feed)
+                  AND gpu_id IN (SELECT DISTINCT gpu_id FROM offer WHERE feed_id = \(feed))
+                  AND tier IN \(Tier.allCases.map(\.rawValue)) AND day = \(Self.dayNumber(day))
+                """)
+    }
+
+    /// A stored day (`2026-02-07`) as `series_day` numbers it: days since 1970-01-01.
+    static func dayNumber(_ text: String) -> Int {
+        Day(text)?.ordinal ?? 0
     }
 
     /// The feed's latest observed day, if any.
@@ -419,7 +434,7 @@ extension PriceStore {
     /// Takes one day out of a feed whose runs are all closed.
     private static func removeDay(_ day: String, of feed: Int64, in db: Database) throws {
         try db.execute(sql: "DELETE FROM feed_day WHERE feed_id = ? AND observed_on = ?", arguments: [feed, day])
-        try db.execute(sql: "DELETE FROM series_day WHERE feed_id = ? AND day = ?", arguments: [feed, day])
+        try forgetSummary(of: day, of: feed, in: db)
         let previous = try neighbour(of: day, in: feed, before: true, in: db)
         let next = try neighbour(of: day, in: feed, before: false, in: db)
         let covering = try Row.fetchAll(
