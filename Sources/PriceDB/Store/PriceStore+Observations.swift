@@ -60,9 +60,9 @@ extension PriceStore {
             // Rows are per series, day, status, unit size and currency; a series' cell takes its latest day.
             var groups: [SeriesKey: [OfferGroup]] = [:]
             for row in rows {
-                guard let dayText = row["day"] as String? else { continue }
+                guard let dayText = row[4] as String? else { continue }
                 guard let day = Day(dayText) else { throw StoreError.damaged("a run has the day \(dayText)") }
-                let key = SeriesKey(provider: row["provider_id"], gpu: row["gpu_id"])
+                let key = SeriesKey(provider: row[0], gpu: row[1])
                 let group = Self.offerGroup(row, day: day)
                 if let current = groups[key]?.first?.observedOn {
                     if day < current { continue }
@@ -193,22 +193,19 @@ extension PriceStore {
         -> [String: [OfferGroup]]
     {
         try read { db in
-            let rows = try SQLRequest<Row>(
+            let rows = try Row.fetchCursor(db, SQLRequest<Row>(
                 literal: """
-                    SELECT f.provider_id, date(s.day * 86400, 'unixepoch') AS day, s.status, s.gpu_count_millionths,
-                        s.currency, min(s.price_low_micros) AS low, max(s.price_high_micros) AS high,
-                        max(s.approximate) AS approximate, sum(s.offers) AS offers
+                    SELECT f.provider_id, NULL, s.gpu_count_millionths, s.currency, s.day, s.status,
+                        min(s.price_low_micros), max(s.price_high_micros), max(s.approximate), sum(s.offers)
                     FROM feed f JOIN series_day s ON s.feed_id = f.id AND s.gpu_id IN \(filter.gpus)
                         AND s.tier IN \(filter.tiers.map(\.rawValue)) AND s.day BETWEEN \(start.ordinal) AND \(end.ordinal)
                     WHERE f.provider_id IN \(filter.providers)
                     GROUP BY f.provider_id, s.day, s.status, s.gpu_count_millionths, s.currency
-                    """
-            ).fetchAll(db)
+                    """))
+            // A cursor reads each row in place, with no copy (there may be thousands).
             var groups: [String: [OfferGroup]] = [:]
-            for row in rows {
-                let text: String = row["day"]
-                guard let day = Day(text) else { throw StoreError.damaged("a summary has the day \(text)") }
-                groups[row["provider_id"], default: []].append(Self.offerGroup(row, day: day))
+            while let row = try rows.next() {
+                groups[row[0], default: []].append(Self.offerGroup(row, day: Day(ordinal: row[4])))
             }
             return groups
         }
@@ -366,11 +363,13 @@ extension PriceStore {
         return PriceRange(low: Money(micros: low), high: Money(micros: high))
     }
 
+    /// A row laid out as the grid's queries select it: provider, GPU, unit size, currency, day, status, low, high,
+    /// approximate, offers (read by position: a lookup by name compares names ignoring case, on every row).
     static func offerGroup(_ row: Row, day: Day) -> OfferGroup {
         OfferGroup(
-            observedOn: day, status: Status(rawValue: row["status"]) ?? .available,
-            gpuCount: GPUCount(millionths: row["gpu_count_millionths"]), currency: row["currency"],
-            price: priceRange(low: row["low"], high: row["high"]), approximate: row["approximate"], offers: row["offers"])
+            observedOn: day, status: Status(rawValue: row[5]) ?? .available,
+            gpuCount: GPUCount(millionths: row[2]), currency: row[3],
+            price: priceRange(low: row[6], high: row[7]), approximate: row[8], offers: row[9])
     }
 
     static func offer(_ row: Row) throws -> Offer {
