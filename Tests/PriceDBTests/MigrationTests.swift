@@ -137,6 +137,7 @@ extension IndexTests {
             return try SQLRequest<Row>(literal: "EXPLAIN QUERY PLAN " + query).fetchAll(db).map { $0["detail"] as String }
         }
         #expect(plan.contains { $0.contains("SEARCH x USING PRIMARY KEY (feed_id=? AND gpu_id=? AND tier=? AND day<?)") }, "\(plan)")
+        #expect(!plan.contains { $0.contains("SCAN t") && !$0.contains("VIRTUAL TABLE") }, "\(plan)")
         #expect(plan.contains { $0.contains("SEARCH s USING PRIMARY KEY (feed_id=? AND gpu_id=? AND tier=? AND day=?)") }, "\(plan)")
         #expect(!plan.contains { $0.hasPrefix("SCAN s") || $0.hasPrefix("SCAN x") || $0.hasPrefix("SCAN series_day") }, "\(plan)")
     }

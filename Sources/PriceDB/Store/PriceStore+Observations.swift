@@ -94,12 +94,15 @@ extension PriceStore {
     /// `latestOfferGroupsQuery`.
     static func latestSeriesDaysQuery(asOf day: Day, _ filter: SeriesFilter) -> SQL {
         let tiers = filter.tiers.map(\.rawValue)
+        // The innermost max() names the whole key but the day, so SQLite answers it with one seek; a max() over
+        // a list of tiers, or over a join, would read every day of the series instead.
+        let tierList = "[" + tiers.map { "\"\($0)\"" }.joined(separator: ",") + "]"
         return """
             WITH series AS MATERIALIZED (
                 SELECT p.id AS provider_id, g.id AS gpu_id, (
-                    SELECT max(x.day) FROM feed f JOIN series_day x ON x.feed_id = f.id AND x.gpu_id = g.id
-                        AND x.tier IN \(tiers) AND x.day <= \(day.ordinal)
-                    WHERE f.provider_id = p.id
+                    SELECT max((SELECT max(x.day) FROM series_day x
+                                WHERE x.feed_id = f.id AND x.gpu_id = g.id AND x.tier = t.value AND x.day <= \(day.ordinal)))
+                    FROM feed f, json_each(\(tierList)) t WHERE f.provider_id = p.id
                 ) AS day
                 FROM provider p, gpu g WHERE p.id IN \(filter.providers) AND g.id IN \(filter.gpus)
             )

@@ -79,8 +79,6 @@ public struct PriceStore: Sendable {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(30)
-        // Reads map the file rather than copy each page in with a system call.
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 1073741824") }
         do {
             var pool = try DatabasePool(path: path, configuration: configuration)
             let version = try pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
