@@ -56,7 +56,8 @@ extension PriceStore {
     public func latestOfferGroups(asOf day: Day, _ filter: SeriesFilter) throws(StoreError) -> [SeriesKey: [OfferGroup]] {
         try read { db in
             let query = filter.regions == nil ? Self.latestSeriesDaysQuery(asOf: day, filter) : Self.latestOfferGroupsQuery(asOf: day, filter)
-            let rows = try SQLRequest<Row>(literal: query).fetchAll(db)
+            // Cached: `quarters` asks the same question once per quarter.
+            let rows = try SQLRequest<Row>(literal: query, cached: true).fetchAll(db)
             // Rows are per series, day, status, unit size and currency; a series' cell takes its latest day.
             var groups: [SeriesKey: [OfferGroup]] = [:]
             for row in rows {
@@ -204,7 +205,7 @@ extension PriceStore {
                         AND s.tier IN \(filter.tiers.map(\.rawValue)) AND s.day BETWEEN \(start.ordinal) AND \(end.ordinal)
                     WHERE f.provider_id IN \(filter.providers)
                     GROUP BY f.provider_id, s.day, s.status, s.gpu_count_millionths, s.currency
-                    """))
+                    """, cached: true))
             // A cursor reads each row in place, with no copy (there may be thousands).
             var groups: [String: [OfferGroup]] = [:]
             while let row = try rows.next() {
