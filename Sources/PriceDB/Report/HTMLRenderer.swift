@@ -125,58 +125,62 @@ struct HTMLRenderer {
     /// The history chart's data: every step it draws.
     private func stepTable(_ history: PriceHistory, into page: inout Markup) {
         let de = locale == .de
-        page.open("details")
-        page.element("summary", text: de ? "Daten des Verlaufs" : "Data of the history chart")
-        page.open("div", [("class", "scroll")])
-        page.open("table", [("class", "data")])
-        page.element("caption", [("class", "sr-only")], text: HistoryChart(history: history, locale: locale, id: "", colours: [:]).title)
-        page.open("thead")
-        page.open("tr")
-        for header in de ? ["Anbieter", "Von", "Bis", "Niedrigster", "Höchster"] : ["Provider", "From", "To", "Lowest", "Highest"] {
-            page.element("th", [("scope", "col")], text: header)
-        }
-        page.close("tr")
-        page.close("thead")
-        page.open("tbody")
-        for series in history.series {
-            for step in series.steps {
-                page.open("tr")
-                page.element("th", [("scope", "row")], text: series.provider.shortName)
-                page.element("td", text: locale.date(step.from))
-                page.element("td", text: locale.date(step.to.adding(days: -1)))
-                page.element("td", [("class", "num")], text: locale.exactMoney(step.price.low, currency: history.currency))
-                page.element("td", [("class", "num")], text: locale.exactMoney(step.price.high, currency: history.currency))
-                page.close("tr")
+        let rows = history.series.flatMap { series in
+            series.steps.map { step in
+                [
+                    series.provider.shortName, locale.date(step.from), locale.date(step.to.adding(days: -1)),
+                    locale.exactMoney(step.price.low, currency: history.currency),
+                    locale.exactMoney(step.price.high, currency: history.currency),
+                ]
             }
         }
-        page.close("tbody")
-        page.close("table")
-        page.close("div")
-        page.close("details")
+        dataTable(
+            summary: de ? "Daten des Verlaufs" : "Data of the history chart",
+            caption: HistoryChart(history: history, locale: locale, id: "", colours: [:]).title,
+            headers: de ? ["Anbieter", "Von", "Bis", "Niedrigster", "Höchster"] : ["Provider", "From", "To", "Lowest", "Highest"],
+            numeric: [3, 4], rows: rows, into: &page)
     }
 
     /// The range chart's data: each bar.
     private func rangeTable(_ chart: RangeChart, into page: inout Markup) {
         let de = locale == .de
+        let rows = chart.ordered.map { bar in
+            [
+                bar.provider.shortName, locale.exactMoney(bar.price.low, currency: chart.currency),
+                locale.exactMoney(bar.price.high, currency: chart.currency), bar.observedOn.map(locale.date) ?? "-",
+            ]
+        }
+        dataTable(
+            summary: de ? "Daten der Spannen" : "Data of the range chart", caption: chart.title,
+            headers: de ? ["Anbieter", "Niedrigster", "Höchster", "Beobachtet"] : ["Provider", "Lowest", "Highest", "Observed"],
+            numeric: [1, 2], rows: rows, into: &page)
+    }
+
+    /// A chart's data table beside it, folded under `summary`: the first cell of each row heads it, and the
+    /// `numeric` columns align right.
+    private func dataTable(
+        summary: String, caption: String, headers: [String], numeric: Set<Int>, rows: [[String]], into page: inout Markup
+    ) {
         page.open("details")
-        page.element("summary", text: de ? "Daten der Spannen" : "Data of the range chart")
+        page.element("summary", text: summary)
         page.open("div", [("class", "scroll")])
         page.open("table", [("class", "data")])
-        page.element("caption", [("class", "sr-only")], text: chart.title)
+        page.element("caption", [("class", "sr-only")], text: caption)
         page.open("thead")
         page.open("tr")
-        for header in de ? ["Anbieter", "Niedrigster", "Höchster", "Beobachtet"] : ["Provider", "Lowest", "Highest", "Observed"] {
-            page.element("th", [("scope", "col")], text: header)
-        }
+        for header in headers { page.element("th", [("scope", "col")], text: header) }
         page.close("tr")
         page.close("thead")
         page.open("tbody")
-        for bar in chart.ordered {
+        for row in rows {
             page.open("tr")
-            page.element("th", [("scope", "row")], text: bar.provider.shortName)
-            page.element("td", [("class", "num")], text: locale.exactMoney(bar.price.low, currency: chart.currency))
-            page.element("td", [("class", "num")], text: locale.exactMoney(bar.price.high, currency: chart.currency))
-            page.element("td", text: bar.observedOn.map(locale.date) ?? "-")
+            for (index, cell) in row.enumerated() {
+                if index == 0 {
+                    page.element("th", [("scope", "row")], text: cell)
+                } else {
+                    page.element("td", numeric.contains(index) ? [("class", "num")] : [], text: cell)
+                }
+            }
             page.close("tr")
         }
         page.close("tbody")

@@ -1,7 +1,7 @@
 import ArgumentParser
 import PriceDB
 
-/// `--as-of`, `--tier` and `--stale-after`: which day a question is about and which offers count.
+/// `--as-of` with `--tier` and `--stale-after`: which day a question is about and which offers count.
 struct AsOfOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
@@ -9,6 +9,19 @@ struct AsOfOptions: ParsableArguments {
             valueName: "period"))
     var asOf: Period?
 
+    @OptionGroup var counting: CountingOptions
+
+    var period: Period { asOf ?? .day(.today()) }
+    var tier: String? { counting.tier }
+    var staleAfter: Int { counting.staleAfter }
+
+    func tiers() throws -> [Tier] {
+        try counting.tiers()
+    }
+}
+
+/// `--tier` and `--stale-after`: which offers count, and how old a price may be before it is stale.
+struct CountingOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "Comma-separated tiers that count (\(Tier.allCases.map(\.rawValue).joined(separator: ", "))). Default: on-demand,secure,community,marketplace.",
@@ -17,8 +30,6 @@ struct AsOfOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("Mark cells older than this many quarters before the day as stale.", valueName: "quarters"))
     var staleAfter = 2
-
-    var period: Period { asOf ?? .day(.today()) }
 
     func tiers() throws -> [Tier] {
         try tier.map { try parseTiers($0) } ?? Tier.reportedByDefault

@@ -32,14 +32,7 @@ extension PriceDBCommand {
         @Option(help: ArgumentHelp("The last period shown, and the day the chart is as of. Default: today.", valueName: "period"))
         var to: Period?
 
-        @Option(
-            help: ArgumentHelp(
-                "Comma-separated tiers that count (\(Tier.allCases.map(\.rawValue).joined(separator: ", "))). Default: on-demand,secure,community,marketplace.",
-                valueName: "tiers"))
-        var tier: String?
-
-        @Option(help: ArgumentHelp("Leave a gap where a price is older than this many quarters.", valueName: "quarters"))
-        var staleAfter = 2
+        @OptionGroup var counting: CountingOptions
 
         @OptionGroup var currency: CurrencyOption
 
@@ -50,10 +43,6 @@ extension PriceDBCommand {
         var out: String?
 
         func validate() throws {
-            if let tier { _ = try parseTiers(tier) }
-            guard (1...400).contains(staleAfter) else {
-                throw ValidationError("--stale-after takes 1 to 400 quarters, not \(staleAfter)")
-            }
             if let from, let to, from.firstDay > to.lastDay {
                 throw ValidationError("--from \(from) is after --to \(to); give the earlier period first")
             }
@@ -65,7 +54,7 @@ extension PriceDBCommand {
             let history = try reportingFailures {
                 try ReportBuilder(store: store, converter: try currency.converter(for: store)).chart(
                     gpuName: gpu.name, providerIDs: providers.ids, from: from, to: to,
-                    tiers: try tier.map { try parseTiers($0) } ?? Tier.reportedByDefault, staleAfterQuarters: staleAfter)
+                    tiers: try counting.tiers(), staleAfterQuarters: counting.staleAfter)
             }
             let svg = history.svg(asOf: to.lastDay, locale: locale)
             if let out, out != "-" {
