@@ -25,3 +25,16 @@ public struct OfferGroup: Hashable, Sendable {
         self.offers = offers
     }
 }
+
+extension OfferGroup {
+    /// Takes in the offers of another group of the same day, status, unit size and currency (another tier or
+    /// source of the same series).
+    mutating func merge(_ other: OfferGroup) {
+        if let range = other.price {
+            price = PriceRange(low: min(price?.low ?? range.low, range.low), high: max(price?.high ?? range.high, range.high))
+        }
+        approximate = approximate || other.approximate
+        offers += other.offers
+        converted = converted || other.converted
+    }
+}

@@ -192,24 +192,42 @@ extension PriceStore {
         }
     }
 
-    /// `dailyOfferGroups` from `series_day`: a range of its key per feed, GPU and tier.
+    /// `dailyOfferGroups` from `series_day`: a range of its key per feed, GPU and tier. The rows of several
+    /// feeds, GPUs or tiers that share a day, status, unit size and currency are merged here: a `GROUP BY` would
+    /// sort rows that are nearly all distinct already, which costs SQLite more than reading them.
     private func dailySeriesDays(from start: Day, through end: Day, _ filter: SeriesFilter) throws(StoreError)
         -> [String: [OfferGroup]]
     {
-        try read { db in
+        struct Key: Hashable {
+            var provider: String
+            var day: Int
+            var status: String
+            var count: Int64
+            var currency: String
+        }
+        return try read { db in
             let rows = try Row.fetchCursor(db, SQLRequest<Row>(
                 literal: """
                     SELECT f.provider_id, NULL, s.gpu_count_millionths, s.currency, s.day, s.status,
-                        min(s.price_low_micros), max(s.price_high_micros), max(s.approximate), sum(s.offers)
+                        s.price_low_micros, s.price_high_micros, s.approximate, s.offers
                     FROM feed f JOIN series_day s ON s.feed_id = f.id AND s.gpu_id IN \(filter.gpus)
                         AND s.tier IN \(filter.tiers.map(\.rawValue)) AND s.day BETWEEN \(start.ordinal) AND \(end.ordinal)
                     WHERE f.provider_id IN \(filter.providers)
-                    GROUP BY f.provider_id, s.day, s.status, s.gpu_count_millionths, s.currency
                     """, cached: true))
             // A cursor reads each row in place, with no copy (there may be thousands).
             var groups: [String: [OfferGroup]] = [:]
+            var positions: [Key: Int] = [:]
             while let row = try rows.next() {
-                groups[row[0], default: []].append(Self.offerGroup(row, day: Day(ordinal: row[4])))
+                let provider: String = row[0]
+                let day: Int = row[4]
+                let group = Self.offerGroup(row, day: Day(ordinal: day))
+                let key = Key(provider: provider, day: day, status: row[5], count: row[2], currency: row[3])
+                guard let position = positions[key] else {
+                    positions[key] = groups[provider, default: []].count
+                    groups[provider, default: []].append(group)
+                    continue
+                }
+                groups[provider]![position].merge(group)
             }
             return groups
         }
