@@ -5,7 +5,7 @@ import PriceDB
 extension PriceDBCommand {
     struct Ingest: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record the price observations of snapshot files.",
+            abstract: "Record price observations (snapshot JSON, SkyPilot catalogs) and ECB exchange rates.",
             discussion: """
                 Each FILE is a snapshot JSON (format pricedb-snapshot/1; see README, "Snapshot format") or a \
                 SkyPilot CSV catalog (catalogs/v7/<cloud>/vms.csv, recognised by its header), which needs \
