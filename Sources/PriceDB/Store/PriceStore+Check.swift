@@ -43,7 +43,7 @@ extension PriceStore {
                 ("pairs of runs of one offer that overlap",
                  "SELECT count(*) FROM price_run a JOIN price_run b ON b.offer_id = a.offer_id AND b.last_seen > a.last_seen AND b.first_seen <= a.last_seen"),
                 ("day summaries (series_day) that differ from the runs, or are missing",
-                 "SELECT (SELECT count(*) FROM (SELECT * FROM series_day EXCEPT \(Self.seriesDaysFromRuns))) + (SELECT count(*) FROM (\(Self.seriesDaysFromRuns) EXCEPT SELECT * FROM series_day))"),
+                 "SELECT (SELECT count(*) FROM (SELECT * FROM series_day EXCEPT \(Self.allSeriesDays))) + (SELECT count(*) FROM (\(Self.allSeriesDays) EXCEPT SELECT * FROM series_day))"),
                 ("snapshots that observed nothing", "SELECT count(*) FROM snapshot s WHERE NOT EXISTS (SELECT 1 FROM feed_day d WHERE d.snapshot_id = s.id)"),
                 ("snapshots whose provider count does not match the providers they observed",
                  "SELECT count(*) FROM snapshot s WHERE s.provider_count != (SELECT count(DISTINCT f.provider_id) FROM feed_day d JOIN feed f ON f.id = d.feed_id WHERE d.snapshot_id = s.id)"),
@@ -56,18 +56,8 @@ extension PriceStore {
         }
     }
 
-    /// `series_day` as the runs give it, computed afresh: each observed day's offers are those whose run covers
-    /// it. Every write keeps the table equal to this (`Migrations/0007_series_days.sql` fills it the same way).
-    static let seriesDaysFromRuns = """
-        SELECT o.feed_id, o.gpu_id, o.tier, CAST(julianday(d.observed_on) - 2440587.5 AS INTEGER), r.status,
-            o.gpu_count_millionths, o.currency, min(r.price_low_micros), max(r.price_high_micros), max(r.approximate), count(*)
-        FROM (SELECT DISTINCT feed_id, observed_on FROM feed_day) d
-        JOIN offer o ON o.feed_id = d.feed_id
-        JOIN price_run r ON r.offer_id = o.id
-            AND r.last_seen = (SELECT min(x.last_seen) FROM price_run x WHERE x.offer_id = o.id AND x.last_seen >= d.observed_on)
-            AND r.first_seen <= d.observed_on
-        GROUP BY o.feed_id, o.gpu_id, o.tier, d.observed_on, r.status, o.gpu_count_millionths, o.currency
-        """
+    /// `series_day` computed afresh from the runs, for every observed day.
+    private static let allSeriesDays = seriesDaysFromRuns(days: "SELECT DISTINCT feed_id, observed_on FROM feed_day")
 
     /// Copies the database to `path` with SQLite's online backup API, safe while imports run: the copy is one
     /// consistent state. An existing file is replaced only with `overwrite`.

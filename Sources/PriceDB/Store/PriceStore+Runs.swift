@@ -173,22 +173,30 @@ extension PriceStore {
             arguments: [day, openEnd, snapshotID])
     }
 
-    /// Rebuilds `series_day` for one observed day of a feed from the runs that cover it: a seek per offer of
-    /// the feed.
+    /// `series_day`'s rows as the runs give them, for the observed days that `days` selects (`feed_id`,
+    /// `observed_on`): each day's offers are those whose run covers it, a seek per offer. The one definition of
+    /// the table's content, for every write and for `check` (`Migrations/0007_series_days.sql` fills it the same
+    /// way).
+    static func seriesDaysFromRuns(days: String) -> String {
+        """
+        SELECT o.feed_id, o.gpu_id, o.tier, CAST(julianday(d.observed_on) - 2440587.5 AS INTEGER), r.status,
+            o.gpu_count_millionths, o.currency, min(r.price_low_micros), max(r.price_high_micros), max(r.approximate),
+            count(*)
+        FROM (\(days)) d
+        JOIN offer o ON o.feed_id = d.feed_id
+        JOIN price_run r ON r.offer_id = o.id
+            AND r.last_seen = (SELECT min(x.last_seen) FROM price_run x WHERE x.offer_id = o.id AND x.last_seen >= d.observed_on)
+            AND r.first_seen <= d.observed_on
+        GROUP BY o.feed_id, o.gpu_id, o.tier, d.observed_on, r.status, o.gpu_count_millionths, o.currency
+        """
+    }
+
+    /// Rebuilds `series_day` for one observed day of a feed from the runs that cover it.
     static func summarise(_ day: String, of feed: Int64, in db: Database) throws {
         try forgetSummary(of: day, of: feed, in: db)
         try db.execute(
-            sql: """
-                INSERT INTO series_day
-                SELECT o.feed_id, o.gpu_id, o.tier, ?, r.status, o.gpu_count_millionths, o.currency,
-                    min(r.price_low_micros), max(r.price_high_micros), max(r.approximate), count(*)
-                FROM offer o JOIN price_run r ON r.offer_id = o.id
-                    AND r.last_seen = (SELECT min(x.last_seen) FROM price_run x WHERE x.offer_id = o.id AND x.last_seen >= ?)
-                    AND r.first_seen <= ?
-                WHERE o.feed_id = ?
-                GROUP BY o.gpu_id, o.tier, r.status, o.gpu_count_millionths, o.currency
-                """,
-            arguments: [Self.dayNumber(day), day, day, feed])
+            sql: "INSERT INTO series_day " + seriesDaysFromRuns(days: "SELECT ? AS feed_id, ? AS observed_on"),
+            arguments: [feed, day])
     }
 
     /// `series_day` for a day just appended: its offers are exactly the staged ones (each is its run's value
