@@ -35,3 +35,21 @@ enum ChartStyle {
         }
         """
 }
+
+extension Markup {
+    /// Opens a chart's `<svg>` with what every chart carries: its size, an accessible title and description,
+    /// and, for a file of its own, the namespace and the style sheet (a page holds the style sheet once).
+    mutating func openChart(
+        kind: String, width: Double, height: Double, id: String, title: String, description: String, standalone: Bool
+    ) {
+        var attributes: [(String, String)] = standalone ? [("xmlns", "http://www.w3.org/2000/svg")] : []
+        attributes += [
+            ("class", "chart " + kind), ("viewBox", "0 0 \(Int(width)) \(Int(height))"), ("role", "img"),
+            ("aria-labelledby", "\(id)-title \(id)-desc"),
+        ]
+        open("svg", attributes)
+        element("title", [("id", "\(id)-title")], text: title)
+        element("desc", [("id", "\(id)-desc")], text: description)
+        if standalone { style(ChartStyle.css) }
+    }
+}

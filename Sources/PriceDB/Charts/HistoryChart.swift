@@ -55,15 +55,9 @@ struct HistoryChart {
     func svg(standalone: Bool) -> String {
         let axis = Self.axis(for: history, locale: locale)
         var svg = Markup()
-        var attributes: [(String, String)] = standalone ? [("xmlns", "http://www.w3.org/2000/svg")] : []
-        attributes += [
-            ("class", "chart history"), ("viewBox", "0 0 \(Int(Self.width)) \(Int(Self.height))"), ("role", "img"),
-            ("aria-labelledby", "\(id)-title \(id)-desc"),
-        ]
-        svg.open("svg", attributes)
-        svg.element("title", [("id", "\(id)-title")], text: title)
-        svg.element("desc", [("id", "\(id)-desc")], text: description)
-        if standalone { svg.style(ChartStyle.css) }
+        svg.openChart(
+            kind: "history", width: Self.width, height: Self.height, id: id, title: title, description: description,
+            standalone: standalone)
         svg.open("g", [
             ("class", "plot"), ("data-start", history.start.description), ("data-end", history.end.description),
             ("data-maximum", axis.maximum.description), ("data-left", Markup.number(axis.left)),

@@ -40,18 +40,13 @@ struct RangeChart {
         let axis = axis()
         let height = axis.bottom + 26
         var svg = Markup()
-        var attributes: [(String, String)] = standalone ? [("xmlns", "http://www.w3.org/2000/svg")] : []
-        attributes += [
-            ("class", "chart ranges"), ("viewBox", "0 0 \(Int(Self.width)) \(Int(height))"), ("role", "img"),
-            ("aria-labelledby", "\(id)-title \(id)-desc"),
-        ]
-        svg.open("svg", attributes)
-        svg.element("title", [("id", "\(id)-title")], text: title)
         let listed = ordered.map { "\($0.provider.name) \(locale.range($0.price, currency: currency))" }.joined(separator: "; ")
-        svg.element(
-            "desc", [("id", "\(id)-desc")],
-            text: (locale == .de ? "Niedrigster bis höchster Preis pro GPU-Stunde, günstigster zuerst: " : "Lowest to highest price per GPU-hour, cheapest first: ") + listed)
-        if standalone { svg.style(ChartStyle.css) }
+        let description = (locale == .de
+            ? "Niedrigster bis höchster Preis pro GPU-Stunde, günstigster zuerst: "
+            : "Lowest to highest price per GPU-hour, cheapest first: ") + listed
+        svg.openChart(
+            kind: "ranges", width: Self.width, height: height, id: id, title: title, description: description,
+            standalone: standalone)
         svg.open("g", [
             ("class", "plot"), ("data-maximum", axis.maximum.description), ("data-left", Markup.number(axis.left)),
             ("data-right", Markup.number(axis.right)), ("data-currency", currency),
