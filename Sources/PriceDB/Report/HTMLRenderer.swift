@@ -30,7 +30,7 @@ struct HTMLRenderer {
         for section in report.sections {
             page.open("section", [("id", section.id)])
             page.element("h2", text: locale.text(section.title))
-            for table in section.tables { render(table, section: section, into: &page) }
+            for table in section.tables { render(table, hiddenCaption: locale.text(section.title), into: &page) }
             for note in section.notes { page.element("p", [("class", "note")], text: locale.text(note)) }
             page.close("section")
         }
@@ -45,7 +45,8 @@ struct HTMLRenderer {
         return page.text + "\n"
     }
 
-    private func render(_ table: Report.Table, section: Report.Section, into page: inout Markup) {
+    /// A table with its notes; an untitled one gets `hiddenCaption`, for screen readers.
+    private func render(_ table: Report.Table, hiddenCaption: String, into page: inout Markup) {
         if table.rows.isEmpty {
             if let title = table.title { page.element("h3", text: locale.text(title)) }
             page.element("p", [("class", "note")], text: locale == .de ? "(keine Daten)" : "(no data)")
@@ -56,7 +57,7 @@ struct HTMLRenderer {
         if let title = table.title {
             page.element("caption", text: locale.text(title))
         } else {
-            page.element("caption", [("class", "sr-only")], text: locale.text(section.title))
+            page.element("caption", [("class", "sr-only")], text: hiddenCaption)
         }
         page.open("thead")
         page.open("tr")
@@ -161,31 +162,14 @@ struct HTMLRenderer {
     private func dataTable(
         summary: String, caption: String, headers: [String], numeric: Set<Int>, rows: [[String]], into page: inout Markup
     ) {
+        let columns = headers.enumerated().map { index, header in
+            Report.Column(id: "c\(index)", header: .literal(header), alignment: numeric.contains(index) ? .right : .left)
+        }
         page.open("details")
         page.element("summary", text: summary)
-        page.open("div", [("class", "scroll")])
-        page.open("table", [("class", "data")])
-        page.element("caption", [("class", "sr-only")], text: caption)
-        page.open("thead")
-        page.open("tr")
-        for header in headers { page.element("th", [("scope", "col")], text: header) }
-        page.close("tr")
-        page.close("thead")
-        page.open("tbody")
-        for row in rows {
-            page.open("tr")
-            for (index, cell) in row.enumerated() {
-                if index == 0 {
-                    page.element("th", [("scope", "row")], text: cell)
-                } else {
-                    page.element("td", numeric.contains(index) ? [("class", "num")] : [], text: cell)
-                }
-            }
-            page.close("tr")
-        }
-        page.close("tbody")
-        page.close("table")
-        page.close("div")
+        render(
+            Report.Table(id: "data", title: nil, columns: columns, rows: rows.map { $0.map(Report.Value.text) }, notes: []),
+            hiddenCaption: caption, into: &page)
         page.close("details")
     }
 
