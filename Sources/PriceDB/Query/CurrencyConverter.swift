@@ -70,6 +70,17 @@ public final class CurrencyConverter: @unchecked Sendable {
         return converted
     }
 
+    /// A line of a provider's price list with its price in the target currency, marked converted when it was
+    /// not in it.
+    func convert(_ offer: ListedOffer) throws(StoreError) -> ListedOffer {
+        guard offer.currency != target else { return offer }
+        var converted = offer
+        converted.price = try convert(offer.price, from: offer.currency, on: offer.observedOn)
+        converted.currency = target
+        converted.converted = true
+        return converted
+    }
+
     /// Units of `currency` per euro on `day`, in millionths.
     private func perEUR(_ currency: String, on day: Day) throws(StoreError) -> Int64 {
         guard currency != "EUR" else { return DecimalText.scale }

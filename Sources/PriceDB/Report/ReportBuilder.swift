@@ -125,13 +125,7 @@ public struct ReportBuilder: Sendable {
                 return (grid.gpus[row].id, day)
             }
             var offers = try store.listedOffers(provider: provider.id, on: dates, tiers: query.tiers, regions: query.regions)
-            if let converter {
-                for index in offers.indices where offers[index].currency != converter.target {
-                    offers[index].price = try converter.convert(offers[index].price, from: offers[index].currency, on: offers[index].observedOn)
-                    offers[index].currency = converter.target
-                    offers[index].converted = true
-                }
-            }
+            if let converter { offers = try offers.map { offer throws(StoreError) in try converter.convert(offer) } }
             guard !offers.isEmpty else { continue }
             if offers.count > Self.listingLimit && !allOffers {
                 tables.append(Self.summarisedPriceList(of: provider, offers))
