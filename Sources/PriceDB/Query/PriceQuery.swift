@@ -45,18 +45,30 @@ public struct PriceQuery: Sendable {
         return cells
     }
 
-    /// The lowest and highest per-GPU price of any observation of each provider's series dated within `quarter`
-    /// (up to `day` at most), with the same choice of unit size as a cell, per observation date; a provider
-    /// whose offers carried no price then is absent.
-    public func spreads(providers: [String], gpu: String, in quarter: Quarter, through day: Day? = nil) throws(StoreError)
-        -> [String: PriceRange]
+    /// Each provider's cell price on each day from `start` through `end` that its series was observed with one
+    /// (the same choice of unit size as a cell, per observation date): what a quarter's spread ranges over.
+    func dailyPrices(providers: [String], gpu: String, from start: Day, through end: Day) throws(StoreError)
+        -> [String: [(day: Day, price: PriceRange)]]
     {
-        let end = min(quarter.lastDay, day ?? quarter.lastDay)
         let filter = PriceStore.SeriesFilter(providers: providers, gpus: [gpu], tiers: tiers, regions: regions)
+        var prices: [String: [(day: Day, price: PriceRange)]] = [:]
+        for (provider, groups) in try store.dailyOfferGroups(from: start, through: end, filter) {
+            for (day, sameDay) in Dictionary(grouping: groups, by: \.observedOn) {
+                guard let price = Cell.of(try converted(sameDay), staleBefore: .earliest).price else { continue }
+                prices[provider, default: []].append((day, price))
+            }
+        }
+        return prices
+    }
+
+    /// The lowest and highest of each provider's daily prices from `start` through `end` (all of them by
+    /// default); a provider with no priced day then is absent.
+    static func spreads(
+        of prices: [String: [(day: Day, price: PriceRange)]], from start: Day = .earliest, through end: Day = .latest
+    ) -> [String: PriceRange] {
         var spreads: [String: PriceRange] = [:]
-        for (provider, groups) in try store.dailyOfferGroups(from: quarter.firstDay, through: end, filter) {
-            for (_, sameDay) in Dictionary(grouping: groups, by: \.observedOn) {
-                guard let price = Cell.of(try converted(sameDay), staleBefore: quarter.firstDay).price else { continue }
+        for (provider, daily) in prices {
+            for (day, price) in daily where start <= day && day <= end {
                 let range = spreads[provider]
                 spreads[provider] = PriceRange(
                     low: min(range?.low ?? price.low, price.low), high: max(range?.high ?? price.high, price.high))
@@ -102,11 +114,13 @@ public struct PriceQuery: Sendable {
     {
         var rows: [QuarterRow] = []
         var previous = try comparison(asOf: first.previous.lastDay, providers: providers, gpus: [gpu]).cells[0]
+        // The daily prices of every quarter in one read; each quarter's spread is its share of them.
+        let daily = try dailyPrices(providers: providers.map(\.id), gpu: gpu.id, from: first.firstDay, through: day)
         var quarter = first
         while quarter <= day.quarter {
             let end = min(quarter.lastDay, day)
             let cells = try comparison(asOf: end, providers: providers, gpus: [gpu]).cells[0]
-            let spreads = try self.spreads(providers: providers.map(\.id), gpu: gpu.id, in: quarter, through: end)
+            let spreads = Self.spreads(of: daily, from: quarter.firstDay, through: end)
             rows.append(
                 QuarterRow(
                     quarter: quarter, through: end, cells: cells,
