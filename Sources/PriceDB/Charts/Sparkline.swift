@@ -26,16 +26,3 @@ enum Sparkline {
         }
     }
 }
-
-extension ReportBuilder {
-    /// The table that ends a terminal `quarters` or `history`: per provider, its trend as a sparkline.
-    static func sparklineTable(_ lines: [(provider: Provider, line: String)], since: Day, through: Day) -> Report.Table {
-        Report.Table(
-            id: "sparklines", title: .trendTitle(from: since, to: through),
-            columns: [
-                Report.Column(id: "provider", header: .provider, alignment: .left),
-                Report.Column(id: "trend", header: .trend, alignment: .left),
-            ],
-            rows: lines.map { [.text($0.provider.shortName), .text($0.line)] }, notes: [])
-    }
-}
