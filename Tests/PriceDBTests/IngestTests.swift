@@ -98,7 +98,8 @@ import Testing
         let (store, ingestor) = try seededStore()
         let before = try store.rowCounts()
         let expected = try String(
-            contentsOf: file.deletingPathExtension().appendingPathExtension("expected"), encoding: .utf8)
+            contentsOf: file.deletingPathExtension().appendingPathExtension("expected"), encoding: .utf8
+        ).replacingOccurrences(of: "{today}", with: Self.today.description)
         let relative = "Fixtures/invalid/" + file.lastPathComponent
         let bytes = [UInt8](try Data(contentsOf: file))
         #expect {
