@@ -138,7 +138,7 @@ import Testing
         #expect(rows.allSatisfy { $0.cells[0].derived })
         // Pods: 2.00 then 1.90 in 2025Q1 (quarter end 1.90), 1.80, 1.60, 1.50, 1.39.
         #expect((0..<5).map { price($0, 1) } == ["1.9", "1.8", "1.6", "1.5", "1.39"])
-        #expect(rows[0].spreads[1] == PriceRange(low: Money("1.90")!, high: Money("2.00")!))
+        #expect(rows[0].spreads?[1] == PriceRange(low: Money("1.90")!, high: Money("2.00")!))
         // Pods 2025Q2: -0.10 of 1.90 is -5.263 % → -5.3 %.
         #expect(rows[1].deltas[1] == .change(low: Money("-0.1")!, high: Money("-0.1")!, lowPercentTenths: -53, highPercentTenths: -53))
         // Pods 2025Q4: -0.10 of 1.60 is -6.25 % → -6.2 % (half to even).
@@ -149,7 +149,11 @@ import Testing
         #expect(rows[3].cells[2].stale)
         #expect(rows[3].deltas[2] == .stale)
         #expect(rows[4].deltas[2] == Delta.none)
-        #expect(rows[2].spreads[2] == nil)
+        #expect(rows[2].spreads?[2] == .some(nil))
+        let withoutSpreads = try query.quarters(
+            gpu: gpu, providers: providers, from: Quarter(year: 2025, number: 1), through: Day("2026-03-31")!, withSpreads: false)
+        #expect(withoutSpreads.map(\.cells) == rows.map(\.cells))
+        #expect(withoutSpreads.allSatisfy { $0.spreads == nil })
         // Market: the range widens every quarter.
         #expect((0..<5).map { price($0, 3) } == ["1-1.5", "0.9-1.6", "0.8-1.8", "0.75-2", "0.7-2.1"])
         #expect(rows[1].deltas[3] == .change(low: Money("-0.1")!, high: Money("0.1")!, lowPercentTenths: -100, highPercentTenths: 67))

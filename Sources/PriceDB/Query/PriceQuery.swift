@@ -107,24 +107,30 @@ public struct PriceQuery: Sendable {
     }
 
     /// One GPU quarter by quarter, from `first` to the quarter of `day`: each provider's quarterly snapshot, its
-    /// change from the quarter before, and its spread within the quarter. Only what was observed on or before
-    /// `day` counts, so the quarter holding `day` is taken as of `day` (a partial quarter).
-    public func quarters(gpu: GPU, providers: [Provider], from first: Quarter, through day: Day)
+    /// change from the quarter before, and (if `withSpreads`) its spread within the quarter. Only what was
+    /// observed on or before `day` counts, so the quarter holding `day` is taken as of `day` (a partial quarter).
+    /// A spread reads every day of the quarters, a snapshot only their last days: without spreads, the cost
+    /// follows the number of quarters, not the length of the history.
+    public func quarters(gpu: GPU, providers: [Provider], from first: Quarter, through day: Day, withSpreads: Bool = true)
         throws(StoreError) -> [QuarterRow]
     {
         var rows: [QuarterRow] = []
         var previous = try comparison(asOf: first.previous.lastDay, providers: providers, gpus: [gpu]).cells[0]
         // The daily prices of every quarter in one read; each quarter's spread is its share of them.
-        let daily = try dailyPrices(providers: providers.map(\.id), gpu: gpu.id, from: first.firstDay, through: day)
+        let daily = withSpreads
+            ? try dailyPrices(providers: providers.map(\.id), gpu: gpu.id, from: first.firstDay, through: day) : nil
         var quarter = first
         while quarter <= day.quarter {
             let end = min(quarter.lastDay, day)
             let cells = try comparison(asOf: end, providers: providers, gpus: [gpu]).cells[0]
-            let spreads = Self.spreads(of: daily, from: quarter.firstDay, through: end)
+            let spreads = daily.map { daily in
+                let spreads = Self.spreads(of: daily, from: quarter.firstDay, through: end)
+                return providers.map { spreads[$0.id] }
+            }
             rows.append(
                 QuarterRow(
                     quarter: quarter, through: end, cells: cells,
-                    deltas: zip(previous, cells).map { Delta.between($0, $1) }, spreads: providers.map { spreads[$0.id] }))
+                    deltas: zip(previous, cells).map { Delta.between($0, $1) }, spreads: spreads))
             previous = cells
             quarter = quarter.next
         }
@@ -168,7 +174,8 @@ public struct QuarterRow: Sendable {
     public var isPartial: Bool { through < quarter.lastDay }
     public var cells: [Cell]
     public var deltas: [Delta]
-    public var spreads: [PriceRange?]
+    /// Per provider, the lowest and highest daily price within the quarter; `nil` when not asked for.
+    public var spreads: [PriceRange?]?
 }
 
 /// One series' move between the end of the previous quarter and the report's day.

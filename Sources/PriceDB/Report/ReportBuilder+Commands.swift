@@ -22,7 +22,7 @@ extension ReportBuilder {
             guard !providers.isEmpty else {
                 throw QueryError.nothingMatches("no provider has observed \(gpu.name) on or before \(asOf)")
             }
-            let rows = try query.quarters(gpu: gpu, providers: providers, from: first, through: asOf)
+            let rows = try query.quarters(gpu: gpu, providers: providers, from: first, through: asOf, withSpreads: spread)
             var columns = [Report.Column(id: "quarter", header: .quarter, alignment: .left)]
             for provider in providers {
                 columns.append(Report.Column(id: provider.id, header: .literal(provider.shortName), alignment: .left))
@@ -36,7 +36,7 @@ extension ReportBuilder {
                 ]
                 for index in providers.indices {
                     if spread {
-                        values.append(row.spreads[index].map { .hourlyRange($0, currency: row.cells[index].currency) } ?? .cell(.noData))
+                        values.append(row.spreads?[index].map { .hourlyRange($0, currency: row.cells[index].currency) } ?? .cell(.noData))
                     } else {
                         values += [.cell(row.cells[index]), .delta(row.deltas[index], currency: row.cells[index].currency)]
                     }

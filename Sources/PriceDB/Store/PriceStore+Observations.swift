@@ -192,18 +192,17 @@ extension PriceStore {
         }
     }
 
-    /// `dailyOfferGroups` from `series_day`: a range of its key per feed, GPU and tier. The rows of several
-    /// feeds, GPUs or tiers that share a day, status, unit size and currency are merged here: a `GROUP BY` would
-    /// sort rows that are nearly all distinct already, which costs SQLite more than reading them.
+    /// `dailyOfferGroups` from `series_day`: a range of its key per feed, GPU and tier, each range in the order
+    /// of day, status, unit size and currency. A provider with one range (one feed, and one GPU and tier with
+    /// offers: the common case) needs nothing more; the rows of several are sorted and merged where they share a
+    /// day, status, unit size and currency. Both cost less than SQLite's `GROUP BY` over rows that are nearly all
+    /// distinct already, or a dictionary keyed per row.
     private func dailySeriesDays(from start: Day, through end: Day, _ filter: SeriesFilter) throws(StoreError)
         -> [String: [OfferGroup]]
     {
-        struct Key: Hashable {
-            var provider: String
-            var day: Int
-            var status: String
-            var count: Int64
-            var currency: String
+        func precedes(_ a: OfferGroup, _ b: OfferGroup) -> Bool {
+            (a.observedOn, a.status.rawValue, a.gpuCount.millionths, a.currency)
+                < (b.observedOn, b.status.rawValue, b.gpuCount.millionths, b.currency)
         }
         return try read { db in
             let rows = try Row.fetchCursor(db, SQLRequest<Row>(
@@ -216,18 +215,32 @@ extension PriceStore {
                     """, cached: true))
             // A cursor reads each row in place, with no copy (there may be thousands).
             var groups: [String: [OfferGroup]] = [:]
-            var positions: [Key: Int] = [:]
+            var unordered: Set<String> = []
+            var provider = ""
+            var current: [OfferGroup] = []
             while let row = try rows.next() {
-                let provider: String = row[0]
-                let day: Int = row[4]
-                let group = Self.offerGroup(row, day: Day(ordinal: day))
-                let key = Key(provider: provider, day: day, status: row[5], count: row[2], currency: row[3])
-                guard let position = positions[key] else {
-                    positions[key] = groups[provider, default: []].count
-                    groups[provider, default: []].append(group)
-                    continue
+                let rowProvider: String = row[0]
+                if rowProvider != provider {
+                    if !current.isEmpty { groups[provider, default: []].append(contentsOf: current) }
+                    provider = rowProvider
+                    current = groups.removeValue(forKey: provider) ?? []
+                    if !current.isEmpty { unordered.insert(provider) }
                 }
-                groups[provider]![position].merge(group)
+                let group = Self.offerGroup(row, day: Day(ordinal: row[4]))
+                if let last = current.last, !precedes(last, group) { unordered.insert(provider) }
+                current.append(group)
+            }
+            if !current.isEmpty { groups[provider, default: []].append(contentsOf: current) }
+            for provider in unordered {
+                var merged: [OfferGroup] = []
+                for group in groups[provider, default: []].sorted(by: precedes) {
+                    if let last = merged.last, !precedes(last, group) {
+                        merged[merged.count - 1].merge(group)
+                    } else {
+                        merged.append(group)
+                    }
+                }
+                groups[provider] = merged
             }
             return groups
         }
@@ -451,23 +464,23 @@ extension PriceStore {
             var found: [(Int64, ListedOffer)] = []
             // One statement per day (a report's cells of one provider usually share it).
             for (day, ofDay) in Dictionary(grouping: dates, by: \.day) {
-                let filter = SeriesFilter(providers: [provider], gpus: ofDay.map(\.gpu), tiers: tiers, regions: regions)
+                var offers: SQL = "o.gpu_id IN \(ofDay.map(\.gpu)) AND o.tier IN \(tiers.map(\.rawValue))"
+                if let regions { offers += " AND (o.region = '' OR o.region IN \(regions))" }
+                // Through the provider's feeds, the offers come from the covering unique index, and the run that
+                // covers the day is the one seek of `price_run`'s key per offer (runs of an offer do not overlap).
                 let rows = try SQLRequest<Row>(
                     literal: """
-                        WITH current AS (
-                            SELECT o.*, (SELECT min(r.last_seen) FROM price_run r
-                                         WHERE r.offer_id = o.id AND r.last_seen >= \(day.description)) AS run_last
-                            FROM offer o
-                            WHERE \(filter.condition)
-                              AND EXISTS (SELECT 1 FROM feed_day d WHERE d.feed_id = o.feed_id AND d.observed_on = \(day.description))
-                        )
-                        SELECT min(c.id) AS first, c.gpu_id, c.gpu_label, c.variant, c.gpu_count_millionths, c.instance,
-                               c.tier, c.currency, min(r.price_low_micros) AS low, max(r.price_high_micros) AS high,
+                        SELECT min(o.id) AS first, o.gpu_id, o.gpu_label, o.variant, o.gpu_count_millionths, o.instance,
+                               o.tier, o.currency, min(r.price_low_micros) AS low, max(r.price_high_micros) AS high,
                                max(r.approximate) AS approximate, min(r.note) AS note,
-                               json_group_array(DISTINCT c.region) AS regions
-                        FROM current c JOIN price_run r ON r.offer_id = c.id AND r.last_seen = c.run_last
-                        WHERE r.first_seen <= \(day.description) AND r.status = 'available'
-                        GROUP BY c.gpu_id, c.gpu_label, c.variant, c.gpu_count_millionths, c.instance, c.tier, c.currency
+                               json_group_array(DISTINCT o.region) AS regions
+                        FROM feed f
+                        JOIN offer o ON o.feed_id = f.id AND \(offers)
+                        JOIN price_run r ON r.offer_id = o.id AND r.last_seen >= \(day.description)
+                            AND r.first_seen <= \(day.description)
+                        WHERE f.provider_id = \(provider) AND r.status = 'available'
+                          AND EXISTS (SELECT 1 FROM feed_day d WHERE d.feed_id = f.id AND d.observed_on = \(day.description))
+                        GROUP BY o.gpu_id, o.gpu_label, o.variant, o.gpu_count_millionths, o.instance, o.tier, o.currency
                         """
                 ).fetchAll(db)
                 for row in rows {
