@@ -4,6 +4,7 @@ import PriceDB
 extension PriceDBCommand {
     struct Chart: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "chart",
             abstract: "Draw one GPU's price history as an SVG chart.",
             usage: "pricedb chart --gpu <name> [--from <period>] [--to <period>] [options]",
             discussion: """

@@ -5,6 +5,7 @@ import PriceDB
 extension PriceDBCommand {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Check the database: integrity, foreign keys, schema version and the rules of the history.",
             discussion: """
                 Exit status: 0 when the database is sound, 74 with every problem named otherwise (see README, \
@@ -48,6 +49,7 @@ extension PriceDBCommand {
 
     struct Backup: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "backup",
             abstract: "Copy the database to FILE, safely while imports run (SQLite's online backup).",
             discussion: """
                 The copy is one consistent state of the database. An existing FILE is replaced only with --force \

@@ -4,6 +4,7 @@ import PriceDB
 extension PriceDBCommand {
     struct Cost: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "cost",
             abstract: "Price a workload: hours × each provider's hourly price, cheapest first.",
             usage: "pricedb cost --gpu <name> --hours <hours> [--as-of <period>] [options]",
             discussion: """

@@ -4,6 +4,7 @@ import PriceDB
 extension PriceDBCommand {
     struct History: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "history",
             abstract: "List every price run of a GPU: what each offer cost from when to when, and its sources.",
             usage: "pricedb history --gpu <name> [--providers <ids>] [options]",
             discussion: """

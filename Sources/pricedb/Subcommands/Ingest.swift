@@ -5,6 +5,7 @@ import PriceDB
 extension PriceDBCommand {
     struct Ingest: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "ingest",
             abstract: "Record price observations (snapshot JSON, SkyPilot catalogs) and ECB exchange rates.",
             discussion: """
                 Each FILE is a snapshot JSON (format pricedb-snapshot/1; see README, "Snapshot format") or a \

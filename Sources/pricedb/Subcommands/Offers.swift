@@ -7,6 +7,7 @@ extension Provider.Kind: ExpressibleByArgument {}
 extension PriceDBCommand {
     struct Offers: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "offers",
             abstract: "Find offers: every offer as of a day, filtered and sorted, cheapest per GPU-hour first.",
             usage: "pricedb offers [--gpu <name> ...] [--max-price <amount>] [options]",
             discussion: """

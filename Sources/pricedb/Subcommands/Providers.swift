@@ -4,6 +4,7 @@ import PriceDB
 extension PriceDBCommand {
     struct Providers: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "providers",
             abstract: "List the providers the database knows; snapshots declare them.")
 
         @OptionGroup var database: DatabaseOptions

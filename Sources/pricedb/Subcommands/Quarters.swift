@@ -4,6 +4,7 @@ import PriceDB
 extension PriceDBCommand {
     struct Quarters: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "quarters",
             abstract: "Show one GPU quarter by quarter: each provider's price at the quarter's end and its change.",
             usage: "pricedb quarters --gpu <name> [--as-of <period>] [--spread] [options]",
             discussion: """

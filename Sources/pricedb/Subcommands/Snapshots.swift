@@ -4,6 +4,7 @@ import PriceDB
 extension PriceDBCommand {
     struct Snapshots: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "snapshots",
             abstract: "List the ingested snapshots, or remove one.",
             discussion: """
                 Examples, every snapshot (oldest observation first), what removing snapshot 3 would take \
@@ -17,7 +18,7 @@ extension PriceDBCommand {
             defaultSubcommand: List.self)
 
         struct List: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "List the ingested snapshots, oldest observation first.")
+            static let configuration = CommandConfiguration(commandName: "list", abstract: "List the ingested snapshots, oldest observation first.")
 
             @OptionGroup var database: DatabaseOptions
             @OptionGroup var output: ListingOutputOptions
@@ -32,6 +33,7 @@ extension PriceDBCommand {
 
         struct Remove: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "remove",
                 abstract: "Remove snapshots with all they hold, in one transaction.",
                 discussion: """
                     Asks for nothing, and prints what it removed. An id that does not exist removes nothing and \

@@ -5,6 +5,7 @@ import PriceDB
 extension PriceDBCommand {
     struct Watch: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "watch",
             abstract: "Price alerts for cron: print only the offers that crossed a rule, each crossing once.",
             usage: "pricedb watch (--below <price> | --drop <pct> | --rules <file>) [options]",
             discussion: """
