@@ -460,44 +460,80 @@ extension PriceStore {
     public func listedOffers(
         provider: String, on dates: [(gpu: String, day: Day)], tiers: [Tier], regions: [String]? = nil
     ) throws(StoreError) -> [ListedOffer] {
-        try read { db in
-            var found: [(Int64, ListedOffer)] = []
+        /// What makes a line of the list: an offer without its region.
+        struct Line: Hashable {
+            var gpuID: String
+            var gpuLabel: String
+            var variant: String
+            var gpuCount: Int64
+            var instance: String
+            var tier: String
+            var currency: String
+        }
+        return try read { db in
+            var found: [(first: Int64, offer: ListedOffer)] = []
             // One statement per day (a report's cells of one provider usually share it).
             for (day, ofDay) in Dictionary(grouping: dates, by: \.day) {
                 var offers: SQL = "o.gpu_id IN \(ofDay.map(\.gpu)) AND o.tier IN \(tiers.map(\.rawValue))"
                 if let regions { offers += " AND (o.region = '' OR o.region IN \(regions))" }
                 // Through the provider's feeds, the offers come from the covering unique index, and the run that
                 // covers the day is the one seek of `price_run`'s key per offer (runs of an offer do not overlap).
-                let rows = try SQLRequest<Row>(
+                let rows = try Row.fetchCursor(db, SQLRequest<Row>(
                     literal: """
-                        SELECT min(o.id) AS first, o.gpu_id, o.gpu_label, o.variant, o.gpu_count_millionths, o.instance,
-                               o.tier, o.currency, min(r.price_low_micros) AS low, max(r.price_high_micros) AS high,
-                               max(r.approximate) AS approximate, min(r.note) AS note,
-                               json_group_array(DISTINCT o.region) AS regions
+                        SELECT o.id, o.gpu_id, o.gpu_label, o.variant, o.gpu_count_millionths, o.instance, o.region, o.tier,
+                            o.currency, r.price_low_micros, r.price_high_micros, r.approximate, r.note
                         FROM feed f
                         JOIN offer o ON o.feed_id = f.id AND \(offers)
                         JOIN price_run r ON r.offer_id = o.id AND r.last_seen >= \(day.description)
                             AND r.first_seen <= \(day.description)
                         WHERE f.provider_id = \(provider) AND r.status = 'available'
                           AND EXISTS (SELECT 1 FROM feed_day d WHERE d.feed_id = f.id AND d.observed_on = \(day.description))
-                        GROUP BY o.gpu_id, o.gpu_label, o.variant, o.gpu_count_millionths, o.instance, o.tier, o.currency
-                        """
-                ).fetchAll(db)
-                for row in rows {
-                    let regions = (try? JSONParser.parse(Array((row["regions"] as String).utf8))).map { value -> [String] in
-                        guard case .array(let elements, _) = value else { return [] }
-                        return elements.compactMap { if case .string(let text, _) = $0, !text.isEmpty { text } else { nil } }
-                    } ?? []
-                    let offer = ListedOffer(
-                        gpuID: row["gpu_id"], gpuLabel: row["gpu_label"], variant: row["variant"],
-                        gpuCount: GPUCount(millionths: row["gpu_count_millionths"]), instance: row["instance"],
-                        tier: Tier(rawValue: row["tier"]) ?? .onDemand, currency: row["currency"],
-                        price: PriceRange(low: Money(micros: row["low"]), high: Money(micros: row["high"])),
-                        approximate: row["approximate"], note: row["note"], regions: regions, observedOn: day)
-                    found.append((row["first"], offer))
+                        """))
+                // The index lists the regions of a line one after another, so most rows belong to the line of the
+                // row before, and only a new line is looked up (lines of several feeds or tiers may interleave).
+                var lines: [Line: Int] = [:]
+                var regionSets: [Set<String>] = []
+                var previous: (line: Line, index: Int)?
+                let start = found.count
+                while let row = try rows.next() {
+                    guard let low: Int64 = row[9], let high: Int64 = row[10] else { continue }
+                    let line = Line(
+                        gpuID: row[1], gpuLabel: row[2], variant: row[3], gpuCount: row[4], instance: row[5], tier: row[7],
+                        currency: row[8])
+                    let region: String = row[6]
+                    let approximate: Bool = row[11]
+                    let note: String? = row[12]
+                    let index: Int
+                    if let previous, previous.line == line {
+                        index = previous.index
+                    } else if let known = lines[line] {
+                        index = known
+                    } else {
+                        index = found.count - start
+                        lines[line] = index
+                        regionSets.append([])
+                        found.append((row[0], ListedOffer(
+                            gpuID: line.gpuID, gpuLabel: line.gpuLabel, variant: line.variant,
+                            gpuCount: GPUCount(millionths: line.gpuCount), instance: line.instance,
+                            tier: Tier(rawValue: line.tier) ?? .onDemand, currency: line.currency,
+                            price: PriceRange(low: Money(micros: low), high: Money(micros: high)),
+                            approximate: approximate, note: note, regions: [], observedOn: day)))
+                    }
+                    previous = (line, index)
+                    if !region.isEmpty { regionSets[index].insert(region) }
+                    var entry = found[start + index]
+                    entry.first = min(entry.first, row[0])
+                    entry.offer.price = PriceRange(
+                        low: min(entry.offer.price.low, Money(micros: low)), high: max(entry.offer.price.high, Money(micros: high)))
+                    entry.offer.approximate = entry.offer.approximate || approximate
+                    if let note, entry.offer.note.map({ note.utf8.lexicographicallyPrecedes($0.utf8) }) ?? true {
+                        entry.offer.note = note
+                    }
+                    found[start + index] = entry
                 }
+                for (index, regions) in regionSets.enumerated() { found[start + index].offer.regions = regions.sorted() }
             }
-            return found.sorted { $0.0 < $1.0 }.map(\.1)
+            return found.sorted { $0.first < $1.first }.map(\.offer)
         }
     }
 }

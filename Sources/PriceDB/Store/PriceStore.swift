@@ -81,21 +81,30 @@ public struct PriceStore: Sendable {
         configuration.busyMode = .timeout(30)
         do {
             var pool = try DatabasePool(path: path, configuration: configuration)
-            let version = try pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
-            if version > migrations.count {
-                throw StoreError.newerSchema(path: path, unknown: ["user_version \(version)"])
+            if let snapshot = try upToDateSnapshot(of: pool, path: path) {
+                return PriceStore(writer: pool, reader: snapshot, path: path)
             }
-            if version < migrations.count {
-                _ = try open(at: path, create: false)
-                pool = try DatabasePool(path: path, configuration: configuration)
-            }
-            return try PriceStore(writer: pool, reader: pool.makeSnapshot(), path: path)
+            _ = try open(at: path, create: false)
+            pool = try DatabasePool(path: path, configuration: configuration)
+            return PriceStore(writer: pool, reader: try pool.makeSnapshot(), path: path)
         } catch let error as StoreError {
             throw error
         } catch {
             if let store = try immutableWhenUnwritable(path, configuration: configuration) { return store }
             throw .cannotOpen(path: path, reason: Self.reason(error))
         }
+    }
+
+    /// A snapshot of the database if its schema is this pricedb's, `nil` (and none held, so that an upgrade can
+    /// take its locks) if it is older. The version is read through the snapshot the command will use: every
+    /// connection costs a parse of the schema.
+    private static func upToDateSnapshot(of pool: DatabasePool, path: String) throws -> DatabaseSnapshot? {
+        let snapshot = try pool.makeSnapshot()
+        let version = try snapshot.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+        if version > migrations.count {
+            throw StoreError.newerSchema(path: path, unknown: ["user_version \(version)"])
+        }
+        return version == migrations.count ? snapshot : nil
     }
 
     /// A WAL database in a folder the user may not write, with no `-wal` and `-shm` files beside it, can only be
