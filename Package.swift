@@ -27,6 +27,7 @@ let package = Package(
                 .embedInCode("0005_watch_reports.sql"),
                 .embedInCode("0006_exchange_rates.sql"),
                 .embedInCode("0007_series_days.sql"),
+                .embedInCode("0008_open_runs.sql"),
             ]
         ),
         .target(

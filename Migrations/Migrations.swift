@@ -21,4 +21,5 @@ public let migrations: [Migration] = [
     Migration(name: "0005_watch_reports.sql", sql: String(decoding: PackageResources._005_watch_reports_sql, as: UTF8.self)),
     Migration(name: "0006_exchange_rates.sql", sql: String(decoding: PackageResources._006_exchange_rates_sql, as: UTF8.self)),
     Migration(name: "0007_series_days.sql", sql: String(decoding: PackageResources._007_series_days_sql, as: UTF8.self)),
+    Migration(name: "0008_open_runs.sql", sql: String(decoding: PackageResources._008_open_runs_sql, as: UTF8.self)),
 ]

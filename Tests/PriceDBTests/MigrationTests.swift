@@ -69,6 +69,16 @@ import Testing
                                 first_snapshot_id, last_snapshot_id)
                             VALUES (1, '2025-01-01', '9999-12-31', 350000, 350000, 'available', 1, NULL);
                             """)
+                    // From schema 7 on, every write of runs keeps their summary.
+                    if try db.tableExists("series_day") {
+                        try db.execute(
+                            sql: """
+                                INSERT INTO series_day (feed_id, gpu_id, tier, day, status, gpu_count_millionths, currency,
+                                    price_low_micros, price_high_micros, approximate, offers)
+                                VALUES (1, 't4', 'on-demand', CAST(julianday('2025-01-01') - 2440587.5 AS INTEGER), 'available',
+                                    1000000, 'USD', 350000, 350000, 0, 1);
+                                """)
+                    }
                 }
             }
         }

@@ -223,3 +223,63 @@ extension Day {
         #expect(try store.check().map(\.message).contains { $0.contains("series_day") })
     }
 }
+
+@Suite struct OpenRunTests {
+    /// A price list as of a feed's latest day reads the open runs from `price_run_open`; any day can also be
+    /// read by seeking each offer's run. Both must give the same rows, after days arrived in any order (which
+    /// closes and opens runs again) and after a day is taken out.
+    @Test(arguments: [6, 8] as [UInt64])
+    func theOpenRunsAreTheRunsOfTheLatestDay(seed: UInt64) throws {
+        let files = try RunTests.history(days: 10, seed: seed)
+        let (store, ingestor) = try RunTests.store()
+        var generator = ArithmeticTests.Generator(state: seed)
+        try RunTests.ingest(files.shuffled(using: &generator), into: ingestor)
+        try compareOpenRuns(in: store)
+        // Taking out the latest day opens the runs of the day before it again.
+        let catalogs = try store.snapshots().filter { $0.format == "skypilot-csv" }
+        _ = try store.removeSnapshots(ids: [catalogs[catalogs.count / 2].id, catalogs[catalogs.count - 1].id])
+        try compareOpenRuns(in: store)
+        try RunTests.ingest([files[files.count - 1]], into: ingestor)
+        try compareOpenRuns(in: store)
+    }
+
+    private func compareOpenRuns(in store: PriceStore) throws {
+        try store.writer.read { (db: Database) throws in
+            let feeds = try Row.fetchAll(db, sql: "SELECT feed_id, max(observed_on) AS latest FROM feed_day GROUP BY feed_id")
+            #expect(!feeds.isEmpty)
+            for feed in feeds {
+                let latest = try #require(Day(feed["latest"] as String))
+                func rows(openRuns: Bool) throws -> [[DatabaseValue]] {
+                    let query = PriceStore.priceListQuery(
+                        feeds: [feed["feed_id"]], openRuns: openRuns, gpus: try String.fetchAll(db, sql: "SELECT id FROM gpu"),
+                        tiers: Tier.allCases, regions: nil, on: latest)
+                    return try SQLRequest<Row>(literal: query).fetchAll(db).map { Array($0.databaseValues) }
+                        .sorted { "\($0)" < "\($1)" }
+                }
+                let open = try rows(openRuns: true)
+                #expect(!open.isEmpty)
+                #expect(open == (try rows(openRuns: false)), "feed \(feed["feed_id"] as Int64) on \(latest)")
+            }
+        }
+    }
+}
+
+extension IndexTests {
+    /// A price list reads offers through the covering unique index and, as of the feeds' latest day, their open
+    /// runs from `price_run_open`; as of an older day, a seek of `price_run`'s key per offer. Never a scan.
+    @Test func aPriceListIsAnsweredBySeeks() throws {
+        let store = try PriceStore.inMemory()
+        for openRuns in [true, false] {
+            let plan = try store.writer.read { (db: Database) throws in
+                let query = PriceStore.priceListQuery(
+                    feeds: [1, 2], openRuns: openRuns, gpus: ["a100-40gb", "h100-80gb"], tiers: Tier.reportedByDefault,
+                    regions: nil, on: Day("2026-02-28")!)
+                return try SQLRequest<Row>(literal: "EXPLAIN QUERY PLAN " + query).fetchAll(db).map { $0["detail"] as String }
+            }
+            let runs = openRuns ? "USING COVERING INDEX price_run_open (offer_id=? AND status=?)" : "USING PRIMARY KEY (offer_id=? AND last_seen>?)"
+            #expect(plan.contains { $0.contains(runs) }, "\(plan)")
+            #expect(plan.contains { $0.contains("USING COVERING INDEX sqlite_autoindex_offer_1") }, "\(plan)")
+            #expect(!plan.contains { $0.hasPrefix("SCAN") }, "\(plan)")
+        }
+    }
+}

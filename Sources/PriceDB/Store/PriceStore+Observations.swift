@@ -472,69 +472,96 @@ extension PriceStore {
         }
         return try read { db in
             var found: [(first: Int64, offer: ListedOffer)] = []
-            // One statement per day (a report's cells of one provider usually share it).
+            // One pass per day (a report's cells of one provider usually share it).
             for (day, ofDay) in Dictionary(grouping: dates, by: \.day) {
-                var offers: SQL = "o.gpu_id IN \(ofDay.map(\.gpu)) AND o.tier IN \(tiers.map(\.rawValue))"
-                if let regions { offers += " AND (o.region = '' OR o.region IN \(regions))" }
-                // Through the provider's feeds, the offers come from the covering unique index, and the run that
-                // covers the day is the one seek of `price_run`'s key per offer (runs of an offer do not overlap).
-                let rows = try Row.fetchCursor(db, SQLRequest<Row>(
-                    literal: """
-                        SELECT o.id, o.gpu_id, o.gpu_label, o.variant, o.gpu_count_millionths, o.instance, o.region, o.tier,
-                            o.currency, r.price_low_micros, r.price_high_micros, r.approximate, r.note
+                // The provider's feeds that observed the day, by whether it is their latest.
+                var feeds: [Bool: [Int64]] = [:]
+                for row in try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT f.id, (SELECT max(d.observed_on) FROM feed_day d WHERE d.feed_id = f.id) = ?
                         FROM feed f
-                        JOIN offer o ON o.feed_id = f.id AND \(offers)
-                        JOIN price_run r ON r.offer_id = o.id AND r.last_seen >= \(day.description)
-                            AND r.first_seen <= \(day.description)
-                        WHERE f.provider_id = \(provider) AND r.status = 'available'
-                          AND EXISTS (SELECT 1 FROM feed_day d WHERE d.feed_id = f.id AND d.observed_on = \(day.description))
-                        """))
+                        WHERE f.provider_id = ? AND EXISTS (SELECT 1 FROM feed_day d WHERE d.feed_id = f.id AND d.observed_on = ?)
+                        """,
+                    arguments: [day.description, provider, day.description])
+                {
+                    feeds[row[1], default: []].append(row[0])
+                }
                 // The index lists the regions of a line one after another, so most rows belong to the line of the
                 // row before, and only a new line is looked up (lines of several feeds or tiers may interleave).
                 var lines: [Line: Int] = [:]
                 var regionSets: [Set<String>] = []
                 var previous: (line: Line, index: Int)?
                 let start = found.count
-                while let row = try rows.next() {
-                    guard let low: Int64 = row[9], let high: Int64 = row[10] else { continue }
-                    let line = Line(
-                        gpuID: row[1], gpuLabel: row[2], variant: row[3], gpuCount: row[4], instance: row[5], tier: row[7],
-                        currency: row[8])
-                    let region: String = row[6]
-                    let approximate: Bool = row[11]
-                    let note: String? = row[12]
-                    let index: Int
-                    if let previous, previous.line == line {
-                        index = previous.index
-                    } else if let known = lines[line] {
-                        index = known
-                    } else {
-                        index = found.count - start
-                        lines[line] = index
-                        regionSets.append([])
-                        found.append((row[0], ListedOffer(
-                            gpuID: line.gpuID, gpuLabel: line.gpuLabel, variant: line.variant,
-                            gpuCount: GPUCount(millionths: line.gpuCount), instance: line.instance,
-                            tier: Tier(rawValue: line.tier) ?? .onDemand, currency: line.currency,
-                            price: PriceRange(low: Money(micros: low), high: Money(micros: high)),
-                            approximate: approximate, note: note, regions: [], observedOn: day)))
+                for (isLatest, feeds) in feeds {
+                    let rows = try Row.fetchCursor(
+                        db,
+                        SQLRequest<Row>(
+                            literal: Self.priceListQuery(
+                                feeds: feeds, openRuns: isLatest, gpus: ofDay.map(\.gpu), tiers: tiers, regions: regions, on: day)))
+                    while let row = try rows.next() {
+                        guard let low: Int64 = row[9], let high: Int64 = row[10] else { continue }
+                        let line = Line(
+                            gpuID: row[1], gpuLabel: row[2], variant: row[3], gpuCount: row[4], instance: row[5],
+                            tier: row[7], currency: row[8])
+                        let region: String = row[6]
+                        let approximate: Bool = row[11]
+                        let note: String? = row[12]
+                        let index: Int
+                        if let previous, previous.line == line {
+                            index = previous.index
+                        } else if let known = lines[line] {
+                            index = known
+                        } else {
+                            index = found.count - start
+                            lines[line] = index
+                            regionSets.append([])
+                            found.append((row[0], ListedOffer(
+                                gpuID: line.gpuID, gpuLabel: line.gpuLabel, variant: line.variant,
+                                gpuCount: GPUCount(millionths: line.gpuCount), instance: line.instance,
+                                tier: Tier(rawValue: line.tier) ?? .onDemand, currency: line.currency,
+                                price: PriceRange(low: Money(micros: low), high: Money(micros: high)),
+                                approximate: approximate, note: note, regions: [], observedOn: day)))
+                        }
+                        previous = (line, index)
+                        if !region.isEmpty { regionSets[index].insert(region) }
+                        var entry = found[start + index]
+                        entry.first = min(entry.first, row[0])
+                        entry.offer.price = PriceRange(
+                            low: min(entry.offer.price.low, Money(micros: low)), high: max(entry.offer.price.high, Money(micros: high)))
+                        entry.offer.approximate = entry.offer.approximate || approximate
+                        if let note, entry.offer.note.map({ note.utf8.lexicographicallyPrecedes($0.utf8) }) ?? true {
+                            entry.offer.note = note
+                        }
+                        found[start + index] = entry
                     }
-                    previous = (line, index)
-                    if !region.isEmpty { regionSets[index].insert(region) }
-                    var entry = found[start + index]
-                    entry.first = min(entry.first, row[0])
-                    entry.offer.price = PriceRange(
-                        low: min(entry.offer.price.low, Money(micros: low)), high: max(entry.offer.price.high, Money(micros: high)))
-                    entry.offer.approximate = entry.offer.approximate || approximate
-                    if let note, entry.offer.note.map({ note.utf8.lexicographicallyPrecedes($0.utf8) }) ?? true {
-                        entry.offer.note = note
-                    }
-                    found[start + index] = entry
                 }
                 for (index, regions) in regionSets.enumerated() { found[start + index].offer.regions = regions.sorted() }
             }
             return found.sorted { $0.first < $1.first }.map(\.offer)
         }
+    }
+
+    /// The available offers of `feeds` on `day` with the run that covers it, a row per offer. For feeds whose
+    /// latest day it is (`openRuns`, the usual case) that run is the open one, read from the partial index
+    /// `price_run_open` (`Migrations/0008_open_runs.sql`), a few bytes per offer; for an older day each offer's
+    /// run is a seek of `price_run`'s key (runs of an offer do not overlap). The planner would take the key for
+    /// both, as it cannot tell that the index reads less, hence `INDEXED BY`; and the open end is written out
+    /// (it is `openEnd`), as SQLite uses a partial index only for a term it sees when it prepares the statement.
+    static func priceListQuery(
+        feeds: [Int64], openRuns: Bool, gpus: [String], tiers: [Tier], regions: [String]?, on day: Day
+    ) -> SQL {
+        var offers: SQL = "o.feed_id IN \(feeds) AND o.gpu_id IN \(gpus) AND o.tier IN \(tiers.map(\.rawValue))"
+        if let regions { offers += " AND (o.region = '' OR o.region IN \(regions))" }
+        let runs: SQL = openRuns
+            ? "price_run r INDEXED BY price_run_open ON r.offer_id = o.id AND r.last_seen = '9999-12-31'"
+            : "price_run r ON r.offer_id = o.id AND r.last_seen >= \(day.description) AND r.first_seen <= \(day.description)"
+        return """
+            SELECT o.id, o.gpu_id, o.gpu_label, o.variant, o.gpu_count_millionths, o.instance, o.region, o.tier,
+                o.currency, r.price_low_micros, r.price_high_micros, r.approximate, r.note
+            FROM offer o JOIN \(runs) AND r.status = 'available'
+            WHERE \(offers)
+            """
     }
 }
 
