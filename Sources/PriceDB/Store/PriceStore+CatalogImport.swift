@@ -32,14 +32,20 @@ extension PriceStore {
     /// scratch table of the connection's temporary schema, which folds them further, so that memory does not
     /// grow with the catalog.
     public struct CatalogSink {
-        fileprivate let statement: Statement
+        fileprivate let fold: RowInserter
 
         public func spill(_ offer: CatalogOffer) throws(StoreError) {
             do {
-                try statement.execute(arguments: [
-                    offer.instance, offer.gpuID, offer.gpuLabel, offer.variant, offer.gpuCount.millionths, offer.region,
-                    offer.tier.rawValue, offer.price.low.micros, offer.price.high.micros,
-                ])
+                try fold.bind(offer.instance, at: 1)
+                try fold.bind(offer.gpuID, at: 2)
+                try fold.bind(offer.gpuLabel, at: 3)
+                try fold.bind(offer.variant, at: 4)
+                try fold.bind(offer.gpuCount.millionths, at: 5)
+                try fold.bind(offer.region, at: 6)
+                try fold.bind(offer.tier.rawValue, at: 7)
+                try fold.bind(offer.price.low.micros, at: 8)
+                try fold.bind(offer.price.high.micros, at: 9)
+                try fold.insert()
             } catch {
                 throw .sqlite(PriceStore.reason(error))
             }
@@ -87,14 +93,14 @@ extension PriceStore {
             var stream: CatalogStream?
             try db.inTransaction(.deferred) {
                 let sink = CatalogSink(
-                    statement: try db.makeStatement(
+                    fold: RowInserter(try db.makeStatement(
                         sql: """
                             INSERT INTO temp.catalog_fold
                                 (instance, gpu_id, gpu_label, variant, gpu_count_millionths, region, tier, low, high)
                             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                             ON CONFLICT (instance, gpu_label, gpu_count_millionths, region, tier) DO UPDATE SET
                                 low = min(low, excluded.low), high = max(high, excluded.high)
-                            """))
+                            """)))
                 stream = try read(sink)
                 return .commit
             }

@@ -25,36 +25,55 @@ extension PriceStore {
     }
 
     static func stage(_ observations: [Observation], in db: Database) throws {
-        let insert = try db.cachedStatement(
-            sql: """
-                INSERT INTO temp.staged (provider_id, observed_on, gpu_id, gpu_label, variant, gpu_count_millionths,
-                    instance, region, tier, currency, low, high, status, approximate, note)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+        let staged = RowInserter(
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO temp.staged (provider_id, observed_on, gpu_id, gpu_label, variant, gpu_count_millionths,
+                        instance, region, tier, currency, low, high, status, approximate, note)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """))
         for observation in observations {
-            try insert.execute(arguments: [
-                observation.providerID, observation.observedOn.description, observation.gpuID, observation.gpuLabel,
-                observation.variant, observation.gpuCount.millionths, observation.instance, observation.region,
-                observation.tier.rawValue, observation.currency, observation.price?.low.micros,
-                observation.price?.high.micros, observation.status.rawValue, observation.approximate, observation.note,
-            ])
+            try staged.bind(observation.providerID, at: 1)
+            try staged.bind(observation.observedOn.description, at: 2)
+            try staged.bind(observation.gpuID, at: 3)
+            try staged.bind(observation.gpuLabel, at: 4)
+            try staged.bind(observation.variant, at: 5)
+            try staged.bind(observation.gpuCount.millionths, at: 6)
+            try staged.bind(observation.instance, at: 7)
+            try staged.bind(observation.region, at: 8)
+            try staged.bind(observation.tier.rawValue, at: 9)
+            try staged.bind(observation.currency, at: 10)
+            try staged.bind(observation.price?.low.micros, at: 11)
+            try staged.bind(observation.price?.high.micros, at: 12)
+            try staged.bind(observation.status.rawValue, at: 13)
+            try staged.bind(observation.approximate, at: 14)
+            try staged.bind(observation.note, at: 15)
+            try staged.insert()
         }
     }
 
     /// Stages a catalog's folded offers: available, in USD, as the catalogs price.
     static func stage(_ offers: [CatalogOffer], providerID: String, observedOn day: Day, in db: Database) throws {
-        let insert = try db.cachedStatement(
-            sql: """
-                INSERT INTO temp.staged (provider_id, observed_on, gpu_id, gpu_label, variant, gpu_count_millionths,
-                    instance, region, tier, currency, low, high, status, approximate, note)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'USD', ?, ?, 'available', 0, NULL)
-                """)
-        let dayText = day.description
+        let staged = RowInserter(
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO temp.staged (provider_id, observed_on, gpu_id, gpu_label, variant, gpu_count_millionths,
+                        instance, region, tier, currency, low, high, status, approximate, note)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'USD', ?, ?, 'available', 0, NULL)
+                    """))
+        try staged.bind(providerID, at: 1)
+        try staged.bind(day.description, at: 2)
         for offer in offers {
-            try insert.execute(arguments: [
-                providerID, dayText, offer.gpuID, offer.gpuLabel, offer.variant, offer.gpuCount.millionths,
-                offer.instance, offer.region, offer.tier.rawValue, offer.price.low.micros, offer.price.high.micros,
-            ])
+            try staged.bind(offer.gpuID, at: 3)
+            try staged.bind(offer.gpuLabel, at: 4)
+            try staged.bind(offer.variant, at: 5)
+            try staged.bind(offer.gpuCount.millionths, at: 6)
+            try staged.bind(offer.instance, at: 7)
+            try staged.bind(offer.region, at: 8)
+            try staged.bind(offer.tier.rawValue, at: 9)
+            try staged.bind(offer.price.low.micros, at: 10)
+            try staged.bind(offer.price.high.micros, at: 11)
+            try staged.insert()
         }
     }
 
