@@ -15,12 +15,13 @@ extension PriceStore {
                     provider_id TEXT NOT NULL, observed_on TEXT NOT NULL, gpu_id TEXT NOT NULL, gpu_label TEXT NOT NULL,
                     variant TEXT NOT NULL, gpu_count_millionths INTEGER NOT NULL, instance TEXT NOT NULL,
                     region TEXT NOT NULL, tier TEXT NOT NULL, currency TEXT NOT NULL, low INTEGER, high INTEGER,
-                    status TEXT NOT NULL, approximate INTEGER NOT NULL, note TEXT, offer_id INTEGER);
+                    status TEXT NOT NULL, approximate INTEGER NOT NULL, note TEXT);
                 DELETE FROM temp.staged;
                 CREATE TEMP TABLE IF NOT EXISTS seen_offer (offer_id INTEGER PRIMARY KEY);
                 CREATE TEMP TABLE IF NOT EXISTS numbered (staged_row INTEGER PRIMARY KEY, number INTEGER NOT NULL);
                 CREATE TEMP TABLE IF NOT EXISTS matched (
-                    offer_id INTEGER PRIMARY KEY, staged_row INTEGER NOT NULL, unchanged INTEGER);
+                    staged_row INTEGER PRIMARY KEY, offer_id INTEGER, unchanged INTEGER);
+                CREATE INDEX IF NOT EXISTS temp.matched_offer ON matched(offer_id);
                 """)
     }
 
@@ -102,38 +103,54 @@ extension PriceStore {
             try db.execute(
                 sql: "INSERT OR IGNORE INTO feed_day (feed_id, observed_on, snapshot_id) VALUES (?, ?, ?)",
                 arguments: [feed, day, snapshotID])
-            // Offers known already (nearly all, day after day) are found first; only new ones are inserted.
-            let findOffers: SQL = """
-                UPDATE temp.staged SET offer_id = (
-                    SELECT o.id FROM offer o WHERE o.feed_id = \(feed) AND o.gpu_id = staged.gpu_id
-                      AND o.gpu_label = staged.gpu_label AND o.variant = staged.variant
-                      AND o.gpu_count_millionths = staged.gpu_count_millionths AND o.instance = staged.instance
-                      AND o.region = staged.region AND o.tier = staged.tier AND o.currency = staged.currency)
-                WHERE provider_id = \(provider) AND observed_on = \(day) AND offer_id IS NULL
-                """
+            // Each staged offer is found among the feed's offers (nearly all are, day after day) and compared
+            // with its open run, in one pass; a new feed has none to find.
+            try db.execute(sql: "DELETE FROM temp.matched")
             let feedHasOffers = try Bool.fetchOne(
                 db, sql: "SELECT EXISTS (SELECT 1 FROM offer WHERE feed_id = ?)", arguments: [feed]) ?? true
-            if feedHasOffers { try db.execute(literal: findOffers) }
+            if feedHasOffers {
+                try db.execute(
+                    sql: """
+                        INSERT INTO temp.matched (staged_row, offer_id, unchanged)
+                        SELECT s.rowid, o.id,
+                            r.status = s.status AND r.price_low_micros IS s.low AND r.price_high_micros IS s.high
+                            AND r.approximate = s.approximate AND r.note IS s.note
+                        FROM temp.staged s
+                        LEFT JOIN offer o ON o.feed_id = ? AND o.gpu_id = s.gpu_id AND o.gpu_label = s.gpu_label
+                            AND o.variant = s.variant AND o.gpu_count_millionths = s.gpu_count_millionths
+                            AND o.instance = s.instance AND o.region = s.region AND o.tier = s.tier AND o.currency = s.currency
+                        LEFT JOIN price_run r ON r.offer_id = o.id AND r.last_seen = ?
+                        WHERE s.provider_id = ? AND s.observed_on = ?
+                        """,
+                    arguments: [feed, openEnd, provider, day])
+            } else {
+                try db.execute(
+                    sql: """
+                        INSERT INTO temp.matched (staged_row, offer_id, unchanged)
+                        SELECT rowid, NULL, NULL FROM temp.staged WHERE provider_id = ? AND observed_on = ?
+                        """,
+                    arguments: [provider, day])
+            }
             // New offers get their ids here, in the file's order, so no second lookup is needed to learn them.
             let base = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM offer") ?? 0
             try db.execute(
                 sql: """
                     DELETE FROM temp.numbered;
                     INSERT INTO temp.numbered (staged_row, number)
-                    SELECT rowid, row_number() OVER (ORDER BY rowid) FROM temp.staged
-                    WHERE provider_id = ? AND observed_on = ? AND offer_id IS NULL;
-                    UPDATE temp.staged SET offer_id = ? + (SELECT number FROM temp.numbered WHERE staged_row = staged.rowid)
-                    WHERE provider_id = ? AND observed_on = ? AND offer_id IS NULL;
+                    SELECT staged_row, row_number() OVER (ORDER BY staged_row) FROM temp.matched WHERE offer_id IS NULL;
+                    UPDATE temp.matched SET offer_id = ? + (SELECT number FROM temp.numbered n WHERE n.staged_row = matched.staged_row)
+                    WHERE offer_id IS NULL;
                     INSERT INTO offer (id, feed_id, provider_id, gpu_id, gpu_label, variant, gpu_count_millionths, instance,
                         region, tier, currency)
-                    SELECT offer_id, ?, provider_id, gpu_id, gpu_label, variant, gpu_count_millionths, instance, region, tier,
-                        currency
-                    FROM temp.staged WHERE provider_id = ? AND observed_on = ? AND offer_id > ? ORDER BY offer_id;
+                    SELECT m.offer_id, ?, s.provider_id, s.gpu_id, s.gpu_label, s.variant, s.gpu_count_millionths, s.instance,
+                        s.region, s.tier, s.currency
+                    FROM temp.matched m JOIN temp.staged s ON s.rowid = m.staged_row
+                    WHERE m.offer_id > ? ORDER BY m.offer_id;
                     """,
-                arguments: [provider, day, base, provider, day, feed, provider, day, base])
+                arguments: [base, feed, base])
             // Only this day's offers change: the runs of other days may be split or joined, but cover the same days.
             if dayIsNew && next == nil {
-                try appendDay(day, feed: feed, after: previous, provider: provider, snapshotID: snapshotID, in: db)
+                try appendDay(day, feed: feed, after: previous, snapshotID: snapshotID, in: db)
                 try summariseStaged(day, of: feed, provider: provider, in: db)
             } else {
                 if let latestBefore { try closeOpenRuns(of: feed, on: latestBefore, in: db) }
@@ -149,21 +166,10 @@ extension PriceStore {
     /// written for them; runs whose price changed, or whose offer the day did not see, close on the day before;
     /// every other offer opens a run.
     private static func appendDay(
-        _ day: String, feed: Int64, after previous: (day: String, snapshot: Int64)?, provider: String, snapshotID: Int64,
+        _ day: String, feed: Int64, after previous: (day: String, snapshot: Int64)?, snapshotID: Int64,
         in db: Database
     ) throws {
-        // Each staged offer against its open run: one seek each, then only what changed is written.
-        try db.execute(
-            sql: """
-                DELETE FROM temp.matched;
-                INSERT INTO temp.matched (offer_id, staged_row, unchanged)
-                SELECT s.offer_id, s.rowid,
-                    r.status = s.status AND r.price_low_micros IS s.low AND r.price_high_micros IS s.high
-                    AND r.approximate = s.approximate AND r.note IS s.note
-                FROM temp.staged s LEFT JOIN price_run r ON r.offer_id = s.offer_id AND r.last_seen = ?
-                WHERE s.provider_id = ? AND s.observed_on = ?;
-                """,
-            arguments: [openEnd, provider, day])
+        // `temp.matched` holds each staged offer against its open run: only what changed is written.
         if let previous {
             try db.execute(
                 sql: """
@@ -184,7 +190,7 @@ extension PriceStore {
             sql: """
                 INSERT INTO price_run (offer_id, first_seen, last_seen, price_low_micros, price_high_micros, status,
                     approximate, note, first_snapshot_id, last_snapshot_id)
-                SELECT s.offer_id, ?, ?, s.low, s.high, s.status, s.approximate, s.note, ?, NULL
+                SELECT m.offer_id, ?, ?, s.low, s.high, s.status, s.approximate, s.note, ?, NULL
                 FROM temp.matched m JOIN temp.staged s ON s.rowid = m.staged_row
                 WHERE m.unchanged IS NOT 1
                 ORDER BY m.staged_row
@@ -325,7 +331,11 @@ extension PriceStore {
         in db: Database
     ) throws {
         let staged = try Row.fetchAll(
-            db, sql: "SELECT * FROM temp.staged WHERE provider_id = ? AND observed_on = ? ORDER BY rowid",
+            db,
+            sql: """
+                SELECT s.*, m.offer_id FROM temp.staged s JOIN temp.matched m ON m.staged_row = s.rowid
+                WHERE s.provider_id = ? AND s.observed_on = ? ORDER BY s.rowid
+                """,
             arguments: [provider, day])
         try db.execute(sql: "DELETE FROM temp.seen_offer")
         for row in staged {
