@@ -139,7 +139,9 @@ extension PriceStore {
                         FROM temp.catalog_fold ORDER BY rowid
                         """,
                     arguments: [providerID, observedOn.description])
-                try Self.applyStaged(snapshotID: snapshotID, source: format, in: db)
+                try Self.applyStaged(
+                    observationCount > 0 ? [(provider: providerID, day: observedOn)] : [], snapshotID: snapshotID,
+                    source: format, in: db)
                 outcome = .stored(try Self.snapshot(id: snapshotID, in: db), replaced: replaced)
                 return .commit
             }

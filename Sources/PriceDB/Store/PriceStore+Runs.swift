@@ -83,12 +83,13 @@ extension PriceStore {
 
     /// Folds the staged observations into the history as seen by `snapshotID`, whose source (its name, else its
     /// format) names the feeds.
-    static func applyStaged(snapshotID: Int64, source: String, in db: Database) throws {
-        let groups = try Row.fetchAll(
-            db, sql: "SELECT DISTINCT provider_id, observed_on FROM temp.staged ORDER BY provider_id, observed_on")
-        for group in groups {
-            let provider: String = group["provider_id"]
-            let day: String = group["observed_on"]
+    /// `days` are the providers and days the staged observations cover, as the caller knows them (a scan of
+    /// the staging table for them cost as much as a step of the fold).
+    static func applyStaged(
+        _ days: some Sequence<(provider: String, day: Day)>, snapshotID: Int64, source: String, in db: Database
+    ) throws {
+        for (provider, observedOn) in days.sorted(by: { ($0.provider, $0.day) < ($1.provider, $1.day) }) {
+            let day = observedOn.description
             try db.execute(
                 sql: "INSERT INTO feed (provider_id, source) VALUES (?, ?) ON CONFLICT DO NOTHING",
                 arguments: [provider, source])

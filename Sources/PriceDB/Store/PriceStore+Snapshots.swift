@@ -63,7 +63,11 @@ extension PriceStore {
             }
             try Self.prepareStaging(in: db)
             try Self.stage(record.observations, in: db)
-            try Self.applyStaged(snapshotID: snapshotID, source: source, in: db)
+            var days: [String: Set<Day>] = [:]
+            for observation in record.observations { days[observation.providerID, default: []].insert(observation.observedOn) }
+            try Self.applyStaged(
+                days.flatMap { provider, days in days.map { (provider: provider, day: $0) } }, snapshotID: snapshotID,
+                source: source, in: db)
             return .stored(try Self.snapshot(id: snapshotID, in: db), replaced: replaced)
         }
     }
