@@ -283,3 +283,49 @@ extension IndexTests {
         }
     }
 }
+
+@Suite struct FoldTests {
+    /// A catalog too large to fold in memory spills its offers to the store, which folds them further: the
+    /// history must be the same as when everything fits, on a first day and on a day after it.
+    @Test func aSpilledCatalogStoresWhatAFoldedOneDoes() throws {
+        func catalog(shift: Int) throws -> String {
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("pricedb-fold-\(UUID().uuidString).csv").path
+            var rows = ["InstanceType,AcceleratorName,AcceleratorCount,Price,SpotPrice,Region,AvailabilityZone"]
+            for instance in 1...7 {
+                for region in ["us-east-1", "eu-west-1"] {
+                    // Each instance in three zones of a region, listed apart, at prices that differ by zone.
+                    for zone in ["a", "b", "c"] {
+                        let price = 100 * instance + (zone == "b" ? 7 : 0) + (instance == 3 ? shift : 0)
+                        let spot = instance % 2 == 0 ? "" : "0.\(price % 100 + 10)"
+                        rows.append("g\(instance).xlarge,\(["A10G", "L4", "T4"][instance % 3]),1,\(price).5,\(spot),\(region),\(region)\(zone)")
+                    }
+                }
+            }
+            var generator = ArithmeticTests.Generator(state: 5)
+            try ([rows[0]] + rows.dropFirst().shuffled(using: &generator) + [""]).joined(separator: "\n")
+                .write(toFile: path, atomically: true, encoding: .utf8)
+            return path
+        }
+        let days = [(Day("2026-03-01")!, try catalog(shift: 0)), (Day("2026-03-02")!, try catalog(shift: 3))]
+        func stored(foldLimit: Int) throws -> [[String]] {
+            let store = try PriceStore.inMemory()
+            for (day, file) in days {
+                var reader = SkyPilotCatalog(
+                    path: file,
+                    options: CatalogOptions(providerID: "aws", observedOn: day, providerName: "AWS", providerKind: .hyperscaler),
+                    catalog: try store.catalog(), today: RunTests.today)
+                reader.foldLimit = foldLimit
+                _ = try reader.ingest(into: store, knownProviders: try store.providers(), replacing: false)
+            }
+            #expect(try store.check() == [])
+            return try store.writer.read { (db: Database) throws in
+                try ["SELECT * FROM offer ORDER BY id", "SELECT * FROM price_run ORDER BY offer_id, last_seen", "SELECT * FROM series_day"]
+                    .map { sql in try Row.fetchAll(db, sql: sql).map(\.description) }
+            }
+        }
+        let folded = try stored(foldLimit: ZoneFolder.defaultLimit)
+        // 7 instances in 2 regions on demand, and the 4 odd ones at spot prices too.
+        #expect(folded[0].count == 14 + 8)
+        #expect(try stored(foldLimit: 2) == folded)
+    }
+}

@@ -16,6 +16,8 @@ struct SkyPilotCatalog {
     let options: CatalogOptions
     let catalog: GPUCatalog
     let today: Day
+    /// How many offers are folded in memory before they spill to the store (tests make it small).
+    var foldLimit = ZoneFolder.defaultLimit
 
     /// Whether a file's first line is a SkyPilot catalog header.
     static func looksLikeCatalog(_ head: [UInt8]) -> Bool {
@@ -56,7 +58,7 @@ struct SkyPilotCatalog {
             var diagnostics: [Diagnostic] = []
             var unknown: [String: Int] = [:]
             var resolved: [String: GPUCatalog.Resolution?] = [:]
-            var folder = ZoneFolder(sink: sink)
+            var folder = ZoneFolder(sink: sink, limit: foldLimit)
             func fail(_ message: String, field: Int? = nil) {
                 if diagnostics.count <= IngestError.diagnosticLimit {
                     let column = field.map { record.columns.indices.contains($0) ? record.columns[$0] : 1 } ?? 1
