@@ -105,7 +105,8 @@ extension PriceStore {
                 sql: "INSERT OR IGNORE INTO feed_day (feed_id, observed_on, snapshot_id) VALUES (?, ?, ?)",
                 arguments: [feed, day, snapshotID])
             // Each staged offer is found among the feed's offers (nearly all are, day after day) and compared
-            // with its open run, in one pass; a new feed has none to find.
+            // with its open run, in one pass; a new feed has none to find. Open runs are read from their partial
+            // index, hence the open end written out (see `priceListQuery`).
             try db.execute(sql: "DELETE FROM temp.matched")
             let feedHasOffers = try Bool.fetchOne(
                 db, sql: "SELECT EXISTS (SELECT 1 FROM offer WHERE feed_id = ?)", arguments: [feed]) ?? true
@@ -120,10 +121,10 @@ extension PriceStore {
                         LEFT JOIN offer o ON o.feed_id = ? AND o.gpu_id = s.gpu_id AND o.gpu_label = s.gpu_label
                             AND o.variant = s.variant AND o.gpu_count_millionths = s.gpu_count_millionths
                             AND o.instance = s.instance AND o.region = s.region AND o.tier = s.tier AND o.currency = s.currency
-                        LEFT JOIN price_run r ON r.offer_id = o.id AND r.last_seen = ?
+                        LEFT JOIN price_run r INDEXED BY price_run_open ON r.offer_id = o.id AND r.last_seen = '9999-12-31'
                         WHERE s.provider_id = ? AND s.observed_on = ?
                         """,
-                    arguments: [feed, openEnd, provider, day])
+                    arguments: [feed, provider, day])
             } else {
                 try db.execute(
                     sql: """
