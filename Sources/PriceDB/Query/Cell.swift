@@ -62,6 +62,8 @@ public struct Cell: Hashable, Sendable {
         let pool = whole.isEmpty ? priced : whole
         let smallest = pool.map(\.gpuCount).min()!
         let sized = pool.filter { $0.gpuCount == smallest }
+        // Nearly always one currency; counting them is for the rare series priced in several.
+        if sized.allSatisfy({ $0.currency == sized[0].currency }) { return sized }
         let currency = Currency.mostCommon(sized.map(\.currency), weights: sized.map(\.offers))
         return sized.filter { $0.currency == currency }
     }
