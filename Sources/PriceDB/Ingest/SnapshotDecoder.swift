@@ -241,19 +241,22 @@ struct SnapshotDecoder {
             return []
         }
         var observations: [Observation] = []
-        var firstIndexByIdentity: [Observation.Identity: (index: Int, observation: Observation)] = [:]
+        observations.reserveCapacity(elements.count)
+        // Where each identity was first seen: its index in the file, and its place among `observations`.
+        var firstByIdentity: [Observation.Identity: (index: Int, position: Int)] = [:]
+        firstByIdentity.reserveCapacity(elements.count)
         for (index, element) in elements.enumerated() {
             let path = { "observations[\(index)]" }
             guard let observation = decodeObservation(
                 element, at: path(), observedOn: observedOn, currency: currency, providers: providers,
                 mentioned: mentioned)
             else { continue }
-            if let first = firstIndexByIdentity[observation.identity] {
-                let what = first.observation == observation ? "duplicates" : "conflicts with"
+            if let first = firstByIdentity[observation.identity] {
+                let what = observations[first.position] == observation ? "duplicates" : "conflicts with"
                 fail(path(), element.position, "\(what) observations[\(first.index)]: same provider, GPU, variant, instance, region and tier (\(Self.describe(observation)))")
                 continue
             }
-            firstIndexByIdentity[observation.identity] = (index, observation)
+            firstByIdentity[observation.identity] = (index, observations.count)
             observations.append(observation)
         }
         return observations
