@@ -543,18 +543,15 @@ extension PriceStore {
     }
 
     /// The available offers of `feeds` on `day` with the run that covers it, a row per offer. For feeds whose
-    /// latest day it is (`openRuns`, the usual case) that run is the open one, read from the partial index
-    /// `price_run_open` (`Migrations/0008_open_runs.sql`), a few bytes per offer; for an older day each offer's
-    /// run is a seek of `price_run`'s key (runs of an offer do not overlap). The planner would take the key for
-    /// both, as it cannot tell that the index reads less, hence `INDEXED BY`; and the open end is written out
-    /// (it is `openEnd`), as SQLite uses a partial index only for a term it sees when it prepares the statement.
+    /// latest day it is (`openRuns`, the usual case) that run is the open one (`openRunOfOffer`); for an older
+    /// day each offer's run is a seek of `price_run`'s key (runs of an offer do not overlap).
     static func priceListQuery(
         feeds: [Int64], openRuns: Bool, gpus: [String], tiers: [Tier], regions: [String]?, on day: Day
     ) -> SQL {
         var offers: SQL = "o.feed_id IN \(feeds) AND o.gpu_id IN \(gpus) AND o.tier IN \(tiers.map(\.rawValue))"
         if let regions { offers += " AND (o.region = '' OR o.region IN \(regions))" }
         let runs: SQL = openRuns
-            ? "price_run r INDEXED BY price_run_open ON r.offer_id = o.id AND r.last_seen = '9999-12-31'"
+            ? SQL(sql: openRunOfOffer)
             : "price_run r ON r.offer_id = o.id AND r.last_seen >= \(day.description) AND r.first_seen <= \(day.description)"
         return """
             SELECT o.id, o.gpu_id, o.gpu_label, o.variant, o.gpu_count_millionths, o.instance, o.region, o.tier,

@@ -81,6 +81,12 @@ extension PriceStore {
     /// The last day of a run that the feed's latest day still saw.
     static let openEnd = "9999-12-31"
 
+    /// The open run of offer `o`, as `r`, from the partial index of open runs (`Migrations/0008_open_runs.sql`):
+    /// a few bytes per offer, where a seek of `price_run`'s key lands on a page of the offer's whole history. The
+    /// open end is written out, as SQLite uses a partial index only for a term it sees when it prepares the
+    /// statement; and the index is named, as the planner would take the key, not knowing the index reads less.
+    static let openRunOfOffer = "price_run r INDEXED BY price_run_open ON r.offer_id = o.id AND r.last_seen = '\(openEnd)'"
+
     /// Folds the staged observations into the history as seen by `snapshotID`, whose source (its name, else its
     /// format) names the feeds.
     /// `days` are the providers and days the staged observations cover, as the caller knows them (a scan of
@@ -105,8 +111,7 @@ extension PriceStore {
                 sql: "INSERT OR IGNORE INTO feed_day (feed_id, observed_on, snapshot_id) VALUES (?, ?, ?)",
                 arguments: [feed, day, snapshotID])
             // Each staged offer is found among the feed's offers (nearly all are, day after day) and compared
-            // with its open run, in one pass; a new feed has none to find. Open runs are read from their partial
-            // index, hence the open end written out (see `priceListQuery`).
+            // with its open run, in one pass; a new feed has none to find.
             try db.execute(sql: "DELETE FROM temp.matched")
             let feedHasOffers = try Bool.fetchOne(
                 db, sql: "SELECT EXISTS (SELECT 1 FROM offer WHERE feed_id = ?)", arguments: [feed]) ?? true
@@ -121,7 +126,7 @@ extension PriceStore {
                         LEFT JOIN offer o ON o.feed_id = ? AND o.gpu_id = s.gpu_id AND o.gpu_label = s.gpu_label
                             AND o.variant = s.variant AND o.gpu_count_millionths = s.gpu_count_millionths
                             AND o.instance = s.instance AND o.region = s.region AND o.tier = s.tier AND o.currency = s.currency
-                        LEFT JOIN price_run r INDEXED BY price_run_open ON r.offer_id = o.id AND r.last_seen = '9999-12-31'
+                        LEFT JOIN \(openRunOfOffer)
                         WHERE s.provider_id = ? AND s.observed_on = ?
                         """,
                     arguments: [feed, provider, day])
