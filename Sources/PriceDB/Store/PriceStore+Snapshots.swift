@@ -183,7 +183,7 @@ extension PriceStore {
             arguments: [
                 sha256, format, observedOn.description, providerIDs.joined(separator: ","), source?.name, source?.url,
                 source?.published?.description,
-                fileName, ISO8601DateFormatter().string(from: ingestedAt), counts.observations, counts.providers,
+                fileName, ingestedAt.formatted(.iso8601), counts.observations, counts.providers,
                 counts.gpus, counts.skipped,
             ])
         return db.lastInsertedRowID

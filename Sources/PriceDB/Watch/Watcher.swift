@@ -70,7 +70,7 @@ public struct Watcher: Sendable {
         let reports = alerts.map { report($0) }
         do {
             let known = repeatReported ? [] : try store.reported(reports)
-            try store.remember(reports, at: ISO8601DateFormatter().string(from: time))
+            try store.remember(reports, at: time.formatted(.iso8601))
             return zip(alerts, reports).filter { !known.contains($0.1) }.map(\.0)
         } catch {
             throw .store(error)
