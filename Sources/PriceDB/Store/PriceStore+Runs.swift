@@ -89,6 +89,7 @@ extension PriceStore {
 
     /// Folds the staged observations into the history as seen by `snapshotID`, whose source (its name, else its
     /// format) names the feeds.
+    ///
     /// `days` are the providers and days the staged observations cover, as the caller knows them (a scan of
     /// the staging table for them cost as much as a step of the fold).
     static func applyStaged(
