@@ -215,6 +215,27 @@ extension Day {
         }
     }
 
+    @Test func aMissingIndexIsFoundByCheck() throws {
+        let (store, ingestor) = try RunTests.store()
+        try RunTests.ingest(try RunTests.history(days: 2, seed: 9), into: ingestor)
+        #expect(try store.check() == [])
+        try store.writer.write { db in try db.execute(sql: "DROP INDEX price_run_open") }
+        #expect(
+            try store.check() == [
+                PriceStore.Problem(
+                    check: "schema",
+                    message: "the index price_run_open is missing; restore the database from a backup, or create the index "
+                        + "again as Migrations/0008_open_runs.sql does")
+            ])
+        let report = ReportBuilder(store: store)
+        #expect {
+            _ = try report.build(ReportRequest(period: Period("2026-03")!, sections: [.providers]))
+        } throws: { error in
+            ((error as? LocalizedError)?.errorDescription ?? "")
+                .contains("no such index: price_run_open; `pricedb check` names what the database lacks")
+        }
+    }
+
     @Test func aSummaryThatDiffersFromTheRunsIsFoundByCheck() throws {
         let (store, ingestor) = try RunTests.store()
         try RunTests.ingest(try RunTests.history(days: 3, seed: 9), into: ingestor)

@@ -10,10 +10,11 @@ extension PriceStore {
         public var message: String
     }
 
-    /// Everything wrong with the database: SQLite's integrity check, foreign keys, the schema version, and the
-    /// rules of the history that no constraint states (every run belongs to an offer of a feed and starts and
-    /// ends on days the feed was observed; runs of one offer do not overlap; the day summaries match the runs;
-    /// every snapshot observed something and its counts hold). Empty when the database is sound.
+    /// Everything wrong with the database: SQLite's integrity check, foreign keys, the schema (its version, and
+    /// the tables and indexes the migrations create), and the rules of the history that no constraint states
+    /// (every run belongs to an offer of a feed and starts and ends on days the feed was observed; runs of one
+    /// offer do not overlap; the day summaries match the runs; every snapshot observed something and its counts
+    /// hold). Empty when the database is sound.
     public func check() throws(StoreError) -> [Problem] {
         try read { db in
             var problems: [Problem] = []
@@ -30,6 +31,7 @@ extension PriceStore {
             if version != migrations.count {
                 problems.append(Problem(check: "schema", message: "user_version is \(version); this pricedb writes \(migrations.count)"))
             }
+            problems += try Self.missingSchemaObjects(in: db)
             let rules: [(String, String)] = [
                 ("runs whose offer does not exist", "SELECT count(*) FROM price_run r WHERE NOT EXISTS (SELECT 1 FROM offer o WHERE o.id = r.offer_id)"),
                 ("runs that start on a day their feed was not observed",
@@ -53,6 +55,32 @@ extension PriceStore {
                 if count > 0 { problems.append(Problem(check: "history", message: "\(count) \(what)")) }
             }
             return problems
+        }
+    }
+
+    /// The tables, views, indexes and triggers that the migrations create and the database lacks (after a
+    /// `DROP INDEX` in `sqlite3`, say): queries rely on them, and some name an index.
+    private static func missingSchemaObjects(in db: Database) throws -> [Problem] {
+        func objects(in db: Database) throws -> Set<[String]> {
+            Set(
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT type, name FROM sqlite_schema
+                        WHERE type IN ('table', 'view', 'index', 'trigger') AND name NOT LIKE 'sqlite!_%' ESCAPE '!'
+                        """
+                ).map { [$0[0], $0[1]] })
+        }
+        let fresh = try DatabaseQueue()
+        try migrator.migrate(fresh)
+        let expected = try fresh.read(objects)
+        return try expected.subtracting(objects(in: db)).sorted { $0.lexicographicallyPrecedes($1) }.map { object in
+            let (type, name) = (object[0], object[1])
+            let file = migrations.last { $0.sql.contains("CREATE \(type.uppercased()) \(name)") }?.name
+            return Problem(
+                check: "schema",
+                message: "the \(type) \(name) is missing; restore the database from a backup"
+                    + (file.map { ", or create the \(type) again as Migrations/\($0) does" } ?? ""))
         }
     }
 

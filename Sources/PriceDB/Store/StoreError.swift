@@ -56,7 +56,9 @@ public enum StoreError: Error, LocalizedError, Sendable {
             return "\(amount) \(currency) seen on \(day) is beyond what pricedb can hold in \(target) at the stored rates; "
                 + "check them with `sqlite3` (table exchange_rate)"
         case .sqlite(let message):
-            return "database error: \(message)"
+            // A table or index gone from under pricedb (a `DROP` in `sqlite3`) is named by `check`.
+            let schema = ["no such table", "no such index", "no such column"].contains { message.hasPrefix($0) }
+            return "database error: \(message)" + (schema ? "; `pricedb check` names what the database lacks" : "")
         }
     }
 

@@ -6,7 +6,7 @@ extension PriceDBCommand {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "check",
-            abstract: "Check the database: integrity, foreign keys, schema version and the rules of the history.",
+            abstract: "Check the database: integrity, foreign keys, the schema (version, tables and indexes) and the rules of the history.",
             discussion: """
                 Exit status: 0 when the database is sound, 74 with every problem named otherwise (see README, \
                 "When check fails"). Reading only, it is safe while imports run.
