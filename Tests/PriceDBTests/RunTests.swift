@@ -231,7 +231,7 @@ extension Day {
         #expect {
             _ = try report.build(ReportRequest(period: Period("2026-03")!, sections: [.providers]))
         } throws: { error in
-            ((error as? LocalizedError)?.errorDescription ?? "")
+            ((error as? any LocalizedError)?.errorDescription ?? "")
                 .contains("no such index: price_run_open; `pricedb check` names what the database lacks")
         }
     }
