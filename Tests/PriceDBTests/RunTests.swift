@@ -242,6 +242,29 @@ extension Day {
         #expect(try store.check() == [])
         try store.writer.write { db in try db.execute(sql: "UPDATE series_day SET offers = offers + 1 WHERE day = (SELECT min(day) FROM series_day)") }
         #expect(try store.check().map(\.message).contains { $0.contains("series_day") })
+        // A summary missing, and one too many, are found too.
+        let (missing, _) = try RunTests.store()
+        try RunTests.ingest(try RunTests.history(days: 3, seed: 9), into: Ingestor(store: missing, today: RunTests.today))
+        try missing.writer.write { db in
+            let key = try #require(
+                try Row.fetchOne(db, sql: "SELECT feed_id, gpu_id, tier, day, status, gpu_count_millionths, currency FROM series_day"))
+            try db.execute(
+                sql: """
+                    DELETE FROM series_day WHERE feed_id = ? AND gpu_id = ? AND tier = ? AND day = ? AND status = ?
+                      AND gpu_count_millionths = ? AND currency = ?
+                    """,
+                arguments: StatementArguments(Array(key.databaseValues)))
+        }
+        #expect(try missing.check().map(\.message) == ["1 day summaries (series_day) that differ from the runs, or are missing"])
+        try missing.writer.write { db in
+            try db.execute(sql: "INSERT INTO series_day SELECT feed_id, gpu_id, tier, day + 1000, status, gpu_count_millionths, currency, price_low_micros, price_high_micros, approximate, offers FROM series_day LIMIT 1")
+        }
+        #expect(try missing.check().map(\.message) == ["2 day summaries (series_day) that differ from the runs, or are missing"])
+        // And one of a GPU the feed never offered.
+        try missing.writer.write { db in
+            try db.execute(sql: "INSERT INTO series_day SELECT feed_id, 'v100-16gb', tier, day, status, gpu_count_millionths, currency, price_low_micros, price_high_micros, approximate, offers FROM series_day LIMIT 1")
+        }
+        #expect(try missing.check().map(\.message) == ["3 day summaries (series_day) that differ from the runs, or are missing"])
     }
 }
 
