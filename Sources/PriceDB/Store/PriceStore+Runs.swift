@@ -207,9 +207,10 @@ extension PriceStore {
     }
 
     /// `series_day`'s rows as the runs give them, for the observed days that `days` selects (`feed_id`,
-    /// `observed_on`): each day's offers are those whose run covers it, a seek per offer. The one definition of
-    /// the table's content, for every write and for `check` (`Migrations/0007_series_days.sql` fills it the same
-    /// way).
+    /// `observed_on`): each day's offers are those whose run covers it, a seek per offer. What every write that
+    /// is not a day appended uses (`Migrations/0007_series_days.sql` fills the table the same way); `check`
+    /// computes the same rows on its own, in one pass over the runs, as a second opinion that costs less for
+    /// every day at once.
     static func seriesDaysFromRuns(days: String) -> String {
         """
         SELECT o.feed_id, o.gpu_id, o.tier, CAST(julianday(d.observed_on) - 2440587.5 AS INTEGER), r.status,
