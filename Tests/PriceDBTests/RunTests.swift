@@ -51,6 +51,15 @@ import Testing
         return (store, ingestor)
     }
 
+    /// A store holding a seeded history of `days` daily catalogs, ingested in an order the seed shuffles.
+    static func shuffledHistory(days: Int, seed: UInt64) throws -> (files: [(Day, String)], store: PriceStore, ingestor: Ingestor) {
+        let files = try history(days: days, seed: seed)
+        let (store, ingestor) = try store()
+        var generator = ArithmeticTests.Generator(state: seed)
+        try ingest(files.shuffled(using: &generator), into: ingestor)
+        return (files, store, ingestor)
+    }
+
     static func ingest(_ files: [(Day, String)], into ingestor: Ingestor) throws {
         for (day, file) in files {
             _ = try ingestor.ingest(fileAt: file, catalogOptions: CatalogOptions(providerID: "aws", observedOn: day))
@@ -193,10 +202,7 @@ extension Day {
 @Suite struct SeriesDayTests {
     @Test(arguments: [6, 7] as [UInt64])
     func theSummaryAnswersAsTheRunsDo(seed: UInt64) throws {
-        let files = try RunTests.history(days: 12, seed: seed)
-        let (store, ingestor) = try RunTests.store()
-        var generator = ArithmeticTests.Generator(state: seed)
-        try RunTests.ingest(files.shuffled(using: &generator), into: ingestor)
+        let (files, store, _) = try RunTests.shuffledHistory(days: 12, seed: seed)
         let gpus = ["a10g", "l4", "t4", "h100-80gb"]
         for (day, _) in files + [(files[0].0.adding(days: -1), ""), (files[files.count - 1].0.adding(days: 40), "")] {
             let filter = PriceStore.SeriesFilter(providers: ["aws"], gpus: gpus, tiers: Tier.allCases)
@@ -274,10 +280,7 @@ extension Day {
     /// closes and opens runs again) and after a day is taken out.
     @Test(arguments: [6, 8] as [UInt64])
     func theOpenRunsAreTheRunsOfTheLatestDay(seed: UInt64) throws {
-        let files = try RunTests.history(days: 10, seed: seed)
-        let (store, ingestor) = try RunTests.store()
-        var generator = ArithmeticTests.Generator(state: seed)
-        try RunTests.ingest(files.shuffled(using: &generator), into: ingestor)
+        let (files, store, ingestor) = try RunTests.shuffledHistory(days: 10, seed: seed)
         try compareOpenRuns(in: store)
         // Taking out the latest day opens the runs of the day before it again.
         let catalogs = try store.snapshots().filter { $0.format == "skypilot-csv" }
