@@ -365,9 +365,18 @@ extension IndexTests {
                 _ = try reader.ingest(into: store, knownProviders: try store.providers(), replacing: false)
             }
             #expect(try store.check() == [])
+            // Offers are compared by what they are: a spilled catalog numbers them in another order.
+            let offer = "o.feed_id, o.provider_id, o.gpu_id, o.gpu_label, o.variant, o.gpu_count_millionths, o.instance, o.region, o.tier, o.currency"
             return try store.writer.read { (db: Database) throws in
-                try ["SELECT * FROM offer ORDER BY id", "SELECT * FROM price_run ORDER BY offer_id, last_seen", "SELECT * FROM series_day"]
-                    .map { sql in try Row.fetchAll(db, sql: sql).map(\.description) }
+                try [
+                    "SELECT \(offer) FROM offer o ORDER BY \(offer)",
+                    """
+                    SELECT \(offer), r.first_seen, r.last_seen, r.price_low_micros, r.price_high_micros, r.status, r.approximate,
+                        r.note, r.first_snapshot_id, r.last_snapshot_id
+                    FROM price_run r JOIN offer o ON o.id = r.offer_id ORDER BY \(offer), r.last_seen
+                    """,
+                    "SELECT * FROM series_day",
+                ].map { sql in try Row.fetchAll(db, sql: sql).map(\.description) }
             }
         }
         let folded = try stored(foldLimit: ZoneFolder.defaultLimit)

@@ -18,7 +18,6 @@ extension PriceStore {
                     status TEXT NOT NULL, approximate INTEGER NOT NULL, note TEXT);
                 DELETE FROM temp.staged;
                 CREATE TEMP TABLE IF NOT EXISTS seen_offer (offer_id INTEGER PRIMARY KEY);
-                CREATE TEMP TABLE IF NOT EXISTS numbered (staged_row INTEGER PRIMARY KEY, number INTEGER NOT NULL);
                 CREATE TEMP TABLE IF NOT EXISTS matched (
                     staged_row INTEGER PRIMARY KEY, offer_id INTEGER, unchanged INTEGER);
                 CREATE INDEX IF NOT EXISTS temp.matched_offer ON matched(offer_id);
@@ -112,8 +111,11 @@ extension PriceStore {
                 sql: "INSERT OR IGNORE INTO feed_day (feed_id, observed_on, snapshot_id) VALUES (?, ?, ?)",
                 arguments: [feed, day, snapshotID])
             // Each staged offer is found among the feed's offers (nearly all are, day after day) and compared
-            // with its open run, in one pass; a new feed has none to find.
+            // with its open run, in one pass. New offers get their ids here, so no second lookup is needed to learn
+            // them. A new feed has no offers to find: its offers are numbered by their staged rows, which needs no
+            // count (and leaves no gap when the file staged one provider).
             try db.execute(sql: "DELETE FROM temp.matched")
+            let base = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM offer") ?? 0
             let feedHasOffers = try Bool.fetchOne(
                 db, sql: "SELECT EXISTS (SELECT 1 FROM offer WHERE feed_id = ?)", arguments: [feed]) ?? true
             if feedHasOffers {
@@ -128,34 +130,32 @@ extension PriceStore {
                             AND o.variant = s.variant AND o.gpu_count_millionths = s.gpu_count_millionths
                             AND o.instance = s.instance AND o.region = s.region AND o.tier = s.tier AND o.currency = s.currency
                         LEFT JOIN \(openRunOfOffer)
-                        WHERE s.provider_id = ? AND s.observed_on = ?
+                        WHERE s.provider_id = ? AND s.observed_on = ?;
+                        UPDATE temp.matched SET offer_id = ? + n.number
+                        FROM (SELECT staged_row, row_number() OVER (ORDER BY staged_row) AS number
+                              FROM temp.matched WHERE offer_id IS NULL) n
+                        WHERE matched.staged_row = n.staged_row;
                         """,
-                    arguments: [feed, provider, day])
+                    arguments: [feed, provider, day, base])
             } else {
                 try db.execute(
                     sql: """
                         INSERT INTO temp.matched (staged_row, offer_id, unchanged)
-                        SELECT rowid, NULL, NULL FROM temp.staged WHERE provider_id = ? AND observed_on = ?
+                        SELECT rowid, ? + rowid, NULL FROM temp.staged
+                        WHERE provider_id = ? AND observed_on = ?
                         """,
-                    arguments: [provider, day])
+                    arguments: [base, provider, day])
             }
-            // New offers get their ids here, in the file's order, so no second lookup is needed to learn them.
-            let base = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM offer") ?? 0
             try db.execute(
                 sql: """
-                    DELETE FROM temp.numbered;
-                    INSERT INTO temp.numbered (staged_row, number)
-                    SELECT staged_row, row_number() OVER (ORDER BY staged_row) FROM temp.matched WHERE offer_id IS NULL;
-                    UPDATE temp.matched SET offer_id = ? + (SELECT number FROM temp.numbered n WHERE n.staged_row = matched.staged_row)
-                    WHERE offer_id IS NULL;
                     INSERT INTO offer (id, feed_id, provider_id, gpu_id, gpu_label, variant, gpu_count_millionths, instance,
                         region, tier, currency)
                     SELECT m.offer_id, ?, s.provider_id, s.gpu_id, s.gpu_label, s.variant, s.gpu_count_millionths, s.instance,
                         s.region, s.tier, s.currency
                     FROM temp.matched m JOIN temp.staged s ON s.rowid = m.staged_row
-                    WHERE m.offer_id > ? ORDER BY m.offer_id;
+                    WHERE m.offer_id > ? ORDER BY m.offer_id
                     """,
-                arguments: [base, feed, base])
+                arguments: [feed, base])
             // Only this day's offers change: the runs of other days may be split or joined, but cover the same days.
             if dayIsNew && next == nil {
                 try appendDay(day, feed: feed, after: previous, snapshotID: snapshotID, in: db)
