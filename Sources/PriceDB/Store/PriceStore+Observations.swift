@@ -456,7 +456,8 @@ public struct RunRecord: Hashable, Sendable {
 extension PriceStore {
     /// A provider's own price list: its available offers of each given GPU on the given date, one per instance,
     /// GPU as written, variant, unit size, tier and currency, with the price range over the regions that offer
-    /// it; in the order the files first listed them.
+    /// it; in the order they were first stored: as the files listed them, but for a catalog too large to fold
+    /// in memory, by GPU, its name as written, unit size and instance.
     public func listedOffers(
         provider: String, on dates: [(gpu: String, day: Day)], tiers: [Tier], regions: [String]? = nil
     ) throws(StoreError) -> [ListedOffer] {
