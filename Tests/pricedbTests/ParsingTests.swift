@@ -56,6 +56,27 @@ import Testing
         }
     }
 
+    /// A negative number is a value, not an option: it gets the option's own message, which says what it takes,
+    /// rather than ArgumentParser's "Missing value".
+    @Test(arguments: [
+        ["cost", "--gpu", "H100", "--hours", "-1"], ["breakeven", "--gpu", "L4", "--purchase", "-1600"],
+        ["breakeven", "--gpu", "L4", "--purchase", "1600", "--hours-per-day", "-3"],
+        ["breakeven", "--gpu", "L4", "--purchase", "1600", "--rate", "-0.5"], ["watch", "--below", "-2"],
+        ["watch", "--drop", "-10%"], ["offers", "--min-memory", "-1"], ["offers", "--max-price", "-1"],
+        ["offers", "--gpu-count", "-1"], ["offers", "--min-gpus", "-2"], ["offers", "--limit", "-5"],
+        ["report", "--stale-after", "-1"],
+    ])
+    func aNegativeNumberGetsTheOptionsOwnMessage(arguments: [String]) {
+        do {
+            _ = try PriceDBCommand.parseAsRoot(arguments)
+            Issue.record("\(arguments) was accepted")
+        } catch {
+            let message = PriceDBCommand.message(for: error)
+            #expect(message.contains(arguments[arguments.count - 2]) && message.contains(arguments.last!), "\(message)")
+            #expect(!message.contains("Missing value"), "\(message)")
+        }
+    }
+
     @Test(arguments: [("1600–2000", true), ("1600 - 2000", true), ("0", false), ("0-100", false), ("2000-1600", false)])
     func purchasePricesTakeEitherDashAndMustBePositive(text: String, valid: Bool) {
         let parsed = try? PriceDBCommand.BreakEven.parse(["--gpu", "RTX 4090", "--purchase", text, "--rate", "0.60"])

@@ -23,17 +23,17 @@ extension PriceDBCommand {
 
         @OptionGroup var gpu: GPUOption
 
-        @Option(help: ArgumentHelp("The purchase price, or a range such as 1600-2000.", valueName: "amount"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("The purchase price, or a range such as 1600-2000.", valueName: "amount"))
         var purchase: String
 
         @Option(
-            help: ArgumentHelp("Daily use for the second day count.", valueName: "hours"),
+            parsing: .unconditional, help: ArgumentHelp("Daily use for the second day count.", valueName: "hours"),
             transform: hoursArgument(for: "--hours-per-day"))
         var hoursPerDay: Hours = Hours("8")!
 
         @OptionGroup var providers: ProvidersOption
 
-        @Option(help: ArgumentHelp("An hourly rental price to use instead of stored prices.", valueName: "amount"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("An hourly rental price to use instead of stored prices.", valueName: "amount"))
         var rate: String?
 
         @OptionGroup var currency: CurrencyOption

@@ -21,6 +21,7 @@ extension PriceDBCommand {
         @OptionGroup var gpu: GPUOption
 
         @Option(
+            parsing: .unconditional,
             help: ArgumentHelp("How many hours the workload runs (may be fractional).", valueName: "hours"),
             transform: hoursArgument(for: "--hours"))
         var hours: Hours

@@ -26,16 +26,16 @@ extension PriceDBCommand {
         @OptionGroup var gpus: GPUsOption
         @OptionGroup var providers: ProvidersOption
 
-        @Option(help: ArgumentHelp("Only offers of GPUs with at least this much memory.", valueName: "GB"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Only offers of GPUs with at least this much memory.", valueName: "GB"))
         var minMemory: Int?
 
-        @Option(help: ArgumentHelp("Only offers at most this much per GPU-hour (their lowest price).", valueName: "amount"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Only offers at most this much per GPU-hour (their lowest price).", valueName: "amount"))
         var maxPrice: String?
 
-        @Option(name: .customLong("gpu-count"), help: ArgumentHelp("Only units of exactly this many GPUs.", valueName: "n"))
+        @Option(name: .customLong("gpu-count"), parsing: .unconditional, help: ArgumentHelp("Only units of exactly this many GPUs.", valueName: "n"))
         var gpuCount: String?
 
-        @Option(name: .customLong("min-gpus"), help: ArgumentHelp("Only units of at least this many GPUs.", valueName: "n"))
+        @Option(name: .customLong("min-gpus"), parsing: .unconditional, help: ArgumentHelp("Only units of at least this many GPUs.", valueName: "n"))
         var minGPUs: String?
 
         @Option(help: ArgumentHelp("Only providers of these kinds (repeatable).", valueName: "kind"))
@@ -52,7 +52,7 @@ extension PriceDBCommand {
         @Option(help: "Order.")
         var sort: OfferOrder = .perGPU
 
-        @Option(help: ArgumentHelp("At most this many offers.", valueName: "n"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("At most this many offers.", valueName: "n"))
         var limit: Int?
 
         @OptionGroup var currency: CurrencyOption
@@ -67,8 +67,8 @@ extension PriceDBCommand {
                     throw ValidationError("\(option) takes a number of GPUs above 0 such as 8 or 0.5, not '\(value)'")
                 }
             }
-            if let limit, limit < 1 { throw ValidationError("--limit takes a number of offers above 0") }
-            if let minMemory, minMemory < 0 { throw ValidationError("--min-memory takes gigabytes, 0 or more") }
+            if let limit, limit < 1 { throw ValidationError("--limit takes a number of offers above 0, not \(limit)") }
+            if let minMemory, minMemory < 0 { throw ValidationError("--min-memory takes gigabytes, 0 or more, not \(minMemory)") }
         }
 
         func run() throws {
