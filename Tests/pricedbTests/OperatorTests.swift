@@ -20,6 +20,26 @@ import Testing
         #expect(try CommandRunner.run(["backup", "--db", db, "--force", copy]).status == 0)
     }
 
+    /// A folder named as the backup is never removed, even with --force; nor is one named as the database.
+    @Test func aFolderIsNeitherReplacedByABackupNorOpenedAsADatabase() throws {
+        let db = try DailyUseTests.seeded()
+        let folder = (db as NSString).deletingLastPathComponent + "/kept"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: folder + "/important.txt", contents: Data("keep".utf8))
+        for arguments in [["backup", "--db", db, folder], ["backup", "--db", db, "--force", folder]] {
+            let backup = try CommandRunner.run(arguments)
+            #expect(backup.status == 73)
+            #expect(backup.stderr.contains("\(folder) is a folder, not a database file; name a file instead, such as \(folder)/prices.sqlite"))
+        }
+        #expect(FileManager.default.fileExists(atPath: folder + "/important.txt"))
+        let report = try CommandRunner.run(["report", "--db", folder])
+        #expect(report.status == 74)
+        #expect(report.stderr.contains("\(folder) is a folder, not a database file"))
+        let device = try CommandRunner.run(["providers", "--db", "/dev/null"])
+        #expect(device.status == 74)
+        #expect(device.stderr.contains("/dev/null is a device or a pipe, not a database file"))
+    }
+
     @Test func brokenRulesOfTheHistoryAreNamed() throws {
         let db = try DailyUseTests.seeded()
         let queue = try DatabaseQueue(path: db)

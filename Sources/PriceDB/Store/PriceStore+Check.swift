@@ -202,9 +202,11 @@ extension PriceStore {
     /// Copies the database to `path` with SQLite's online backup API, safe while imports run: the copy is one
     /// consistent state. An existing file is replaced only with `overwrite`.
     public func backup(to path: String, overwrite: Bool = false) throws(StoreError) {
-        if FileManager.default.fileExists(atPath: path) {
+        if try Self.fileExists(at: path) {
             guard overwrite else { throw .backupExists(path: path) }
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            for suffix in ["", "-wal", "-shm"] where (try? Self.fileExists(at: path + suffix)) == true {
+                try? FileManager.default.removeItem(atPath: path + suffix)
+            }
         }
         do {
             let destination = try DatabaseQueue(path: path)

@@ -21,7 +21,7 @@ public struct PriceStore: Sendable {
     /// last verified or wrote it (`VerifiedStamp`): a damaged one takes no more writes (`pricedb check` says
     /// what is wrong).
     public static func open(at path: String, create: Bool = true) throws(StoreError) -> PriceStore {
-        let existed = FileManager.default.fileExists(atPath: path)
+        let existed = try Self.fileExists(at: path)
         if !create && !existed { throw .missing(path: path) }
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty {
@@ -63,6 +63,17 @@ public struct PriceStore: Sendable {
         return try PriceStore(writer: queue, path: path)
     }
 
+    /// Whether a database file is at `path`; something else there (a folder, a device) is an error.
+    static func fileExists(at path: String) throws(StoreError) -> Bool {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return false }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: return true
+        case S_IFDIR: throw .notAFile(path: path, isFolder: true)
+        default: throw .notAFile(path: path, isFolder: false)
+        }
+    }
+
     /// Whether the file's header says it is in WAL mode (its read and write versions are 2).
     private static func isInWALMode(_ path: String) -> Bool {
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }
@@ -75,7 +86,7 @@ public struct PriceStore: Sendable {
     /// may only read the file and changes nothing, and through one snapshot, so that every query of the command
     /// sees the same state. A database of an older schema is upgraded first (which needs write access).
     public static func openForReading(at path: String) throws(StoreError) -> PriceStore {
-        guard FileManager.default.fileExists(atPath: path) else { throw .missing(path: path) }
+        guard try fileExists(at: path) else { throw .missing(path: path) }
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(30)

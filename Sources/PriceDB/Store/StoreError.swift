@@ -6,6 +6,9 @@ public enum StoreError: Error, LocalizedError, Sendable {
     case missing(path: String)
     case cannotCreateFolder(path: String, reason: String)
     case cannotOpen(path: String, reason: String)
+    /// A database or backup path names a folder, a device or a pipe: SQLite would report only "disk I/O
+    /// error", and a backup with `--force` must never remove one.
+    case notAFile(path: String, isFolder: Bool)
     case newerSchema(path: String, unknown: [String])
     /// `snapshots remove` named an id the database does not hold.
     case noSuchSnapshot(Int64)
@@ -32,6 +35,10 @@ public enum StoreError: Error, LocalizedError, Sendable {
             return "cannot create the database folder \(path): \(reason); choose another place with --db or PRICEDB_DATABASE"
         case .cannotOpen(let path, let reason):
             return "cannot open the database \(path): \(reason)"
+        case .notAFile(let path, let isFolder):
+            let what = isFolder ? "a folder" : "a device or a pipe"
+            let example = isFolder ? ", such as \((path as NSString).appendingPathComponent("prices.sqlite"))" : ""
+            return "\(path) is \(what), not a database file; name a file instead\(example)"
         case .newerSchema(let path, let unknown):
             return "the database \(path) was written by a newer pricedb (schema \(unknown.joined(separator: ", "))); "
                 + "upgrade pricedb to use it"

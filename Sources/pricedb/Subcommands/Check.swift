@@ -53,7 +53,7 @@ extension PriceDBCommand {
             abstract: "Copy the database to FILE, safely while imports run (SQLite's online backup).",
             discussion: """
                 The copy is one consistent state of the database. An existing FILE is replaced only with --force \
-                (without it: exit 73).
+                (without it: exit 73); a folder or a device never is (exit 73).
 
                 Example:
                   pricedb backup /backups/prices-$(date +%F).sqlite
@@ -73,7 +73,10 @@ extension PriceDBCommand {
                 try store.backup(to: file, overwrite: force)
             } catch {
                 Diagnostics.error(error.localizedDescription)
-                if case .backupExists = error { throw ExitCode(73) }
+                switch error {
+                case .backupExists, .notAFile: throw ExitCode(73)
+                default: break
+                }
                 throw ExitCode(74)
             }
             print("\(UntrustedText.escaped(store.path)) copied to \(UntrustedText.escaped(file))")
