@@ -52,6 +52,37 @@ import Testing
         #expect(missing.stderr.contains("cannot write"))
     }
 
+    /// `--out` replaces a file, but writes a pipe or a device as it is (a rename over `/dev/null` would put a
+    /// regular file in its place), replaces the file a link names rather than the link, and refuses a folder.
+    @Test func outWritesIntoPipesAndThroughLinksAndRefusesFolders() throws {
+        let db = try Self.database()
+        let folder = (db as NSString).deletingLastPathComponent
+        let arguments = ["report", "--db", db, "--as-of", "2026Q1", "--section", "consumer", "--out"]
+        let pipe = folder + "/pipe"
+        #expect(mkfifo(pipe, 0o600) == 0)
+        // Held open for reading and writing, the pipe never blocks pricedb's open, and holds the short report.
+        let reader = open(pipe, O_RDWR | O_NONBLOCK)
+        #expect(reader >= 0)
+        defer { close(reader) }
+        let intoPipe = try CommandRunner.run(arguments + [pipe])
+        #expect(intoPipe.status == 0, "\(intoPipe.stderr)")
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        let count = read(reader, &buffer, buffer.count)
+        #expect(count > 0 && String(decoding: buffer.prefix(max(count, 0)), as: UTF8.self).hasPrefix("Consumer GPU prices"))
+        var status = stat()
+        #expect(stat(pipe, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO)
+        let target = folder + "/target.txt"
+        let link = folder + "/link.txt"
+        try "old".write(toFile: target, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        #expect(try CommandRunner.run(arguments + [link]).status == 0)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target)
+        #expect(try String(contentsOfFile: target, encoding: .utf8).hasPrefix("Consumer GPU prices"))
+        let intoFolder = try CommandRunner.run(arguments + [folder])
+        #expect(intoFolder.status == 73)
+        #expect(intoFolder.stderr.contains("it is a folder; name a file instead"))
+    }
+
     @Test func sparklinesEndQuartersAndHistoryWhenAskedAndNeverInAPipeByDefault() throws {
         let db = try Self.database()
         let quarters = ["quarters", "--db", db, "--gpu", "A100 (80GB)", "--as-of", "2026Q1"]

@@ -31,10 +31,23 @@ struct OutputOptions: ParsableArguments {
 }
 
 /// A file written whole or not at all: into a temporary file beside it, then renamed over it, so that a
-/// reader never sees half a report.
+/// reader never sees half a report. A device or a pipe (`/dev/null`, `/dev/stdout`, a FIFO) is written as it is:
+/// renaming over it would put a regular file in its place. A symbolic link is followed, so the file it names is
+/// replaced, not the link.
 enum OutputFile {
     static func write(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
+        let url = URL(fileURLWithPath: path).resolvingSymlinksInPath()
+        var status = stat()
+        if stat(url.path, &status) == 0 {
+            switch status.st_mode & S_IFMT {
+            case S_IFREG: break
+            case S_IFDIR:
+                Diagnostics.error("cannot write \(path): it is a folder; name a file instead")
+                throw ExitCode(73)
+            default:
+                return try writeInPlace(text, to: path)
+            }
+        }
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         do {
             try Data(text.utf8).write(to: temporary)
@@ -46,6 +59,20 @@ enum OutputFile {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: temporary)
             Diagnostics.error("cannot write \(path): \(reason)")
+            throw ExitCode(73)
+        }
+    }
+
+    private static func writeInPlace(_ text: String, to path: String) throws {
+        guard let handle = FileHandle(forWritingAtPath: path) else {
+            Diagnostics.error("cannot write \(path): it cannot be opened for writing")
+            throw ExitCode(73)
+        }
+        defer { try? handle.close() }
+        do {
+            try handle.write(contentsOf: Data(text.utf8))
+        } catch {
+            Diagnostics.error("cannot write \(path): \(error.localizedDescription)")
             throw ExitCode(73)
         }
     }
