@@ -100,8 +100,8 @@ import Testing
         ("RTX A4500", 20), ("RTX A5000", 24), ("RTX A5500", 24), ("RTX A6000", 48), ("RTX 2000 Ada", 16),
         ("RTX 4000 SFF Ada", 20), ("RTX 4000 Ada", 20), ("RTX 4500 Ada", 24), ("RTX 5000 Ada", 32), ("RTX 6000 Ada", 48),
         ("RTX PRO 4000 Blackwell", 24), ("RTX PRO 4500", 32), ("RTX PRO 5000", 48), ("RTX PRO 6000 Blackwell", 96),
-        // AMD Instinct MI50 to MI355X, and Radeon cards that are rented.
-        ("MI50", 16), ("MI50 32GB", 32), ("MI60", 32), ("MI100", 32), ("MI210", 64), ("MI250", 128), ("MI250X", 128),
+        // AMD Instinct MI25 to MI355X, and Radeon cards that are rented.
+        ("MI25", 16), ("MI50", 16), ("MI50 32GB", 32), ("MI60", 32), ("MI100", 32), ("MI210", 64), ("MI250", 128), ("MI250X", 128),
         ("MI300A", 128), ("MI300X", 192), ("MI325X", 256), ("MI350X", 288), ("MI355X", 288), ("Radeon Pro V520", 8),
         ("Radeon Pro V620", 32), ("Radeon Pro W6800", 32), ("Radeon Pro W7800", 32), ("Radeon Pro W7900", 48),
         ("Radeon RX 7900 XTX", 24), ("Radeon RX 7900 XT", 20), ("AMD Radeon RX 6800 XT", 16),

@@ -1,7 +1,7 @@
 /// The GPUs pricedb knows without being told: every GPU of the seed article and what public cloud catalogs and
 /// marketplaces rent out. NVIDIA data-centre GPUs since Kepler (with the export variants A800, H800, H20, L20),
 /// GeForce from the 10 to the 50 series, the workstation lines (Quadro, RTX A, RTX Ada, RTX PRO Blackwell), AMD
-/// Instinct MI50 to MI355X and the Radeon cards that are rented. A snapshot's `gpus` field adds more.
+/// Instinct MI25 to MI355X and the Radeon cards that are rented. A snapshot's `gpus` field adds more.
 ///
 /// Memory is the model's size as sold, in GB. Where one model ships with two memory sizes that price
 /// differently (A100, V100, A800, P100), each size is its own GPU and the bare name resolves to the smaller, as
@@ -162,7 +162,7 @@ public enum BuiltinCatalog {
         datacenter("k520", "K520", 4, ["GRID K520"]),
     ]
 
-    /// AMD Instinct accelerators, MI50 to MI355X.
+    /// AMD Instinct accelerators, MI25 to MI355X.
     static let instinct: [GPU] = [
         datacenter("mi355x", "MI355X", 288, ["Instinct MI355X"]),
         datacenter("mi350x", "MI350X", 288, ["Instinct MI350X"]),
@@ -176,6 +176,8 @@ public enum BuiltinCatalog {
         datacenter("mi60", "MI60", 32, ["Instinct MI60"]),
         datacenter("mi50", "MI50", 16, ["Instinct MI50", "MI50 16GB"]),
         datacenter("mi50-32gb", "MI50 (32GB)", 32, ["MI50 32G"]),
+        // Azure's NVv4 machines rent an eighth to a whole of one.
+        datacenter("mi25", "MI25", 16, ["Instinct MI25", "Radeon Instinct MI25", "Radeon MI25"]),
     ]
 
     /// Accelerators that are not GPUs (Inferentia, Trainium, TPUs, Gaudi and the like), by the start of their
