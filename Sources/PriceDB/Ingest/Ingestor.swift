@@ -212,15 +212,13 @@ public struct Ingestor: Sendable {
 
     /// Only regular files are read: a FIFO, socket or device could block forever or never end.
     static func checkReadable(_ path: String) throws(IngestError) {
-        var status = stat()
-        guard stat(path, &status) == 0 else {
-            throw .unreadable(file: path, reason: errno == EACCES ? "permission denied" : "no such file")
-        }
-        switch status.st_mode & S_IFMT {
-        case S_IFREG: return
-        case S_IFDIR: throw .unreadable(file: path, reason: "it is a directory; name the files in it (\(path)/*.json)")
-        case S_IFIFO: throw .unreadable(file: path, reason: "it is a FIFO, not a regular file; to read a stream, pipe it to `pricedb ingest -`")
-        default: throw .unreadable(file: path, reason: "it is a socket or device, not a regular file")
+        switch FileKind(of: path) {
+        case .missing(let permissionDenied):
+            throw .unreadable(file: path, reason: permissionDenied ? "permission denied" : "no such file")
+        case .regular: return
+        case .folder: throw .unreadable(file: path, reason: "it is a directory; name the files in it (\(path)/*.json)")
+        case .pipe: throw .unreadable(file: path, reason: "it is a FIFO, not a regular file; to read a stream, pipe it to `pricedb ingest -`")
+        case .device: throw .unreadable(file: path, reason: "it is a socket or device, not a regular file")
         }
     }
 

@@ -65,12 +65,11 @@ public struct PriceStore: Sendable {
 
     /// Whether a database file is at `path`; something else there (a folder, a device) is an error.
     static func fileExists(at path: String) throws(StoreError) -> Bool {
-        var status = stat()
-        guard stat(path, &status) == 0 else { return false }
-        switch status.st_mode & S_IFMT {
-        case S_IFREG: return true
-        case S_IFDIR: throw .notAFile(path: path, isFolder: true)
-        default: throw .notAFile(path: path, isFolder: false)
+        switch FileKind(of: path) {
+        case .missing: return false
+        case .regular: return true
+        case .folder: throw .notAFile(path: path, isFolder: true)
+        case .pipe, .device: throw .notAFile(path: path, isFolder: false)
         }
     }
 

@@ -37,16 +37,13 @@ struct OutputOptions: ParsableArguments {
 enum OutputFile {
     static func write(_ text: String, to path: String) throws {
         let url = URL(fileURLWithPath: path).resolvingSymlinksInPath()
-        var status = stat()
-        if stat(url.path, &status) == 0 {
-            switch status.st_mode & S_IFMT {
-            case S_IFREG: break
-            case S_IFDIR:
-                Diagnostics.error("cannot write \(path): it is a folder; name a file instead")
-                throw ExitCode(73)
-            default:
-                return try writeInPlace(text, to: path)
-            }
+        switch FileKind(of: url.path) {
+        case .missing, .regular: break
+        case .folder:
+            Diagnostics.error("cannot write \(path): it is a folder; name a file instead")
+            throw ExitCode(73)
+        case .pipe, .device:
+            return try writeInPlace(text, to: path)
         }
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         do {
