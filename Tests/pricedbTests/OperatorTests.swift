@@ -25,7 +25,7 @@ import Testing
         let db = try DailyUseTests.seeded()
         let folder = (db as NSString).deletingLastPathComponent + "/kept"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: folder + "/important.txt", contents: Data("keep".utf8))
+        #expect(FileManager.default.createFile(atPath: folder + "/important.txt", contents: Data("keep".utf8)))
         for arguments in [["backup", "--db", db, folder], ["backup", "--db", db, "--force", folder]] {
             let backup = try CommandRunner.run(arguments)
             #expect(backup.status == 73)
