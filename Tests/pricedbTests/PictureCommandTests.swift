@@ -52,8 +52,9 @@ import Testing
         #expect(missing.stderr.contains("cannot write"))
     }
 
-    /// `--out` replaces a file, but writes a pipe or a device as it is (a rename over `/dev/null` would put a
-    /// regular file in its place), replaces the file a link names rather than the link, and refuses a folder.
+    /// `--out` replaces a file (keeping its permissions), but writes a pipe or a device as it is (a rename over
+    /// `/dev/null` would put a regular file in its place), replaces the file a link names rather than the link,
+    /// and refuses a folder.
     @Test func outWritesIntoPipesAndThroughLinksAndRefusesFolders() throws {
         let db = try Self.database()
         let folder = (db as NSString).deletingLastPathComponent
@@ -75,8 +76,10 @@ import Testing
         let link = folder + "/link.txt"
         try "old".write(toFile: target, atomically: true, encoding: .utf8)
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: target)
         #expect(try CommandRunner.run(arguments + [link]).status == 0)
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target)
+        #expect(try FileManager.default.attributesOfItem(atPath: target)[.posixPermissions] as? Int == 0o640)
         #expect(try String(contentsOfFile: target, encoding: .utf8).hasPrefix("Consumer GPU prices"))
         let intoFolder = try CommandRunner.run(arguments + [folder])
         #expect(intoFolder.status == 73)

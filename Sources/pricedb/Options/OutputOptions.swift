@@ -33,12 +33,14 @@ struct OutputOptions: ParsableArguments {
 /// A file written whole or not at all: into a temporary file beside it, then renamed over it, so that a
 /// reader never sees half a report. A device or a pipe (`/dev/null`, `/dev/stdout`, a FIFO) is written as it is:
 /// renaming over it would put a regular file in its place. A symbolic link is followed, so the file it names is
-/// replaced, not the link.
+/// replaced, not the link; a replaced file keeps its permissions (a report published read-only for others stays so).
 enum OutputFile {
     static func write(_ text: String, to path: String) throws {
         let url = URL(fileURLWithPath: path).resolvingSymlinksInPath()
+        var permissions: Any?
         switch FileKind(of: url.path) {
-        case .missing, .regular: break
+        case .missing: break
+        case .regular: permissions = try? FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions]
         case .folder:
             Diagnostics.error("cannot write \(path): it is a folder; name a file instead")
             throw ExitCode(73)
@@ -48,6 +50,9 @@ enum OutputFile {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         do {
             try Data(text.utf8).write(to: temporary)
+            if let permissions {
+                try FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary.path)
+            }
         } catch {
             Diagnostics.error("cannot write \(path): its folder does not exist or is not writable")
             throw ExitCode(73)
