@@ -41,4 +41,28 @@ import Testing
         #expect(try Self.bashCompletions(["report", "--db", db, "--providers", "aws,v"]) == ["aws,vast"])
         #expect(try Self.bashCompletions(["report", "--section", "da"]) == ["datacenter"])
     }
+
+    /// A GPU name comes from whatever snapshot declared it: pressing Tab must offer it as written and never run
+    /// what it holds (bash's `compgen -W` expands `$(…)` in its words).
+    @Test func aDeclaredGPUNameIsOfferedAsWrittenAndNeverRun() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pricedb-completion-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let witness = folder.appendingPathComponent("ran").path
+        let name = "ZZ $(touch \(witness)) `touch \(witness)` $HOME {a,b} 'q' \"d\" back\\slash: ~"
+        let snapshot = folder.appendingPathComponent("gpu.json").path
+        let escapedName = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        try """
+            {"format": "pricedb-snapshot/1", "observed_at": "2026-02-07",
+             "providers": [{"id": "p", "name": "P", "kind": "other"}],
+             "gpus": [{"id": "zz", "name": "\(escapedName)", "memory_gb": 8, "class": "consumer"}],
+             "observations": [{"provider": "p", "gpu": "zz", "price": 1}]}
+            """.write(toFile: snapshot, atomically: true, encoding: .utf8)
+        let db = folder.appendingPathComponent("prices.sqlite").path
+        let ingest = try CommandRunner.run(["ingest", "--db", db, snapshot])
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        #expect(try Self.bashCompletions(["quarters", "--db", db, "--gpu", "ZZ"]) == [name])
+        #expect(!FileManager.default.fileExists(atPath: witness))
+        let zsh = try CommandRunner.run(["---completion", "quarters", "--", "--gpu", "2", "0", "--db", db], environment: ["SAP_SHELL": "zsh"])
+        #expect(zsh.stdout.contains("back\\\\slash\\: ~"), "\(zsh.stdout)")
+    }
 }

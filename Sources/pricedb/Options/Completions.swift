@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import PriceDB
 
@@ -7,7 +8,7 @@ enum Completions {
     /// `(words, index of the word being completed, its text before the cursor)` → candidates.
     static func gpuNames(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
         let catalog = (try? store(named: words)?.catalog()) ?? GPUCatalog()
-        return matching(prefix, in: catalog.gpus.map(\.name))
+        return matching(prefix, in: catalog.gpus.map(\.name)).map { forShell($0, CompletionShell.requesting) }
     }
 
     static func providerIDs(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
@@ -15,7 +16,27 @@ enum Completions {
         // A comma list completes its last item.
         let done = prefix.split(separator: ",", omittingEmptySubsequences: false).dropLast().joined(separator: ",")
         let last = String(prefix.split(separator: ",", omittingEmptySubsequences: false).last ?? "")
-        return matching(last, in: ids).map { done.isEmpty ? $0 : done + "," + $0 }
+        return matching(last, in: ids).map { forShell(done.isEmpty ? $0 : done + "," + $0, CompletionShell.requesting) }
+    }
+
+    /// A candidate as the requesting shell's script takes it. A GPU's name comes from whatever snapshot declared
+    /// it, and bash's `compgen -W` expands each candidate as the shell expands a word: a name holding `$(…)`
+    /// would run it when the user presses Tab. So for bash every ASCII character but letters and digits gets a
+    /// backslash, which that expansion removes again. zsh's `_describe` reads a `:` as the start of a description.
+    static func forShell(_ candidate: String, _ shell: CompletionShell?) -> String {
+        switch shell {
+        case .bash?:
+            var escaped = ""
+            for scalar in candidate.unicodeScalars {
+                if scalar.isASCII && !(scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)) { escaped += "\\" }
+                escaped.unicodeScalars.append(scalar)
+            }
+            return escaped
+        case .zsh?:
+            return candidate.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ":", with: "\\:")
+        default:
+            return candidate
+        }
     }
 
     /// The database to complete from, opened read-only; `nil` when there is none (nothing is created).
