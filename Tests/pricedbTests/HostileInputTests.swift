@@ -122,6 +122,23 @@ import Testing
         #expect(json.stdout.contains("Vast\\u001b]0;owned\\u0007"))
     }
 
+    /// A report in Markdown may be published: names and notes from an ingested file stay text in any renderer,
+    /// never HTML, a link, code or emphasis.
+    @Test func markdownKeepsNamesAndNotesAsText() throws {
+        let json = """
+            {"format": "pricedb-snapshot/1", "observed_at": "2026-02-07",
+             "providers": [{"id": "m", "name": "A|B [x](javascript:alert(1)) <img src=x onerror=alert(1)> _u_ `c`", "kind": "other"}],
+             "observations": [{"provider": "m", "gpu": "H100", "instance": "i", "price": 2.5, "note": "R&D <svg onload=alert(1)>"}]}
+            """
+        let db = CommandRunner.temporaryDatabase()
+        #expect(try CommandRunner.run(["ingest", "--quiet", "--db", db, try Self.write(json)]).status == 0)
+        let markdown = try CommandRunner.run(["report", "--db", db, "--as-of", "2026-02", "--section", "providers", "--format", "markdown"])
+        #expect(markdown.status == 0)
+        #expect(markdown.stdout.contains(#"A\|B \[x\](javascript:alert(1)) \<img src=x onerror=alert(1)\> \_u\_ \`c\`"#), "\(markdown.stdout)")
+        #expect(markdown.stdout.contains(#"R\&D \<svg onload=alert(1)\>"#), "\(markdown.stdout)")
+        #expect(markdown.stdout.range(of: #"(?<!\\)[<\[`]"#, options: .regularExpression) == nil, "an unescaped <, [ or `")
+    }
+
     /// Several imports started at once on a database that does not exist yet all succeed: one creates and
     /// migrates it while the others wait.
     @Test func importsStartedTogetherOnANewDatabaseAllSucceed() throws {

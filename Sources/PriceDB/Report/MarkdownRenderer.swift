@@ -34,9 +34,17 @@ struct MarkdownRenderer {
         return ([line(headers), rule] + rows.map(line)).joined(separator: "\n")
     }
 
-    /// Escapes the characters Markdown would read as emphasis or a column break.
+    /// Escapes, with a backslash, the characters Markdown would read as emphasis, a column break, code, a link or
+    /// HTML. Names and notes come from whatever file was ingested, and a report may be published: a provider
+    /// named `<img onerror=…>` or `[x](javascript:…)` must stay text in any renderer.
     static func escape(_ text: String) -> String {
-        UntrustedText.escaped(text).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "*", with: "\\*")
-            .replacingOccurrences(of: "|", with: "\\|")
+        var escaped = ""
+        for character in UntrustedText.escaped(text) {
+            if Self.special.contains(character) { escaped.append("\\") }
+            escaped.append(character)
+        }
+        return escaped
     }
+
+    private static let special: Set<Character> = ["\\", "*", "_", "|", "`", "<", ">", "[", "]", "&"]
 }
