@@ -28,7 +28,9 @@ struct CountingOptions: ParsableArguments {
             valueName: "tiers"))
     var tier: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Mark cells older than this many quarters before the day as stale.", valueName: "quarters"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Mark cells older than this many quarters before the day as stale.", valueName: "quarters"))
     var staleAfter = 2
 
     func tiers() throws -> [Tier] {

@@ -28,7 +28,8 @@ enum Completions {
         case .bash?:
             var escaped = ""
             for scalar in candidate.unicodeScalars {
-                if scalar.isASCII && !(scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)) { escaped += "\\" }
+                let plain = scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                if scalar.isASCII && !plain { escaped += "\\" }
                 escaped.unicodeScalars.append(scalar)
             }
             return escaped

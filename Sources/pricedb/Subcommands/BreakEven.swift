@@ -23,7 +23,9 @@ extension PriceDBCommand {
 
         @OptionGroup var gpu: GPUOption
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("The purchase price, or a range such as 1600-2000.", valueName: "amount"))
+        @Option(
+            parsing: .unconditional,
+            help: ArgumentHelp("The purchase price, or a range such as 1600-2000.", valueName: "amount"))
         var purchase: String
 
         @Option(
@@ -33,7 +35,9 @@ extension PriceDBCommand {
 
         @OptionGroup var providers: ProvidersOption
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("An hourly rental price to use instead of stored prices.", valueName: "amount"))
+        @Option(
+            parsing: .unconditional,
+            help: ArgumentHelp("An hourly rental price to use instead of stored prices.", valueName: "amount"))
         var rate: String?
 
         @OptionGroup var currency: CurrencyOption

@@ -26,16 +26,26 @@ extension PriceDBCommand {
         @OptionGroup var gpus: GPUsOption
         @OptionGroup var providers: ProvidersOption
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("Only offers of GPUs with at least this much memory.", valueName: "GB"))
+        @Option(
+            parsing: .unconditional,
+            help: ArgumentHelp("Only offers of GPUs with at least this much memory.", valueName: "GB"))
         var minMemory: Int?
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("Only offers at most this much per GPU-hour (their lowest price).", valueName: "amount"))
+        @Option(
+            parsing: .unconditional,
+            help: ArgumentHelp("Only offers at most this much per GPU-hour (their lowest price).", valueName: "amount"))
         var maxPrice: String?
 
-        @Option(name: .customLong("gpu-count"), parsing: .unconditional, help: ArgumentHelp("Only units of exactly this many GPUs.", valueName: "n"))
+        @Option(
+            name: .customLong("gpu-count"),
+            parsing: .unconditional,
+            help: ArgumentHelp("Only units of exactly this many GPUs.", valueName: "n"))
         var gpuCount: String?
 
-        @Option(name: .customLong("min-gpus"), parsing: .unconditional, help: ArgumentHelp("Only units of at least this many GPUs.", valueName: "n"))
+        @Option(
+            name: .customLong("min-gpus"),
+            parsing: .unconditional,
+            help: ArgumentHelp("Only units of at least this many GPUs.", valueName: "n"))
         var minGPUs: String?
 
         @Option(help: ArgumentHelp("Only providers of these kinds (repeatable).", valueName: "kind"))

@@ -37,10 +37,14 @@ extension PriceDBCommand {
         @OptionGroup var regions: RegionPatternsOption
         @OptionGroup var currency: CurrencyOption
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("Fire when the per-GPU price crosses under this amount.", valueName: "amount"))
+        @Option(
+            parsing: .unconditional,
+            help: ArgumentHelp("Fire when the per-GPU price crosses under this amount.", valueName: "amount"))
         var below: String?
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("Fire when the price fell by at least this much (10%).", valueName: "percent"))
+        @Option(
+            parsing: .unconditional,
+            help: ArgumentHelp("Fire when the price fell by at least this much (10%).", valueName: "percent"))
         var drop: String?
 
         @Option(help: ArgumentHelp("Read the rules from a TOML file instead.", valueName: "file"))
