@@ -164,7 +164,7 @@ public struct ReferenceRates: Sendable {
             guard !rates.isEmpty else {
                 throw .invalid(
                     file: file,
-                    diagnostics: [Diagnostic(file: file, path: nil, position: nil, message: "the file holds no rate: every field is N/A or empty")])
+                    diagnostics: [Diagnostic(file: file, path: nil, position: nil, message: "the file holds no rate: every field is N/A, empty or 0")])
             }
             return ReferenceRates(rates: rates, missing: missing)
         }
