@@ -77,6 +77,16 @@ import Testing
         }
     }
 
+    /// `--tier` is shared, but its default is not: alerts watch every tier, reports count the ones anyone can rent.
+    @Test func eachCommandsHelpGivesItsOwnDefaultTiers() throws {
+        let watch = PriceDBCommand.Watch.helpMessage(columns: 200)
+        #expect(watch.contains("Default: every tier, spot too."))
+        let report = PriceDBCommand.ReportCommand.helpMessage(columns: 200)
+        #expect(report.contains("Default: on-demand,secure,community,marketplace."))
+        #expect(try PriceDBCommand.ReportCommand.parse([]).asOf.tiers() == Tier.reportedByDefault)
+        #expect(try PriceDBCommand.Watch.parse(["--below", "2"]).asOf.tiers() == Tier.allCases)
+    }
+
     @Test(arguments: [("1600–2000", true), ("1600 - 2000", true), ("0", false), ("0-100", false), ("2000-1600", false)])
     func purchasePricesTakeEitherDashAndMustBePositive(text: String, valid: Bool) {
         let parsed = try? PriceDBCommand.BreakEven.parse(["--gpu", "RTX 4090", "--purchase", text, "--rate", "0.60"])

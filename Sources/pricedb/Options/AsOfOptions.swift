@@ -1,15 +1,18 @@
 import ArgumentParser
 import PriceDB
 
+/// `--as-of` with `--tier` and `--stale-after` as reports count offers.
+typealias AsOfOptions = ScopeOptions<ReportedTiers>
+
 /// `--as-of` with `--tier` and `--stale-after`: which day a question is about and which offers count.
-struct AsOfOptions: ParsableArguments {
+struct ScopeOptions<Default: DefaultTiers>: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "The day to look at; a period stands for its last day. Forms: \(Period.acceptedForms). Default: today.",
             valueName: "period"))
     var asOf: Period?
 
-    @OptionGroup var counting: CountingOptions
+    @OptionGroup var counting: CountingOptions<Default>
 
     var period: Period { asOf ?? .day(.today()) }
     var tier: String? { counting.tier }
@@ -20,11 +23,29 @@ struct AsOfOptions: ParsableArguments {
     }
 }
 
+/// Which tiers count when `--tier` names none, as `--help` says it.
+protocol DefaultTiers {
+    static var tiers: [Tier] { get }
+    static var described: String { get }
+}
+
+/// A report's tiers: the prices anyone can rent at, not spot.
+enum ReportedTiers: DefaultTiers {
+    static let tiers = Tier.reportedByDefault
+    static let described = Tier.reportedByDefault.map(\.rawValue).joined(separator: ",")
+}
+
+/// Every tier, for alerts: a cheap spot offer is news too.
+enum EveryTier: DefaultTiers {
+    static let tiers = Tier.allCases
+    static let described = "every tier, spot too"
+}
+
 /// `--tier` and `--stale-after`: which offers count, and how old a price may be before it is stale.
-struct CountingOptions: ParsableArguments {
+struct CountingOptions<Default: DefaultTiers>: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "Comma-separated tiers that count (\(Tier.allCases.map(\.rawValue).joined(separator: ", "))). Default: on-demand,secure,community,marketplace.",
+            "Comma-separated tiers that count (\(Tier.allCases.map(\.rawValue).joined(separator: ", "))). Default: \(Default.described).",
             valueName: "tiers"))
     var tier: String?
 
@@ -34,7 +55,7 @@ struct CountingOptions: ParsableArguments {
     var staleAfter = 2
 
     func tiers() throws -> [Tier] {
-        try tier.map { try parseTiers($0) } ?? Tier.reportedByDefault
+        try tier.map { try parseTiers($0) } ?? Default.tiers
     }
 
     func validate() throws {

@@ -33,7 +33,7 @@ extension PriceDBCommand {
         @Option(help: ArgumentHelp("The last period shown, and the day the chart is as of. Default: today.", valueName: "period"))
         var to: Period?
 
-        @OptionGroup var counting: CountingOptions
+        @OptionGroup var counting: CountingOptions<ReportedTiers>
 
         @OptionGroup var currency: CurrencyOption
 

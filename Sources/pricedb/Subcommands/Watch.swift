@@ -30,7 +30,7 @@ extension PriceDBCommand {
                 """)
 
         @OptionGroup var database: DatabaseOptions
-        @OptionGroup var asOf: AsOfOptions
+        @OptionGroup var asOf: ScopeOptions<EveryTier>
         @OptionGroup var gpus: GPUsOption
         @OptionGroup var providers: ProvidersOption
 
