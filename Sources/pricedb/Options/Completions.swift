@@ -8,7 +8,7 @@ enum Completions {
     /// `(words, index of the word being completed, its text before the cursor)` → candidates.
     static func gpuNames(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
         let catalog = (try? store(named: words)?.catalog()) ?? GPUCatalog()
-        return matching(prefix, in: catalog.gpus.map(\.name)).map { forShell($0, CompletionShell.requesting) }
+        return matching(prefix, in: catalog.gpus.map(\.name)).map(forRequestingShell)
     }
 
     static func providerIDs(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
@@ -16,15 +16,15 @@ enum Completions {
         // A comma list completes its last item.
         let done = prefix.split(separator: ",", omittingEmptySubsequences: false).dropLast().joined(separator: ",")
         let last = String(prefix.split(separator: ",", omittingEmptySubsequences: false).last ?? "")
-        return matching(last, in: ids).map { forShell(done.isEmpty ? $0 : done + "," + $0, CompletionShell.requesting) }
+        return matching(last, in: ids).map { forRequestingShell(done.isEmpty ? $0 : done + "," + $0) }
     }
 
     /// A candidate as the requesting shell's script takes it. A GPU's name comes from whatever snapshot declared
     /// it, and bash's `compgen -W` expands each candidate as the shell expands a word: a name holding `$(…)`
     /// would run it when the user presses Tab. So for bash every ASCII character but letters and digits gets a
     /// backslash, which that expansion removes again. zsh's `_describe` reads a `:` as the start of a description.
-    static func forShell(_ candidate: String, _ shell: CompletionShell?) -> String {
-        switch shell {
+    private static func forRequestingShell(_ candidate: String) -> String {
+        switch CompletionShell.requesting {
         case .bash?:
             var escaped = ""
             for scalar in candidate.unicodeScalars {
