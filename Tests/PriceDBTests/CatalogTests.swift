@@ -23,6 +23,13 @@ import Testing
         ("NVIDIA RTX A6000", "rtx-a6000", ""), ("RTX 6000Ada", "rtx-6000-ada", ""), ("Q RTX 8000", "quadro-rtx-8000", ""),
         ("A100 SXM4", "a100-40gb", "SXM4"), ("H100 NVL", "h100-nvl", ""), ("AMD Instinct MI300X", "mi300x", ""),
         ("RTX 4080 SUPER", "rtx-4080-super", ""),
+        // As SkyPilot's v8 catalogs spell them (Spheron, Lium, Vast, Hyperstack, Paperspace, Verda).
+        ("H100_PCIE_BAREMETAL", "h100-80gb", "PCIe bare metal"), ("L40S_PCIE_BAREMETAL", "l40s", "PCIe bare metal"),
+        ("RTX5090_PCIE", "rtx-5090", "PCIe"), ("A100_80G_SXM4", "a100-80gb", "SXM4"), ("H100_SXM5", "h100-80gb", "SXM5"),
+        ("H100_NVL", "h100-nvl", ""), ("H100-80G-PCIe-NVLink", "h100-80gb", "PCIe NVLink"),
+        ("RTXPRO6000S", "rtx-pro-6000", ""), ("RTXPRO6000WS", "rtx-pro-6000", ""), ("RTXPRO6000-WK", "rtx-pro-6000", ""),
+        ("RTX-PRO-6000", "rtx-pro-6000", ""), ("GTX1660S", "gtx-1660-super", ""), ("M4000", "quadro-m4000", ""),
+        ("P4000", "quadro-p4000", ""), ("RTX-A4000", "rtx-a4000", ""),
     ])
     func realWorldNamesResolve(name: String, id: String, variant: String) throws {
         let resolution = try #require(catalog.resolve(name), "\(name) did not resolve")
@@ -95,7 +102,7 @@ import Testing
         ("RTX 4080 Super", 16), ("RTX 4090", 24), ("RTX 4090 D", 24), ("RTX 5050", 8), ("RTX 5060", 8),
         ("RTX 5060 Ti", 16), ("RTX 5070", 12), ("RTX 5070 Ti", 16), ("RTX 5080", 16), ("RTX 5090", 32),
         // Workstation: Quadro, RTX A, RTX Ada, RTX PRO Blackwell.
-        ("Quadro P4000", 8), ("Quadro P5000", 16), ("Quadro P6000", 24), ("Quadro GV100", 32), ("Quadro RTX 4000", 8),
+        ("Quadro M4000", 8), ("Quadro P4000", 8), ("Quadro P5000", 16), ("Quadro P6000", 24), ("Quadro GV100", 32), ("Quadro RTX 4000", 8),
         ("Quadro RTX 5000", 16), ("Quadro RTX 6000", 24), ("Quadro RTX 8000", 48), ("RTX A2000", 12), ("RTX A4000", 16),
         ("RTX A4500", 20), ("RTX A5000", 24), ("RTX A5500", 24), ("RTX A6000", 48), ("RTX 2000 Ada", 16),
         ("RTX 4000 SFF Ada", 20), ("RTX 4000 Ada", 20), ("RTX 4500 Ada", 24), ("RTX 5000 Ada", 32), ("RTX 6000 Ada", 48),

@@ -54,7 +54,7 @@ public enum BuiltinCatalog {
         consumer("rtx-2060-super", "RTX 2060 Super", 8),
         consumer("rtx-2060", "RTX 2060", 6),
         consumer("gtx-1660-ti", "GTX 1660 Ti", 6),
-        consumer("gtx-1660-super", "GTX 1660 Super", 6),
+        consumer("gtx-1660-super", "GTX 1660 Super", 6, ["GTX 1660S"]),
         consumer("gtx-1660", "GTX 1660", 6),
         consumer("gtx-1650-super", "GTX 1650 Super", 4),
         consumer("gtx-1650", "GTX 1650", 4),
@@ -72,7 +72,10 @@ public enum BuiltinCatalog {
 
     /// Quadro, RTX A, RTX Ada and RTX PRO Blackwell workstation cards.
     static let workstation: [GPU] = [
-        consumer("rtx-pro-6000", "RTX PRO 6000", 96, ["RTX PRO 6000 Blackwell", "RTXPRO6000", "RTX PRO 6000 Server Edition"]),
+        consumer("rtx-pro-6000", "RTX PRO 6000", 96, [
+            "RTX PRO 6000 Blackwell", "RTXPRO6000", "RTX PRO 6000 Server Edition", "RTXPRO6000S",
+            "RTX PRO 6000 Workstation Edition", "RTXPRO6000WS", "RTXPRO6000WK",
+        ]),
         consumer("rtx-pro-5000", "RTX PRO 5000", 48, ["RTX PRO 5000 Blackwell"]),
         consumer("rtx-pro-4500", "RTX PRO 4500", 32, ["RTX PRO 4500 Blackwell"]),
         consumer("rtx-pro-4000", "RTX PRO 4000", 24, ["RTX PRO 4000 Blackwell"]),
@@ -93,9 +96,10 @@ public enum BuiltinCatalog {
         consumer("quadro-rtx-5000", "Quadro RTX 5000", 16, ["RTX 5000"]),
         consumer("quadro-rtx-4000", "Quadro RTX 4000", 8, ["RTX 4000"]),
         consumer("quadro-gv100", "Quadro GV100", 32),
-        consumer("quadro-p6000", "Quadro P6000", 24),
-        consumer("quadro-p5000", "Quadro P5000", 16),
-        consumer("quadro-p4000", "Quadro P4000", 8),
+        consumer("quadro-p6000", "Quadro P6000", 24, ["P6000"]),
+        consumer("quadro-p5000", "Quadro P5000", 16, ["P5000"]),
+        consumer("quadro-p4000", "Quadro P4000", 8, ["P4000"]),
+        consumer("quadro-m4000", "Quadro M4000", 8, ["M4000"]),
     ]
 
     /// AMD Radeon cards that marketplaces and clouds rent.

@@ -137,7 +137,7 @@ public struct GPUCatalog: Sendable {
 
     private static let variantSpelling: [String: String] = [
         "sxm": "SXM", "sxm2": "SXM2", "sxm4": "SXM4", "sxm5": "SXM5", "pcie": "PCIe", "nvl": "NVL",
-        "nvlink": "NVLink", "mega": "Mega", "hgx": "HGX",
+        "nvlink": "NVLink", "mega": "Mega", "hgx": "HGX", "baremetal": "bare metal",
     ]
 
     /// `h100sxm5` → (`h100`, `SXM5`): a variant written without a separator.
