@@ -18,6 +18,23 @@ import Testing
         #expect(Period(text) == nil)
     }
 
+    /// A refusal says what is wrong: a calendar slip is named as one, anything else gets the accepted forms.
+    @Test(arguments: [
+        ("2026-02-30", "'2026-02-30' is not a day: 2026-02 has 28 days"),
+        ("2024-02-30", "'2024-02-30' is not a day: 2024-02 has 29 days"),
+        ("2026-04-31", "'2026-04-31' is not a day: 2026-04 has 30 days"),
+        ("2026-13", "'2026-13' is not a month: there is no month 13; months run from 01 to 12"),
+        ("2026-00-10", "'2026-00-10' is not a day: there is no month 00; months run from 01 to 12"),
+        ("2026-01-00", "'2026-01-00' is not a day: days start at 01"),
+        ("0000-05", "'0000-05' is not a month: years start at 0001"),
+        ("2026Q5", "'2026Q5' is not a quarter: quarters run from Q1 to Q4 of a year from 0001 (2026Q1)"),
+        ("Feb 2026", "takes a year, quarter, month or day (\(Period.acceptedForms)), not 'Feb 2026'"),
+    ])
+    func aRefusalSaysWhy(text: String, reason: String) {
+        #expect(Period(text) == nil)
+        #expect(Period.rejection(of: text) == reason)
+    }
+
     @Test(arguments: [
         ("2026-02-07", "2026Q1"), ("2026-04-01", "2026Q2"), ("2026-09-30", "2026Q3"), ("2026-12-31", "2026Q4"),
     ])

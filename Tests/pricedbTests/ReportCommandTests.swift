@@ -1,4 +1,5 @@
 import Foundation
+import PriceDB
 import Testing
 
 /// The seed article's tables, copied verbatim from `gpu-rental-pricing-comparison-2026.de.md`: `pricedb` must
@@ -167,11 +168,12 @@ enum Article {
         #expect(result.stderr.contains("no data on or before 2025-12-31; the earliest observation is from 2026-02-07"))
     }
 
-    @Test(arguments: ["2026-13", "2026Q5", "Feb 2026"])
+    @Test(arguments: ["2026-13", "2026Q5", "Feb 2026", "2026-02-30"])
     func anUnknownPeriodIsAUsageErrorThatShowsTheForms(period: String) throws {
         let result = try CommandRunner.run(["report", "--db", try Self.seededDatabase(), "--as-of", period])
         #expect(result.status == 64)
         #expect(result.stderr.contains("The value '\(period)' is invalid for '--as-of <period>'"))
+        #expect(result.stderr.contains(Period.rejection(of: period)))
         #expect(result.stderr.contains("2026, 2026Q1 (or 2026-Q1), 2026-02, 2026-02-11"))
     }
 

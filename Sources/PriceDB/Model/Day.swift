@@ -27,6 +27,20 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.init(year: year, month: month, day: day)
     }
 
+    /// Why `text`, written as `YYYY-MM-DD`, names no day (`2026-02 has 28 days`), or `nil` if it is a day or
+    /// is not written in that form: a calendar slip deserves a better answer than "not a date".
+    public static func impossibility(of text: String) -> String? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard Day(text) == nil, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+        else { return nil }
+        if year == 0 { return "years start at 0001" }
+        guard (1...12).contains(month) else { return "there is no month \(parts[1]); months run from 01 to 12" }
+        let length = length(ofMonth: month, in: year)
+        return day == 0 ? "days start at 01" : "\(parts[0])-\(parts[1]) has \(length) days"
+    }
+
     /// Reads `YYYY-MM-DD` or an RFC 3339 timestamp (`2026-02-07T09:30:00Z`), keeping the date as written:
     /// an observation belongs to the day its observer saw it.
     public init?(dateOrTimestamp text: String) {

@@ -32,6 +32,21 @@ public enum Period: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Why `text` is not a period, in words that say what to write instead.
+    public static func rejection(of text: String) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let reason = Day.impossibility(of: trimmed) {
+            return "'\(text)' is not a day: \(reason)"
+        }
+        if let reason = Day.impossibility(of: trimmed + "-01") {
+            return "'\(text)' is not a month: \(reason)"
+        }
+        if let q = trimmed.uppercased().firstIndex(of: "Q"), trimmed.uppercased()[q...].dropFirst().allSatisfy(\.isASCIIDigit) {
+            return "'\(text)' is not a quarter: quarters run from Q1 to Q4 of a year from 0001 (2026Q1)"
+        }
+        return "takes a year, quarter, month or day (\(acceptedForms)), not '\(text)'"
+    }
+
     /// The period's first day, where a span starting with it begins.
     public var firstDay: Day {
         switch self {

@@ -1,20 +1,23 @@
 import ArgumentParser
 import PriceDB
 
-extension Period: ExpressibleByArgument {
-    public init?(argument: String) {
-        self.init(argument)
-    }
-
-    public static var defaultCompletionKind: CompletionKind { .default }
-}
-
 extension OutputFormat: ExpressibleByArgument {}
 extension ReportLocale: ExpressibleByArgument {}
 extension GPUClass: ExpressibleByArgument {}
 extension PricePoint: ExpressibleByArgument {}
 extension Tier: ExpressibleByArgument {}
 extension Ingestor.Format: ExpressibleByArgument {}
+
+/// Reads a period for `option`, saying what is wrong with one that is not (`2026-02-30`: February has 28 days).
+func periodArgument(for option: String) -> @Sendable (String) throws -> Period {
+    { text in
+        guard let period = Period(text) else {
+            let reason = Period.rejection(of: text)
+            throw ValidationError(reason.hasPrefix("takes") ? "\(option) \(reason)" : reason)
+        }
+        return period
+    }
+}
 
 /// Reads a positive number of hours for `option`, saying what it takes when the text is not one.
 func hoursArgument(for option: String) -> @Sendable (String) throws -> Hours {

@@ -9,7 +9,8 @@ struct ScopeOptions<Default: DefaultTiers>: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "The day to look at; a period stands for its last day. Forms: \(Period.acceptedForms). Default: today.",
-            valueName: "period"))
+            valueName: "period"),
+        transform: periodArgument(for: "--as-of"))
     var asOf: Period?
 
     @OptionGroup var counting: CountingOptions<Default>

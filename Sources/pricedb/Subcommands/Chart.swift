@@ -27,10 +27,14 @@ extension PriceDBCommand {
         @OptionGroup var gpu: GPUOption
         @OptionGroup var providers: ProvidersOption
 
-        @Option(help: ArgumentHelp("The first period shown. Default: the quarter of the GPU's first price.", valueName: "period"))
+        @Option(
+            help: ArgumentHelp("The first period shown. Default: the quarter of the GPU's first price.", valueName: "period"),
+            transform: periodArgument(for: "--from"))
         var from: Period?
 
-        @Option(help: ArgumentHelp("The last period shown, and the day the chart is as of. Default: today.", valueName: "period"))
+        @Option(
+            help: ArgumentHelp("The last period shown, and the day the chart is as of. Default: today.", valueName: "period"),
+            transform: periodArgument(for: "--to"))
         var to: Period?
 
         @OptionGroup var counting: CountingOptions<ReportedTiers>

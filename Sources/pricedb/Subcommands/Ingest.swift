@@ -83,6 +83,9 @@ extension PriceDBCommand {
                 throw ValidationError("--provider and --observed-at go together: a CSV catalog needs both")
             }
             if let observedAt, Day(observedAt) == nil {
+                if let reason = Day.impossibility(of: observedAt) {
+                    throw ValidationError("--observed-at: '\(observedAt)' is not a day: \(reason)")
+                }
                 throw ValidationError("--observed-at takes a date as YYYY-MM-DD, not '\(observedAt)'")
             }
             if let providerKind, Provider.Kind(rawValue: providerKind) == nil {
