@@ -192,6 +192,17 @@ import Testing
         try query.checkHasData(asOf: Day("2025-02-15")!)
         #expect(throws: QueryError.self) { try PriceQuery(store: PriceStore.inMemory()).checkHasData(asOf: Day("2026-01-01")!) }
     }
+
+    /// A finder on an empty database says it is empty, not that a provider is unknown among none.
+    @Test func anEmptyDatabaseIsSaidToBeEmptyBeforeAnyNameIsLookedUp() throws {
+        var search = OfferSearch()
+        search.providerIDs = ["spheron"]
+        let error = #expect(throws: QueryError.self) { try search.find(in: PriceStore.inMemory(), asOf: Day("2026-01-01")!) }
+        #expect(error?.exitCode == 1)
+        #expect(error?.errorDescription == QueryError.emptyDatabase.errorDescription)
+        let none = QueryError.unknownProvider("spheron", known: []).errorDescription ?? ""
+        #expect(none == "unknown provider \"spheron\"; the database knows no providers yet (`pricedb ingest FILE` adds them)")
+    }
 }
 
 @Suite struct CurrencyTests {

@@ -6,10 +6,14 @@ import Testing
 /// 0.70–2.10 (marketplace), pods A100 1.39 and H100 2.50 (secure), fading A100 2.40 (community, last seen
 /// 2025-05-10, so stale), cloud A100 28.00 for 8 GPUs = 3.50 (on-demand, us-east-1).
 @Suite struct OffersTests {
+    /// The offers found, as "provider gpu per-GPU price"; like grep, the command exits 1 when it finds none,
+    /// after printing the header of the empty list.
     static func rows(_ arguments: [String], db: String) throws -> [String] {
         let result = try CommandRunner.run(["offers", "--db", db, "--as-of", "2026Q1", "--format", "csv"] + arguments)
-        #expect(result.status == 0, "\(arguments): \(result.stderr)")
-        return result.stdout.split(separator: "\r\n").dropFirst().map { line in
+        let lines = result.stdout.split(separator: "\r\n")
+        #expect(lines.first?.hasPrefix("provider,") == true, "\(arguments): \(result.stdout)")
+        #expect(result.status == (lines.count > 1 ? 0 : 1), "\(arguments): \(result.stderr)")
+        return lines.dropFirst().map { line in
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)
             return "\(fields[0]) \(fields[3]) \(fields[15])"
         }

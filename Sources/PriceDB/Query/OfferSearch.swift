@@ -65,6 +65,10 @@ public struct OfferSearch: Sendable {
 
     /// The offers as of `day`, filtered, sorted (ties keep the database's order) and cut to `limit`.
     public func find(in store: PriceStore, asOf day: Day) throws(QueryError) -> [Found] {
+        // As for a report: an empty database, or a day before its first price, is said as such before any name
+        // is looked up among providers that do not exist yet.
+        let query = PriceQuery(store: store, staleAfterQuarters: staleAfterQuarters)
+        try query.checkHasData(asOf: day)
         let selection = try Selection(store: store)
         let providers = try providerIDs.map { ids throws(QueryError) in try selection.providers(ids: ids) } ?? selection.providers
         let gpus = try gpuNames.map { names throws(QueryError) in try selection.gpus(named: names) } ?? selection.catalog.gpus
@@ -83,7 +87,7 @@ public struct OfferSearch: Sendable {
             let key = PriceStore.SeriesKey(provider: sighting.offer.providerID, gpu: sighting.offer.gpuID)
             latest[key] = max(latest[key] ?? sighting.day, sighting.day)
         }
-        let limitDay = PriceQuery(store: store, staleAfterQuarters: staleAfterQuarters).staleLimit(asOf: day)
+        let limitDay = query.staleLimit(asOf: day)
         var found: [Found] = []
         for sighting in sightings {
             let offer = sighting.offer

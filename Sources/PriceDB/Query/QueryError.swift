@@ -21,6 +21,8 @@ public enum QueryError: Error, LocalizedError, Sendable {
         case .unknownGPU(let name, let suggestions):
             let hint = EditDistance.question(suggestions).map { "; " + $0 } ?? ""
             return "unknown GPU \"\(UntrustedText.shown(name))\"\(hint) (`pricedb gpus` lists the catalog)"
+        case .unknownProvider(let id, let known) where known.isEmpty:
+            return "unknown provider \"\(UntrustedText.shown(id))\"; the database knows no providers yet (`pricedb ingest FILE` adds them)"
         case .unknownProvider(let id, let known):
             let close = EditDistance.closest(to: id, among: known)
             let hint = EditDistance.question(close).map { $0 + " " } ?? ""

@@ -120,7 +120,10 @@ public enum Listings {
     }
 
     static func catalog(_ rows: CatalogCounts) -> String {
-        var parts = ["\(rows.rows) rows: \(rows.onDemandOffers) on-demand and \(rows.spotOffers) spot offers"]
+        var parts = [
+            "\(rows.rows) row\(rows.rows == 1 ? "" : "s"): \(rows.onDemandOffers) on-demand and \(rows.spotOffers) spot "
+                + "offer\(rows.spotOffers == 1 ? "" : "s")"
+        ]
         if rows.withoutGPU > 0 { parts.append("\(rows.withoutGPU) without a GPU skipped") }
         if rows.nonGPU > 0 { parts.append("\(rows.nonGPU) with an accelerator that is not a GPU skipped") }
         if rows.withoutPrice > 0 { parts.append("\(rows.withoutPrice) without an on-demand price") }

@@ -14,7 +14,8 @@ extension PriceDBCommand {
                 One row per offer from each series' latest observation on or before --as-of (as the report \
                 sees it); stale offers are marked †, and --fresh leaves them out. Unlike the report, every \
                 tier counts unless --tier is given (spot too: a finder shows what can be rented). --format json and csv write flat \
-                records for scripts (JSON Schema: Fixtures/offers.schema.json).
+                records for scripts (JSON Schema: Fixtures/offers.schema.json). Like grep, it exits 1 when no offer \
+                matches (after printing the empty list), so a script can test for a find.
 
                 Examples:
                   pricedb offers --gpu H100 --max-price 2.50 --min-memory 80 --region 'us-*'
@@ -108,6 +109,7 @@ extension PriceDBCommand {
                 let builder = ReportBuilder(store: store, converter: search.converter)
                 try output.print(builder.offers(found, period: asOf.period, staleAfterQuarters: asOf.staleAfter))
             }
+            if found.isEmpty { throw ExitCode(1) }
         }
     }
 }
