@@ -163,6 +163,21 @@ public struct Ingestor: Sendable {
         }
     }
 
+    /// What a file that is not UTF-8 text is, with how to turn it into some, judged by its first bytes: a
+    /// download left compressed, or a spreadsheet saved as "Unicode text", is a common first attempt.
+    static func wrapping(of bytes: [UInt8]) -> String? {
+        if bytes.starts(with: [0x1F, 0x8B]) {
+            return "gzip-compressed, not text: decompress it first (gunzip -c FILE | pricedb ingest … -)"
+        }
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            return "a zip archive, not text: unpack it first and ingest the files it holds"
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return "UTF-16 text, and pricedb reads UTF-8: convert it first (iconv -f UTF-16 -t UTF-8 FILE > FILE.utf8)"
+        }
+        return nil
+    }
+
     private func decode(bytes: [UInt8], fileName: String, sha256: String) throws -> SnapshotRecord {
         let root: JSONValue
         do {
@@ -170,7 +185,9 @@ public struct Ingestor: Sendable {
         } catch {
             var message = error.message
             let first = bytes.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
-            if let first, first != UInt8(ascii: "{"), first != UInt8(ascii: "["), first != 0xEF {
+            if let wrapping = Self.wrapping(of: bytes) {
+                message = "the file is \(wrapping)"
+            } else if let first, first != UInt8(ascii: "{"), first != UInt8(ascii: "["), first != 0xEF {
                 message += "; the file is neither snapshot JSON (which starts with '{'), a SkyPilot CSV catalog "
                     + "(whose header names InstanceType and AcceleratorName), nor ECB reference rates (whose header starts Date,)"
             }
