@@ -24,16 +24,18 @@ struct PriceDBCommand: ParsableCommand {
         ]
     )
 
-    /// `pricedb help NAME` for a NAME that is no subcommand is a usage error (64), not the root help.
+    /// A word where a subcommand belongs that names none (`pricedb repot`, `pricedb help repot`) is a usage
+    /// error (64) that suggests the closest subcommand, rather than ArgumentParser's "unexpected argument".
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        if arguments.count > 1, arguments[0] == "help", !arguments[1].hasPrefix("-") {
-            let names: [String] = configuration.subcommands.map { command in command._commandName }
-            let name = arguments[1]
-            if !names.contains(name) {
-                Diagnostics.error("there is no subcommand '\(name)'; the subcommands are \(names.joined(separator: ", "))")
-                Foundation.exit(64)
-            }
+        let names: [String] = configuration.subcommands.map { command in command._commandName } + ["help"]
+        let word = arguments.first == "help" && arguments.count > 1 ? arguments[1] : arguments.first
+        if let word, !word.hasPrefix("-"), !names.contains(word) {
+            let close = EditDistance.closest(to: word, among: names)
+            let hint = EditDistance.question(close).map { $0 + " " } ?? ""
+            Diagnostics.error(
+                "there is no subcommand '\(UntrustedText.shown(word))'; \(hint)the subcommands are \(names.dropLast().joined(separator: ", "))")
+            Foundation.exit(64)
         }
         main(nil)
     }

@@ -17,6 +17,15 @@ import Testing
         #expect(try CommandRunner.run(["help", "report"]).status == 0)
     }
 
+    @Test func aMistypedSubcommandGetsTheClosestOne() throws {
+        for arguments in [["repot", "--as-of", "2026-02"], ["help", "repot"]] {
+            let result = try CommandRunner.run(arguments)
+            #expect(result.status == 64)
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderr.hasPrefix("pricedb: error: there is no subcommand 'repot'; did you mean \"report\"? the subcommands are ingest, report,"))
+        }
+    }
+
     @Test func aRegionNoOfferIsInIsWarnedAbout() throws {
         let db = try DailyUseTests.seeded()
         let result = try CommandRunner.run([

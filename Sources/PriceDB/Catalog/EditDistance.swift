@@ -1,6 +1,6 @@
 /// Edit distance with transpositions (optimal string alignment), for suggesting the known name a user
 /// probably meant: `RTX 4900` is one swap away from `RTX 4090`.
-enum EditDistance {
+public enum EditDistance {
     static func between(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
@@ -22,7 +22,7 @@ enum EditDistance {
     }
 
     /// The candidates closest to `name`, ignoring case.
-    static func closest(to name: String, among candidates: [String]) -> [String] {
+    public static func closest(to name: String, among candidates: [String]) -> [String] {
         guard name.count <= UntrustedText.nameLimit else { return [] }
         return nearest(candidates.map { ($0, between(name.lowercased(), $0.lowercased())) }, toNameOfLength: name.count)
     }
@@ -37,7 +37,7 @@ enum EditDistance {
     }
 
     /// `did you mean "a", "b" or "c"?` for the suggestions of a message, or `nil` when there are none.
-    static func question(_ names: [String]) -> String? {
+    public static func question(_ names: [String]) -> String? {
         guard let last = names.last else { return nil }
         let quoted = names.map { "\"\($0)\"" }
         let list = names.count == 1 ? quoted[0] : quoted.dropLast().joined(separator: ", ") + " or " + "\"\(last)\""
