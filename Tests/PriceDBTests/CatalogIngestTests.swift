@@ -136,6 +136,25 @@ import Testing
         #expect(stored.count == 6)
     }
 
+    /// Vast's v8 catalog as published: regions with commas and non-ASCII letters (one without a city), a
+    /// SpotPrice of 0.00 on every row for "no spot", and one instance listed twice in a region at two prices.
+    @Test func aMarketplaceCatalogKeepsItsRegionsAsWrittenAndFoldsRepeatsIntoARange() throws {
+        let (store, ingestor) = try seeded()
+        let options = CatalogOptions(providerID: "vast", observedOn: Self.day)
+        let (id, counts) = try #require(storedID(try ingestor.ingest(fileAt: fixture("vast-vms.csv"), catalogOptions: options)))
+        #expect(counts.rows == 6)
+        #expect(counts.zeroPlaceholders == ["SpotPrice": 6])
+        #expect(counts.spotOffers == 0)
+        #expect(counts.observations == 5)
+        #expect(try rows(store, snapshot: id) == [
+            "H200||1000000|1x-H200-32-65536|France, FR, EU|on-demand|2650000|2650000",
+            "H200||4000000|4x-H200-32-65536|, US, NA|on-demand|10590000|10590000",
+            "RTX5090||2000000|2x-RTX_5090-32-65536|Hafnarfjarðarkaupstaður, IS, EU|on-demand|930000|930000",
+            "RTX4090||1000000|1x-RTX_4090-32-65536|Germany, DE, EU|on-demand|400000|450000",
+            "RTXPRO6000S||1000000|1x-RTX_PRO_6000_S-32-65536|New York, US, NA|on-demand|1130000|1130000",
+        ])
+    }
+
     @Test func aDryRunStoresNothing() throws {
         let (store, ingestor) = try seeded()
         let before = try store.rowCounts()
