@@ -60,6 +60,13 @@ import Testing
         #expect(try PriceStore.open(at: db).snapshots().count == 1)
     }
 
+    /// The cron job of the README, run on an empty folder: the shell passes the pattern on as written.
+    @Test func aPatternThatMatchedNothingIsNamedAsOne() throws {
+        let result = try CommandRunner.run(["ingest", "--db", CommandRunner.temporaryDatabase(), "/data/prices/*.json"])
+        #expect(result.status == 66)
+        #expect(result.stderr == "/data/prices/*.json: error: cannot read the file: no such file; no file matched this pattern\n")
+    }
+
     @Test func badDataAloneExits65AndADirectoryIsUnreadable() throws {
         let db = CommandRunner.temporaryDatabase()
         #expect(try CommandRunner.run(["ingest", "--db", db, "Fixtures/invalid/nan-price.json", Self.seed]).status == 65)

@@ -230,8 +230,13 @@ public struct Ingestor: Sendable {
     /// Only regular files are read: a FIFO, socket or device could block forever or never end.
     static func checkReadable(_ path: String) throws(IngestError) {
         switch FileKind(of: path) {
-        case .missing(let permissionDenied):
-            throw .unreadable(file: path, reason: permissionDenied ? "permission denied" : "no such file")
+        case .missing(true):
+            throw .unreadable(file: path, reason: "permission denied")
+        case .missing(false) where path.contains(where: { "*?[".contains($0) }):
+            // A shell passes a pattern that matched nothing on as written: a cron job's empty folder.
+            throw .unreadable(file: path, reason: "no such file; no file matched this pattern")
+        case .missing(false):
+            throw .unreadable(file: path, reason: "no such file")
         case .regular: return
         case .folder: throw .unreadable(file: path, reason: "it is a directory; name the files in it (\(path)/*.json)")
         case .pipe: throw .unreadable(file: path, reason: "it is a FIFO, not a regular file; to read a stream, pipe it to `pricedb ingest -`")
