@@ -174,6 +174,21 @@ import Testing
         #expect(longer.status == 0)
     }
 
+    /// Break-even reads the marketplaces unless told otherwise; when none rents the GPU, the message says so and
+    /// names both ways on.
+    @Test func aBreakEvenWithoutARentalPriceSaysWhoseWasMissing() throws {
+        let db = try Self.seeded()
+        let marketplaces = try CommandRunner.run(["breakeven", "--db", db, "--gpu", "L40S", "--purchase", "9000", "--as-of", "2026-02"])
+        #expect(marketplaces.status == 1)
+        #expect(marketplaces.stderr.contains(
+            "no marketplace (p2p-marketplace) has a rental price for L40S as of 2026-02-28; name other providers with --providers, or give one with --rate"))
+        let named = try CommandRunner.run([
+            "breakeven", "--db", db, "--gpu", "RTX 4090", "--purchase", "1600", "--as-of", "2026-02", "--providers", "aws",
+        ])
+        #expect(named.status == 1)
+        #expect(named.stderr.contains("no rental price for RTX 4090 from aws as of 2026-02-28; give one with --rate"))
+    }
+
     @Test func aDryRunAgreesWithTheRealRunAndCreatesNothing() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pricedb-dry-\(UUID().uuidString)")
         let db = folder.appendingPathComponent("prices.sqlite").path

@@ -215,7 +215,13 @@ extension ReportBuilder {
                 }
             }
             guard !rates.isEmpty else {
-                throw QueryError.nothingMatches("no rental price for \(gpu.name) as of \(asOf); give one with --rate")
+                guard let providerIDs else {
+                    throw QueryError.nothingMatches(
+                        "no marketplace (p2p-marketplace) has a rental price for \(gpu.name) as of \(asOf); "
+                            + "name other providers with --providers, or give one with --rate")
+                }
+                let named = providerIDs.map { UntrustedText.shown($0) }.joined(separator: ", ")
+                throw QueryError.nothingMatches("no rental price for \(gpu.name) from \(named) as of \(asOf); give one with --rate")
             }
             let breakEven = try BreakEven(gpu: gpu, asOf: asOf, purchase: purchase, hoursPerDay: hoursPerDay, rates: rates)
             let continuous = Hours("24")!
