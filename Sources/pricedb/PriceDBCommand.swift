@@ -14,7 +14,7 @@ struct PriceDBCommand: ParsableCommand {
 
             Exit status: 0 success, 1 nothing to show, 64 usage error, 65 bad input data or a missing \
             exchange rate, 66 input file unreadable, 73 output file cannot be written (or backup file \
-            exists), 74 database error or damage (run `pricedb check`).
+            exists), 74 database error or damage (run `pricedb check`), or output that cannot be written.
             """,
         version: PriceDBVersion.current,
         subcommands: [
@@ -37,6 +37,7 @@ struct PriceDBCommand: ParsableCommand {
                 "there is no subcommand '\(UntrustedText.shown(word))'; \(hint)the subcommands are \(names.dropLast().joined(separator: ", "))")
             Foundation.exit(64)
         }
+        StandardOutput.failOnLostOutput()
         main(nil)
     }
 }

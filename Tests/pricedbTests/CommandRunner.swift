@@ -31,8 +31,12 @@ struct CommandRunner {
         return folder.appendingPathComponent("prices.sqlite").path
     }
 
+    /// Runs `pricedb` with `arguments`; its standard output is captured, or goes to `standardOutput` (such as
+    /// `/dev/full`, a disk that is always full), leaving `stdout` empty.
     @discardableResult
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], standardOutput: FileHandle? = nil
+    ) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -42,10 +46,11 @@ struct CommandRunner {
         process.environment = env
         let out = Pipe()
         let err = Pipe()
-        process.standardOutput = out
+        process.standardOutput = standardOutput ?? out
         process.standardError = err
         try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        try out.fileHandleForWriting.close()
+        let outData = standardOutput == nil ? out.fileHandleForReading.readDataToEndOfFile() : Data()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Result(

@@ -17,6 +17,17 @@ import Testing
         #expect(try CommandRunner.run(["help", "report"]).status == 0)
     }
 
+    /// Output that could not be written is a failure a script can see, as with the coreutils.
+    @Test func aFullDiskOnStandardOutputIsAnError() throws {
+        let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        let db = try DailyUseTests.seeded()
+        for arguments in [["report", "--db", db, "--as-of", "2026-02"], ["gpus"], ["--help"]] {
+            let result = try CommandRunner.run(arguments, standardOutput: full)
+            #expect(result.status == 74, "\(arguments)")
+            #expect(result.stderr.hasPrefix("pricedb: error: cannot write standard output ("), "\(arguments)")
+        }
+    }
+
     @Test func aMistypedSubcommandGetsTheClosestOne() throws {
         for arguments in [["repot", "--as-of", "2026-02"], ["help", "repot"]] {
             let result = try CommandRunner.run(arguments)

@@ -41,6 +41,20 @@ import Testing
         #expect(try Self.watch(db, ["--drop", "17%"]).status == 1)
     }
 
+    /// An alert is remembered only once it was written: on a full disk the command fails (74), and the next run
+    /// still reports the crossing.
+    @Test func anAlertThatCouldNotBeWrittenComesAgain() throws {
+        let db = try Self.history(["2.40", "2.00"])
+        let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        let lost = try CommandRunner.run(["watch", "--db", db, "--as-of", "2026-03-31", "--drop", "10%"], standardOutput: full)
+        #expect(lost.status == 74)
+        #expect(lost.stderr.contains("cannot write the alerts (No space left on device); they were not marked as reported"))
+        let next = try Self.watch(db, ["--drop", "10%"])
+        #expect(next.status == 0)
+        #expect(next.stdout.hasPrefix("drop=10%: Market H100 (80GB)"))
+        #expect(try Self.watch(db, ["--drop", "10%"]).status == 1)
+    }
+
     @Test func aRiseDoesNotFireABelowRule() throws {
         let db = try Self.history(["2.20", "1.80"])
         let crossing = try Self.watch(db, ["--gpu", "H100", "--below", "2.00", "--format", "json"])

@@ -26,8 +26,10 @@ public struct Watcher: Sendable {
         public var since: Day
     }
 
-    /// The alerts as of `day`, remembered in the store so that the next run leaves them out.
-    public func check(_ store: PriceStore, asOf day: Day, at time: Date = Date()) throws(QueryError) -> [Alert] {
+    /// The alerts as of `day` that were not reported before (all of them with `repeatReported`). Nothing is
+    /// remembered yet: the caller calls `remember` once the alerts reached their reader, so that an alert whose
+    /// output failed (a full disk, a pipe closed early) comes again next run instead of being lost.
+    public func check(_ store: PriceStore, asOf day: Day) throws(QueryError) -> [Alert] {
         var alerts: [Alert] = []
         var runsByOffer: [Offer: [RunRecord]] = [:]
         var loadedSeries: Set<PriceStore.SeriesKey> = []
@@ -70,8 +72,16 @@ public struct Watcher: Sendable {
         let reports = alerts.map { report($0) }
         do {
             let known = repeatReported ? [] : try store.reported(reports)
-            try store.remember(reports, at: time.formatted(.iso8601))
             return zip(alerts, reports).filter { !known.contains($0.1) }.map(\.0)
+        } catch {
+            throw .store(error)
+        }
+    }
+
+    /// Remembers `alerts` as reported at `time`, so that the next run leaves them out.
+    public func remember(_ alerts: [Alert], in store: PriceStore, at time: Date = Date()) throws(QueryError) {
+        do {
+            try store.remember(alerts.map { report($0) }, at: time.formatted(.iso8601))
         } catch {
             throw .store(error)
         }

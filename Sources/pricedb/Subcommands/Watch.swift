@@ -103,6 +103,12 @@ extension PriceDBCommand {
             case .json: print(AlertListing.json(alerts, asOf: day, exchangeRates: watcher.converter?.exchangeRates), terminator: "")
             case .csv: print(AlertListing.csv(alerts, converting: watcher.converter != nil), terminator: "")
             }
+            // Remembered only once written: an alert that did not reach the reader comes again next run.
+            if let failure = StandardOutput.flush() {
+                Diagnostics.error("cannot write the alerts (\(failure)); they were not marked as reported and come again next run")
+                throw ExitCode(74)
+            }
+            try reportingFailures { try watcher.remember(alerts, in: store) }
             if alerts.isEmpty { throw ExitCode(1) }
         }
     }

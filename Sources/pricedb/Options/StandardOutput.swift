@@ -1,0 +1,26 @@
+// `stdout` is a C global, which strict concurrency refuses to touch; only the main thread uses it here.
+@preconcurrency import Foundation
+
+/// Standard output as `print` writes it: buffered, and silent about a write that failed (a full disk, a pipe
+/// closed early when SIGPIPE is ignored), which a script must not take for success.
+enum StandardOutput {
+    /// Writes out what is still buffered; why that, or an earlier write, failed, or `nil` if all was written.
+    static func flush() -> String? {
+        let flushed = fflush(stdout) == 0
+        let reason = errno
+        guard flushed, ferror(stdout) == 0 else {
+            return flushed ? "a write to it failed" : String(cString: strerror(reason))
+        }
+        return nil
+    }
+
+    /// Makes every command end with status 74 and a message if its output could not be written, whatever
+    /// status it was ending with.
+    static func failOnLostOutput() {
+        atexit {
+            guard let failure = StandardOutput.flush() else { return }
+            Diagnostics.error("cannot write standard output (\(failure))")
+            _exit(74)
+        }
+    }
+}
