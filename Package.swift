@@ -47,14 +47,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The tests' scratch folder, shared by both test targets.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "PriceDBTests",
-            dependencies: ["PriceDB", "PriceDBMigrations", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["PriceDB", "PriceDBMigrations", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "pricedbTests",
             dependencies: [
-                "PriceDB", "pricedb", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "PriceDB", "pricedb", "TestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Golden"]

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 
 @testable import PriceDB
@@ -74,7 +75,7 @@ import Testing
 
     @Test func anAliasMapsAnUnknownName() throws {
         let (store, ingestor) = try seeded()
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("alias-\(UUID().uuidString).csv")
+        let file = Scratch.unique("alias", ".csv")
         defer { try? FileManager.default.removeItem(at: file) }
         try """
             InstanceType,AcceleratorName,AcceleratorCount,Price,Region
@@ -88,7 +89,7 @@ import Testing
 
     @Test func aByteOrderMarkAndWindowsLineEndsAreRead() throws {
         let (store, ingestor) = try seeded()
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("bom-\(UUID().uuidString).csv")
+        let file = Scratch.unique("bom", ".csv")
         defer { try? FileManager.default.removeItem(at: file) }
         try "\u{FEFF}InstanceType,AcceleratorName,AcceleratorCount,Price,Region\r\nx1,L4,1,0.5,r1\r\n"
             .write(to: file, atomically: true, encoding: .utf8)
@@ -171,7 +172,7 @@ import Testing
     @Test func aCatalogNeedsItsProviderAndDateAndItsColumns() throws {
         let (_, ingestor) = try seeded()
         #expect(throws: IngestError.self) { try ingestor.ingest(fileAt: fixture("gcp-vms.csv")) }
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("cols-\(UUID().uuidString).csv")
+        let file = Scratch.unique("cols", ".csv")
         defer { try? FileManager.default.removeItem(at: file) }
         try "InstanceType,AcceleratorName,AcceleratorCount,Region\nx,A100,1,r\n".write(to: file, atomically: true, encoding: .utf8)
         #expect {
@@ -186,7 +187,7 @@ import Testing
 
     @Test func aFileOfNeitherFormatSaysSo() throws {
         let (_, ingestor) = try seeded()
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("other-\(UUID().uuidString).csv")
+        let file = Scratch.unique("other", ".csv")
         defer { try? FileManager.default.removeItem(at: file) }
         try "name,price\nA100,1.39\n".write(to: file, atomically: true, encoding: .utf8)
         #expect {
@@ -200,7 +201,7 @@ import Testing
     @Test func badCellsAreReportedWithTheirLine() throws {
         let (store, ingestor) = try seeded()
         let before = try store.rowCounts()
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).csv")
+        let file = Scratch.unique("bad", ".csv")
         defer { try? FileManager.default.removeItem(at: file) }
         try """
             InstanceType,AcceleratorName,AcceleratorCount,Price,SpotPrice,Region

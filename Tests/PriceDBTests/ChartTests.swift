@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 #if canImport(FoundationXML)
@@ -164,7 +165,7 @@ import Testing
 
     @Test func namesAndAddressesFromASnapshotCannotAddMarkup() throws {
         let store = try PriceStore.inMemory()
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("evil-\(UUID().uuidString).json").path
+        let path = Scratch.unique("evil", ".json").path
         try """
             {"format": "pricedb-snapshot/1", "observed_at": "2026-01-10",
              "source": {"name": "</a><script>alert(1)</script>", "url": "javascript:alert(1)"},

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import PriceDB
@@ -11,7 +12,7 @@ import Testing
 
     /// Writes `text` to a fresh file and returns its path.
     static func file(_ text: String) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("rates-\(UUID().uuidString).csv").path
+        let path = Scratch.unique("rates", ".csv").path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import PriceDB
@@ -47,7 +48,7 @@ import Testing
         let json = try [UInt8](Data(contentsOf: FixturePaths.seed))
         let csv = try [UInt8](Data(contentsOf: FixturePaths.fixtures.appendingPathComponent("skypilot/aws-vms.csv")))
         var generator = ArithmeticTests.Generator(state: seed)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pricedb-fuzz-\(UUID().uuidString)")
+        let folder = Scratch.unique("fuzz")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         for index in 0..<100 {

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import PriceDBMigrations
+import TestSupport
 import Testing
 
 @testable import PriceDB
@@ -105,7 +106,7 @@ import Testing
     }
 
     @Test func aFileDatabaseUsesWALAndCreatesItsFolder() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pricedb-\(UUID().uuidString)")
+        let folder = Scratch.unique("pricedb")
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("nested/prices.sqlite").path
         let store = try PriceStore.open(at: path)
@@ -156,7 +157,7 @@ extension IndexTests {
 /// The quick check before writing is skipped only for a file exactly as pricedb left it.
 @Suite struct VerifiedStampTests {
     @Test func aDatabaseAsPricedbLeftItIsNotCheckedAgainButAChangedOneIs() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stamp-\(UUID().uuidString)").path
+        let folder = Scratch.unique("stamp").path
         let path = folder + "/prices.sqlite"
         let store = try PriceStore.open(at: path)
         #expect(!VerifiedStamp.matches(path))

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 
 @testable import PriceDB
@@ -11,7 +12,7 @@ import Testing
 
     /// A day's catalog of one cloud: `prices` maps an instance to its price; an instance left out is not offered.
     static func catalog(_ prices: [(instance: String, gpu: String, price: String)]) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pricedb-runs-\(UUID().uuidString).csv").path
+        let path = Scratch.unique("runs", ".csv").path
         let rows = prices.map { "\($0.instance),\($0.gpu),1,\($0.price),us-east-1" }
         try (["InstanceType,AcceleratorName,AcceleratorCount,Price,Region"] + rows + [""]).joined(separator: "\n")
             .write(toFile: path, atomically: true, encoding: .utf8)
@@ -336,7 +337,7 @@ extension IndexTests {
     /// history must be the same as when everything fits, on a first day and on a day after it.
     @Test func aSpilledCatalogStoresWhatAFoldedOneDoes() throws {
         func catalog(shift: Int) throws -> String {
-            let path = FileManager.default.temporaryDirectory.appendingPathComponent("pricedb-fold-\(UUID().uuidString).csv").path
+            let path = Scratch.unique("fold", ".csv").path
             var rows = ["InstanceType,AcceleratorName,AcceleratorCount,Price,SpotPrice,Region,AvailabilityZone"]
             for instance in 1...7 {
                 for region in ["us-east-1", "eu-west-1"] {

@@ -1,5 +1,6 @@
 import Foundation
 import PriceDB
+import TestSupport
 import Testing
 
 @Suite struct CatalogCommandTests {
@@ -42,7 +43,7 @@ import Testing
 
     /// A catalog with a GPU-looking name the catalog does not know (`Z100`) and a TPU.
     static func catalogWithAnUnknownGPU() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pricedb-unknown-\(UUID().uuidString).csv").path
+        let path = Scratch.unique("unknown", ".csv").path
         try """
             InstanceType,AcceleratorName,AcceleratorCount,Price,SpotPrice,Region
             z1,Z100,1,1.50,,us-east-1

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `pricedb` binary as a user would, capturing its output and exit status.
 struct CommandRunner {
@@ -27,7 +28,7 @@ struct CommandRunner {
 
     /// A fresh database path in a folder of its own.
     static func temporaryDatabase() -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pricedb-e2e-\(UUID().uuidString)")
+        let folder = Scratch.unique("e2e")
         return folder.appendingPathComponent("prices.sqlite").path
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Shell completion completes GPU names and provider ids from the database, through the script
@@ -7,7 +8,7 @@ import Testing
     /// Runs bash's completion of `words` (the last one being completed) with pricedb's generated script.
     static func bashCompletions(_ words: [String]) throws -> [String] {
         let script = try CommandRunner.run(["--generate-completion-script", "bash"]).stdout
-        let scriptPath = FileManager.default.temporaryDirectory.appendingPathComponent("pricedb-completion-\(UUID().uuidString).bash")
+        let scriptPath = Scratch.unique("completion", ".bash")
         try script.write(to: scriptPath, atomically: true, encoding: .utf8)
         let quoted = (["pricedb"] + words).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
         let line = (["pricedb"] + words).joined(separator: " ")
@@ -45,7 +46,7 @@ import Testing
     /// A GPU name comes from whatever snapshot declared it: pressing Tab must offer it as written and never run
     /// what it holds (bash's `compgen -W` expands `$(…)` in its words).
     @Test func aDeclaredGPUNameIsOfferedAsWrittenAndNeverRun() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pricedb-completion-\(UUID().uuidString)")
+        let folder = Scratch.unique("completion")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let witness = folder.appendingPathComponent("ran").path
         let name = "ZZ $(touch \(witness)) `touch \(witness)` $HOME {a,b} 'q' \"d\" back\\slash: ~"

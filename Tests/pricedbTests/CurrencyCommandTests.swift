@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `--currency`: the seed report in euros at the rate of the article's date, worked out here from the sample
@@ -91,7 +92,7 @@ import Testing
     }
 
     @Test func aPriceWithoutARateOnOrBeforeItsDateNamesTheDateAndCurrency() throws {
-        let rates = FileManager.default.temporaryDirectory.appendingPathComponent("late-rates-\(UUID().uuidString).csv").path
+        let rates = Scratch.unique("late-rates", ".csv").path
         try "Date,USD,\n2026-02-09,1.17,\n".write(toFile: rates, atomically: true, encoding: .utf8)
         let db = try Self.database([Self.seed, rates])
         let result = try CommandRunner.run(["report", "--db", db, "--as-of", "2026-02", "--currency", "EUR"])
@@ -132,7 +133,7 @@ import Testing
     }
 
     @Test func watchComparesWithTheThresholdInTheCurrencyAskedFor() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("watch-eur-\(UUID().uuidString)").path
+        let folder = Scratch.unique("watch-eur").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try "Date,USD,\n2026-03-02,1.25,\n2026-03-01,1.20,\n".write(toFile: folder + "/rates.csv", atomically: true, encoding: .utf8)
         for (day, price) in [("2026-03-01", "2.40"), ("2026-03-02", "2.20")] {

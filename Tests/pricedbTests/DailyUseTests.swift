@@ -1,5 +1,6 @@
 import Foundation
 import PriceDB
+import TestSupport
 import Testing
 
 /// What weeks of cron imports and real catalogs bring: extreme options, placeholders, corrections, dates at
@@ -23,7 +24,7 @@ import Testing
 
     /// A file of `text` in a fresh temporary folder.
     static func file(_ name: String, _ text: String) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pricedb-daily-\(UUID().uuidString)")
+        let folder = Scratch.unique("daily")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent(name).path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
@@ -190,7 +191,7 @@ import Testing
     }
 
     @Test func aDryRunAgreesWithTheRealRunAndCreatesNothing() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pricedb-dry-\(UUID().uuidString)")
+        let folder = Scratch.unique("dry")
         let db = folder.appendingPathComponent("prices.sqlite").path
         let files = FileManager.default.enumerator(atPath: CommandRunner.packageRoot.appendingPathComponent("Fixtures/synthetic").path)?
             .compactMap { $0 as? String }.sorted().map { "Fixtures/synthetic/" + $0 } ?? []

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import PriceDB
+import TestSupport
 import Testing
 
 /// Files scraped by someone else and read from cron: nothing in them may crash pricedb, hang it, drive the
@@ -58,7 +59,7 @@ import Testing
         let twice = try CommandRunner.run(["ingest", "--db", db, "--provider", "aws", "--observed-at", "2026-02-08", repeated])
         #expect(twice.status == 65)
         #expect(twice.stderr.contains("the column Price appears twice"))
-        let invalidUTF8 = FileManager.default.temporaryDirectory.appendingPathComponent("pricedb-utf8-\(UUID().uuidString).csv")
+        let invalidUTF8 = Scratch.unique("utf8", ".csv")
         try (Data("InstanceType,AcceleratorName,AcceleratorCount,Price,SpotPrice,Region\ng1,L4,1,0.80,,us-".utf8)
             + Data([0xFF, 0xFE]) + Data("\n".utf8)).write(to: invalidUTF8)
         let broken = try CommandRunner.run(["ingest", "--db", db, "--provider", "aws", "--observed-at", "2026-02-08", invalidUTF8.path])
@@ -67,7 +68,7 @@ import Testing
     }
 
     @Test func aFIFOIsRefusedAtOnceAndStandardInputIsRead() throws {
-        let fifo = FileManager.default.temporaryDirectory.appendingPathComponent("pricedb-fifo-\(UUID().uuidString)").path
+        let fifo = Scratch.unique("fifo").path
         #expect(mkfifo(fifo, 0o600) == 0)
         let db = CommandRunner.temporaryDatabase()
         let started = Date()

@@ -1,5 +1,6 @@
 import Foundation
 import PriceDB
+import TestSupport
 import Testing
 
 @Suite struct IngestCommandTests {
@@ -128,7 +129,7 @@ import Testing
         let db = CommandRunner.temporaryDatabase()
         try CommandRunner.run(["ingest", Self.seed], environment: ["PRICEDB_DATABASE": db])
         #expect(FileManager.default.fileExists(atPath: db))
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("pricedb-xdg-\(UUID().uuidString)").path
+        let home = Scratch.unique("xdg").path
         try CommandRunner.run(["ingest", Self.seed], environment: ["PRICEDB_DATABASE": "", "XDG_DATA_HOME": home])
         #expect(FileManager.default.fileExists(atPath: home + "/pricedb/prices.sqlite"))
     }

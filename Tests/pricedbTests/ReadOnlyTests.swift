@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -33,7 +34,7 @@ import Testing
     /// user may read but not write.
     @Test(.enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/sbin/runuser")))
     func aUserWhoMayOnlyReadCanReport() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pricedb-ro-\(UUID().uuidString)")
+        let folder = Scratch.unique("ro")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let db = folder.appendingPathComponent("prices.sqlite").path
         #expect(try CommandRunner.run(["ingest", "--quiet", "--db", db, "Fixtures/snapshots/2026-02-07-gpu-rental-comparison.json"]).status == 0)
