@@ -47,6 +47,8 @@ struct CommandRunner {
         process.environment = env
         let out = Pipe()
         let err = Pipe()
+        // Never the test runner's own input: a terminal there would leave `ingest -` waiting for it.
+        process.standardInput = FileHandle.nullDevice
         process.standardOutput = standardOutput ?? out
         process.standardError = err
         try process.run()

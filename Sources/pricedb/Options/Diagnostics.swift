@@ -9,6 +9,10 @@ enum Diagnostics {
         FileHandle.standardError.write(Data((prefixed + "\n").utf8))
     }
 
+    static func note(_ message: String) {
+        FileHandle.standardError.write(Data(("pricedb: " + UntrustedText.escapedLines(message) + "\n").utf8))
+    }
+
     static func warning(_ message: String) {
         FileHandle.standardError.write(Data(("pricedb: warning: " + UntrustedText.escapedLines(message) + "\n").utf8))
     }

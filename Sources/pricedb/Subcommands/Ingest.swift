@@ -123,6 +123,10 @@ extension PriceDBCommand {
             let catalogOptions = try catalogOptions()
             var status: Int32 = 0
             for file in files {
+                if file == "-" && isatty(FileHandle.standardInput.fileDescriptor) == 1 {
+                    // Nothing was piped in: a user who typed `-` is waiting for a prompt that never comes.
+                    Diagnostics.note("reading a snapshot or catalog from the terminal; end it with Ctrl-D")
+                }
                 do {
                     let outcome = file == "-"
                         ? try ingestor.ingest(
