@@ -173,7 +173,7 @@ enum Article {
         let result = try CommandRunner.run(["report", "--db", try Self.seededDatabase(), "--as-of", period])
         #expect(result.status == 64)
         #expect(result.stderr.contains("The value '\(period)' is invalid for '--as-of <period>'"))
-        #expect(result.stderr.contains(Period.rejection(of: period)))
+        #expect(result.stderr.contains(Period.rejection(of: period, for: "--as-of")))
         #expect(result.stderr.contains("2026, 2026Q1 (or 2026-Q1), 2026-02, 2026-02-11"))
     }
 

@@ -32,8 +32,8 @@ public enum Period: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// Why `text` is not a period, in words that say what to write instead.
-    public static func rejection(of text: String) -> String {
+    /// Why `text`, given for `option`, is not a period, in words that say what to write instead.
+    public static func rejection(of text: String, for option: String) -> String {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let reason = Day.impossibility(of: trimmed) {
             return "'\(text)' is not a day: \(reason)"
@@ -44,7 +44,7 @@ public enum Period: Hashable, Sendable, CustomStringConvertible {
         if let q = trimmed.uppercased().firstIndex(of: "Q"), trimmed.uppercased()[q...].dropFirst().allSatisfy(\.isASCIIDigit) {
             return "'\(text)' is not a quarter: quarters run from Q1 to Q4 of a year from 0001 (2026Q1)"
         }
-        return "takes a year, quarter, month or day (\(acceptedForms)), not '\(text)'"
+        return "\(option) takes a year, quarter, month or day (\(acceptedForms)), not '\(text)'"
     }
 
     /// The period's first day, where a span starting with it begins.

@@ -11,10 +11,7 @@ extension Ingestor.Format: ExpressibleByArgument {}
 /// Reads a period for `option`, saying what is wrong with one that is not (`2026-02-30`: February has 28 days).
 func periodArgument(for option: String) -> @Sendable (String) throws -> Period {
     { text in
-        guard let period = Period(text) else {
-            let reason = Period.rejection(of: text)
-            throw ValidationError(reason.hasPrefix("takes") ? "\(option) \(reason)" : reason)
-        }
+        guard let period = Period(text) else { throw ValidationError(Period.rejection(of: text, for: option)) }
         return period
     }
 }
