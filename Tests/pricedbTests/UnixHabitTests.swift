@@ -65,6 +65,27 @@ import Testing
         #expect(!result.stderr.contains("'us-east-1'"))
     }
 
+    /// A marketplace's region with commas in its name is one region when given whole; a list option that names
+    /// nothing is a usage error rather than a filter that matches nothing.
+    @Test func aRegionWithCommasIsTakenWholeAndAnEmptyListIsRefused() throws {
+        let db = try DailyUseTests.seeded()
+        let catalog = try CommandRunner.run([
+            "ingest", "--db", db, "--provider", "vast", "--observed-at", "2026-02-08", "Fixtures/skypilot/vast-vms.csv",
+        ])
+        #expect(catalog.status == 0, "\(catalog.stderr)")
+        let whole = try CommandRunner.run([
+            "report", "--db", db, "--as-of", "2026-02", "--section", "consumer", "--region", "Germany, DE, EU",
+        ])
+        #expect(whole.status == 0)
+        #expect(whole.stderr.isEmpty, "\(whole.stderr)")
+        #expect(whole.stdout.contains("$0.40–0.45"))
+        for arguments in [["report", "--region", ","], ["offers", "--region", ","], ["report", "--tier", ","]] {
+            let result = try CommandRunner.run(arguments + ["--db", db])
+            #expect(result.status == 64, "\(arguments)")
+            #expect(result.stderr.contains("\(arguments[1]) names nothing"), "\(arguments)")
+        }
+    }
+
     @Test func aGivenRateNeedsNoDatabase() throws {
         let missing = CommandRunner.temporaryDatabase()
         let result = try CommandRunner.run([

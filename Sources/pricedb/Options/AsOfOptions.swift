@@ -60,6 +60,7 @@ struct CountingOptions<Default: DefaultTiers>: ParsableArguments {
     }
 
     func validate() throws {
+        try requireItems(tier.map { [$0] } ?? [], option: "--tier")
         _ = try tiers()
         guard (1...400).contains(staleAfter) else {
             throw ValidationError("--stale-after takes 1 to 400 quarters, not \(staleAfter)")

@@ -60,4 +60,8 @@ struct RegionPatternsOption: ParsableArguments {
     var region: [String] = []
 
     var patterns: [String]? { listed(region) }
+
+    func validate() throws {
+        try requireItems(region, option: "--region")
+    }
 }

@@ -41,7 +41,11 @@ extension PriceDBCommand {
         @OptionGroup var gpus: GPUsOption
         @OptionGroup var providers: ProvidersOption
 
-        @Option(help: ArgumentHelp("Comma-separated regions, as providers write them (us-east-1, eastus); observations without a region still count.", valueName: "regions"))
+        @Option(
+            help: ArgumentHelp(
+                "Comma-separated regions, as providers write them (us-east-1, eastus; a region whose name holds commas, "
+                    + "such as 'Texas, US, NA', is taken whole); observations without a region still count.",
+                valueName: "regions"))
         var region: String?
 
         @Option(name: .customLong("class"), help: ArgumentHelp("Only consumer or datacenter GPUs.", valueName: "class"))
@@ -67,17 +71,20 @@ extension PriceDBCommand {
 
         func validate() throws {
             _ = try sections()
+            try requireItems(region.map { [$0] } ?? [], option: "--region")
         }
 
         func run() throws {
             let store = try database.openExisting()
+            let known = region == nil ? [] : try reportingFailures { try store.regions() }
+            // Marketplaces name regions "Texas, US, NA": a value that is a known region as a whole is one region.
+            let regions = region.map { text in known.contains(text) ? [text] : commaSeparated(text) }
             let request = ReportRequest(
                 period: asOf.period, sections: try sections(), gpuNames: gpus.names,
                 providerIDs: providers.ids, tiers: try asOf.tiers(), gpuClass: gpuClass,
-                staleAfterQuarters: asOf.staleAfter, regions: region.map(commaSeparated), allOffers: allOffers,
+                staleAfterQuarters: asOf.staleAfter, regions: regions, allOffers: allOffers,
                 charts: output.format == .html)
             if let wanted = request.regions {
-                let known = try reportingFailures { try store.regions() }
                 for region in wanted where !known.contains(region) {
                     let close = known.filter { $0.lowercased().hasPrefix(String(region.lowercased().prefix(2))) }.prefix(8)
                     Diagnostics.warning(
