@@ -79,11 +79,14 @@ import Testing
         #expect(whole.status == 0)
         #expect(whole.stderr.isEmpty, "\(whole.stderr)")
         #expect(whole.stdout.contains("$0.40–0.45"))
-        for arguments in [["report", "--region", ","], ["offers", "--region", ","], ["report", "--tier", ","]] {
+        for arguments in [["report", "--region", ","], ["offers", "--region", ","], ["report", "--tier", ","], ["report", "--section", ","]] {
             let result = try CommandRunner.run(arguments + ["--db", db])
             #expect(result.status == 64, "\(arguments)")
             #expect(result.stderr.contains("\(arguments[1]) names nothing"), "\(arguments)")
         }
+        let noGPU = try CommandRunner.run(["history", "--gpu", " ", "--db", db])
+        #expect(noGPU.status == 64)
+        #expect(noGPU.stderr.contains("--gpu takes a GPU name or alias"))
     }
 
     @Test func aGivenRateNeedsNoDatabase() throws {

@@ -59,6 +59,7 @@ extension PriceDBCommand {
 
         func sections() throws -> [Report.SectionID] {
             guard let section else { return Report.SectionID.allCases }
+            try requireItems([section], option: "--section")
             return try commaSeparated(section).map { name in
                 guard let id = Report.SectionID(rawValue: name.lowercased()) else {
                     let names = Report.SectionID.allCases.map(\.rawValue)
