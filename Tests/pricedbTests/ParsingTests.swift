@@ -116,7 +116,11 @@ import Testing
         #expect(cost.hours.millionths == 2_500_000)
         #expect(cost.price == .low)
         #expect(throws: (any Error).self) { try PriceDBCommand.Cost.parse(["--gpu", "A100", "--hours", "-1"]) }
-        #expect(throws: (any Error).self) { try PriceDBCommand.BreakEven.parse(["--gpu", "RTX 4090", "--purchase", "2000-1600"]) }
+        let backwards = #expect(throws: (any Error).self) {
+            try PriceDBCommand.BreakEven.parse(["--gpu", "RTX 4090", "--purchase", "2000-1600"])
+        }
+        #expect(PriceDBCommand.BreakEven.message(for: try #require(backwards))
+            == "--purchase 2000-1600 runs from high to low; write the lower price first (1600-2000)")
         #expect(throws: (any Error).self) {
             try PriceDBCommand.BreakEven.parse(["--gpu", "RTX 4090", "--purchase", "1600", "--hours-per-day", "25"])
         }

@@ -45,6 +45,10 @@ extension PriceDBCommand {
 
         func validate() throws {
             guard PriceRange(purchase) != nil else {
+                let ends = purchase.split(separator: "-", omittingEmptySubsequences: false).compactMap { Money(String($0)) }
+                if ends.count == 2, ends[0] > ends[1] {
+                    throw ValidationError("--purchase \(purchase) runs from high to low; write the lower price first (\(ends[1])-\(ends[0]))")
+                }
                 throw ValidationError("--purchase takes an amount or a range such as 1600-2000, not '\(purchase)'")
             }
             if let rate, (Money(rate)?.micros ?? 0) <= 0 {
