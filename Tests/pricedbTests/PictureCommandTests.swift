@@ -36,6 +36,21 @@ import Testing
         let none = try CommandRunner.run(["chart", "--db", db, "--gpu", "RTX 4090", "--to", "2026Q1"])
         #expect(none.status == 1)
         #expect(none.stderr.contains("no fresh price of RTX 4090"))
+        // An image format it does not write is refused before anything is written.
+        let png = (db as NSString).deletingLastPathComponent + "/a100.png"
+        let refused = try CommandRunner.run(["chart", "--db", db, "--gpu", "A100 (80GB)", "--out", png])
+        #expect(refused.status == 64)
+        #expect(refused.stderr.contains("chart writes SVG, not PNG; name the file .svg"))
+        #expect(!FileManager.default.fileExists(atPath: png))
+    }
+
+    /// A span of millennia still draws a readable axis: gridlines thin out with the labels.
+    @Test func aHugeSpanDrawsAFewGridlines() throws {
+        let db = try Self.database()
+        let result = try CommandRunner.run(["chart", "--db", db, "--gpu", "A100 (80GB)", "--from", "0001", "--to", "9999"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.components(separatedBy: "class=\"grid\"").count - 1 < 20)
+        #expect(result.stdout.utf8.count < 20_000)
     }
 
     @Test func outWritesTheWholeFileOrSaysWhyNot() throws {

@@ -13,6 +13,8 @@ struct HistoryChart {
 
     static let width = 440.0
     static let height = 260.0
+    /// Quarter gridlines drawn at most one per quarter: twelve years, about 7 pixels apart.
+    static let mostGridlines = 48
     /// Estimates of a character's width at the charts' 13px font, plain and bold, for room around labels.
     static let characterWidth = 7.2
     static let boldCharacterWidth = 9.0
@@ -139,9 +141,11 @@ struct HistoryChart {
             quarters.append(quarter)
             quarter = quarter.next
         }
-        // At most eight quarter labels fit; every quarter keeps its gridline.
+        // At most eight quarter labels fit; every quarter keeps its gridline while they stay a few pixels apart
+        // (a dozen years), else only the labelled ones do: `--from 0001` must not draw 40,000 lines.
         let every = max(1, (quarters.count + 7) / 8)
-        for (index, quarter) in quarters.enumerated() {
+        let gridEvery = quarters.count <= Self.mostGridlines ? 1 : every
+        for (index, quarter) in quarters.enumerated() where index % gridEvery == 0 {
             let x = Markup.number(axis.x(quarter.firstDay))
             svg.empty("line", [("class", "grid"), ("x1", x), ("y1", Markup.number(axis.top)), ("x2", x), ("y2", Markup.number(axis.bottom))])
             if index % every == 0 {

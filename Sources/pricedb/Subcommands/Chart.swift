@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PriceDB
 
 extension PriceDBCommand {
@@ -50,6 +51,12 @@ extension PriceDBCommand {
         func validate() throws {
             if let from, let to, from.firstDay > to.lastDay {
                 throw ValidationError("--from \(from) is after --to \(to); give the earlier period first")
+            }
+            let kind = ((out ?? "") as NSString).pathExtension.lowercased()
+            if ["png", "jpg", "jpeg", "gif", "webp", "pdf"].contains(kind) {
+                let how = ["png", "pdf"].contains(kind) ? " (rsvg-convert -f \(kind) chart.svg > chart.\(kind))" : " with an image tool"
+                throw ValidationError(
+                    "chart writes SVG, not \(kind.uppercased()); name the file .svg, and convert it if you need \(kind.uppercased())\(how)")
             }
         }
 
