@@ -173,6 +173,13 @@ import Testing
             "breakeven", "--db", db, "--gpu", "RTX 4090", "--purchase", "1600", "--as-of", "2026-11-25", "--stale-after", "4",
         ])
         #expect(longer.status == 0)
+        // Quarters stop where every price has gone stale, and say what they leave out.
+        let quarters = try CommandRunner.run(["quarters", "--db", db, "--gpu", "RTX 4090", "--as-of", "9999Q4"])
+        #expect(quarters.status == 0)
+        let rows = quarters.stdout.split(separator: "\n").filter { $0.hasPrefix("20") }.map { String($0.prefix(6)) }
+        #expect(rows == ["2026Q1", "2026Q2", "2026Q3"])
+        #expect(quarters.stdout.contains(
+            "The quarters after 2026Q3 through 9999Q4 are left out: no observation is newer than 2026-02-07, so each would repeat the row before."))
     }
 
     /// Break-even reads the marketplaces unless told otherwise; when none rents the GPU, the message says so and

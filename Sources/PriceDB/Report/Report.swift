@@ -189,6 +189,8 @@ public enum Phrase: Hashable, Sendable {
     case quarter
     case quartersTitle(gpu: String, spread: Bool)
     case quartersNote(spread: Bool)
+    /// The quarters after `after` up to `through` are left out: nothing newer than `newest` was observed.
+    case quartersLeftOut(after: Quarter, through: Quarter, newest: Day)
     case changeFrom(provider: String)
     case historyTitle(gpu: String)
     /// Above the sparklines of `quarters` and `history`.

@@ -10,7 +10,15 @@ extension ReportBuilder {
     ) throws(QueryError) -> Report {
         let asOf = period.lastDay
         let query = PriceQuery(store: store, tiers: tiers, staleAfterQuarters: staleAfterQuarters, converter: converter)
-        let first = try query.checkHasData(asOf: asOf).lowerBound.quarter
+        let observed = try query.checkHasData(asOf: asOf)
+        let first = observed.lowerBound.quarter
+        // Once the newest observation is stale, every later quarter would repeat the row before: the table ends
+        // at that quarter (`--as-of 9999` must not print 32,000 rows).
+        var last = observed.upperBound.quarter
+        while last.lastDay < asOf && query.staleLimit(asOf: last.lastDay) <= observed.upperBound { last = last.next }
+        let through = min(asOf, last.lastDay)
+        let leftOut: [Phrase] = through < asOf
+            ? [.quartersLeftOut(after: last, through: asOf.quarter, newest: observed.upperBound)] : []
         let selection = try Selection(store: store)
         let gpu = try selection.gpu(named: gpuName)
         return try answering { () throws -> Report in
@@ -22,7 +30,7 @@ extension ReportBuilder {
             guard !providers.isEmpty else {
                 throw QueryError.nothingMatches("no provider has observed \(gpu.name) on or before \(asOf)")
             }
-            let rows = try query.quarters(gpu: gpu, providers: providers, from: first, through: asOf, withSpreads: spread)
+            let rows = try query.quarters(gpu: gpu, providers: providers, from: first, through: through, withSpreads: spread)
             var columns = [Report.Column(id: "quarter", header: .quarter, alignment: .left)]
             for provider in providers {
                 columns.append(Report.Column(id: provider.id, header: .literal(provider.shortName), alignment: .left))
@@ -57,7 +65,8 @@ extension ReportBuilder {
                     Report.Section(
                         id: "quarters", title: .quartersTitle(gpu: Self.label(gpu), spread: spread),
                         tables: [Report.Table(id: gpu.id, title: nil, columns: columns, rows: values, notes: [])] + sparklineTables,
-                        notes: [.quartersNote(spread: spread)] + (spread ? [] : Self.markNotes(for: cells, stale: .staleAfterNote(quarters: staleAfterQuarters))))
+                        notes: [.quartersNote(spread: spread)] + leftOut
+                            + (spread ? [] : Self.markNotes(for: cells, stale: .staleAfterNote(quarters: staleAfterQuarters))))
                 ],
                 notices: Self.staleNotices(rows.last?.cells ?? [], staleAfterQuarters: staleAfterQuarters)))
         }

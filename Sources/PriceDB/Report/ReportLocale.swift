@@ -312,6 +312,10 @@ public enum ReportLocale: String, CaseIterable, Sendable {
             return spread
                 ? (de ? "Niedrigster und höchster Pro-GPU-Preis aller Beobachtungen des Quartals." : "Lowest and highest per-GPU price of any observation dated in the quarter.")
                 : (de ? "Zelle am letzten Tag des Quartals; Änderung gegenüber dem Ende des Vorquartals." : "Cell as of the quarter's last day; change against the end of the quarter before.")
+        case .quartersLeftOut(let after, let through, let newest):
+            return de
+                ? "Die Quartale nach \(after) bis \(through) sind ausgelassen: keine Beobachtung ist neuer als \(date(newest)), jedes wiederholte die Zeile davor."
+                : "The quarters after \(after) through \(through) are left out: no observation is newer than \(date(newest)), so each would repeat the row before."
         case .changeFrom(let provider): return provider + (de ? " Änderung" : " change")
         case .offersTitle(let count, let asOf):
             return de ? "\(count) Angebote am \(date(asOf))" : "\(count) offer\(count == 1 ? "" : "s") as of \(date(asOf))"
