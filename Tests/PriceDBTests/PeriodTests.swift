@@ -52,6 +52,39 @@ import Testing
         #expect(Day(dateOrTimestamp: text)?.description == "2026-02-07")
     }
 
+    /// A timestamp's instant, whatever its zone; a plain date has none.
+    @Test func timestampsNameTheirInstant() throws {
+        let midnight = try #require(Day("2026-11-26")).ordinal * 86_400
+        #expect(Day.instant(ofTimestamp: "2026-11-26T00:00:00Z") == midnight)
+        #expect(Day.instant(ofTimestamp: "2026-11-27T03:00:00+09:00") == midnight + 18 * 3600)
+        #expect(Day.instant(ofTimestamp: "2026-11-25T22:30:15.25-05:30") == midnight + 4 * 3600 + 15)
+        #expect(Day.instant(ofTimestamp: "2026-11-26 10:00:00z") == midnight + 10 * 3600)
+        #expect(Day.instant(ofTimestamp: "2026-11-26") == nil)
+    }
+
+    /// A scraper in Tokyo writes tomorrow's date while a server in UTC is still on today: its timestamp is
+    /// judged by its instant. A plain date stays bound to the machine's today.
+    @Test func aTimestampAheadInDateButNotInTimeIsAccepted() throws {
+        func decoded(_ observedAt: String, now: String) throws -> [String] {
+            let text = """
+                {"format": "pricedb-snapshot/1", "observed_at": "\(observedAt)",
+                 "providers": [{"id": "vast", "name": "Vast.ai", "kind": "p2p-marketplace"}],
+                 "observations": [{"provider": "vast", "gpu": "RTX 4090", "price": 0.29}]}
+                """
+            let seconds = try #require(Day.instant(ofTimestamp: now))
+            var decoder = SnapshotDecoder(
+                file: "tokyo.json", today: try #require(Day("2026-11-26")), now: Date(timeIntervalSince1970: TimeInterval(seconds)),
+                catalog: GPUCatalog(), knownProviders: [])
+            _ = decoder.decode(try JSONParser.parse(Array(text.utf8)))
+            return decoder.diagnostics.map(\.message)
+        }
+        #expect(try decoded("2026-11-27T03:00:00+09:00", now: "2026-11-26T19:00:00Z").isEmpty)
+        #expect(try decoded("2026-11-27T03:00:00+09:00", now: "2026-11-26T17:00:00Z")
+            == ["2026-11-27T03:00:00+09:00 is in the future (it is now 2026-11-26T17:00:00Z); prices can only be recorded once seen"])
+        #expect(try decoded("2026-11-27", now: "2026-11-26T19:00:00Z")
+            == ["2026-11-27 is in the future (today is 2026-11-26); prices can only be recorded once seen"])
+    }
+
     @Test func todayIsTheDateOfTheGivenTimeZone() throws {
         let instant = Date(timeIntervalSince1970: 1_764_028_800)  // 2025-11-25T00:00:00Z
         #expect(Day.today(instant, in: TimeZone(identifier: "UTC")!) == Day("2025-11-25"))

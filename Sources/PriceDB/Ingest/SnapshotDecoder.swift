@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns a parsed snapshot JSON v1 document into a `SnapshotRecord`, checking every rule of the contract
 /// (`snapshot-format.md`) and collecting every problem with its JSON path, so that one run shows them all.
 struct SnapshotDecoder {
@@ -5,15 +7,18 @@ struct SnapshotDecoder {
 
     let file: String
     let today: Day
+    /// The moment of the ingest, against which a timestamp's instant is checked.
+    let now: Date
     private(set) var catalog: GPUCatalog
     let knownProviders: [String: Provider]
     private(set) var diagnostics: [Diagnostic] = []
     /// Names resolved so far: a large snapshot names few GPUs many times.
     private var resolved: [String: GPUCatalog.Resolution?] = [:]
 
-    init(file: String, today: Day, catalog: GPUCatalog, knownProviders: [Provider]) {
+    init(file: String, today: Day, now: Date = Date(), catalog: GPUCatalog, knownProviders: [Provider]) {
         self.file = file
         self.today = today
+        self.now = now
         self.catalog = catalog
         self.knownProviders = Dictionary(uniqueKeysWithValues: knownProviders.map { ($0.id, $0) })
     }
@@ -430,7 +435,15 @@ struct SnapshotDecoder {
             fail(path(), value.position, "\"\(text)\" is not a date; write YYYY-MM-DD or an RFC 3339 timestamp")
             return nil
         }
-        guard day <= today else {
+        if let instant = Day.instant(ofTimestamp: text) {
+            // A timestamp may carry tomorrow's date where it was written; what must not be ahead is its instant.
+            let now = Int(self.now.timeIntervalSince1970)
+            guard instant <= now, day <= today.adding(days: 1) else {
+                let current = Date(timeIntervalSince1970: TimeInterval(now)).formatted(.iso8601)
+                fail(path(), value.position, "\(text) is in the future (it is now \(current)); prices can only be recorded once seen")
+                return nil
+            }
+        } else if day > today {
             fail(path(), value.position, "\(day) is in the future (today is \(today)); prices can only be recorded once seen")
             return nil
         }

@@ -57,6 +57,27 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         self = day
     }
 
+    /// The instant an RFC 3339 timestamp names, in seconds since 1970 (UTC), or `nil` for a plain date or
+    /// anything else. Its written date may be a day ahead of this machine's: Tokyo's morning is still
+    /// yesterday in UTC, so a timestamp is judged by its instant, not its date.
+    public static func instant(ofTimestamp text: String) -> Int? {
+        guard text.count > 10, let day = Day(dateOrTimestamp: text) else { return nil }
+        let time = Array(text.utf8.dropFirst(11))
+        func number(_ range: Range<Int>) -> Int? {
+            guard range.upperBound <= time.count else { return nil }
+            return Int(String(decoding: time[range], as: UTF8.self))
+        }
+        guard let hours = number(0..<2), let minutes = number(3..<5), let seconds = number(6..<8) else { return nil }
+        var offset = 0
+        if let sign = time.last(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }),
+            let at = time.lastIndex(of: sign), at >= 8,
+            let offsetHours = number(at + 1..<at + 3), let offsetMinutes = number(at + 4..<at + 6)
+        {
+            offset = (sign == UInt8(ascii: "-") ? -1 : 1) * (offsetHours * 3600 + offsetMinutes * 60)
+        }
+        return day.ordinal * 86_400 + hours * 3600 + minutes * 60 + seconds - offset
+    }
+
     /// Today in the machine's time zone, so that a cron job in Tokyo may record prices dated with its own date
     /// while it is still yesterday in UTC.
     public static func today(_ now: Date = Date(), in timeZone: TimeZone = .current) -> Day {
