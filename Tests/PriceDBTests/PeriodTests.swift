@@ -92,7 +92,10 @@ import Testing
         #expect(Day.today(instant.addingTimeInterval(-3600), in: TimeZone(identifier: "Asia/Tokyo")!) == Day("2025-11-25"))
     }
 
-    @Test(arguments: ["2026-02-07T25", "2026-02-07X", "07.02.2026", "2026-2-7"])
+    @Test(arguments: [
+        "2026-02-07T25", "2026-02-07X", "07.02.2026", "2026-2-7", "2026-02-07T25:00:00Z", "2026-02-07T10:60:00Z",
+        "2026-02-07T10:00:61Z", "2026-02-07T10:00:00+24:00", "2026-02-07T10:00:00+02:60",
+    ])
     func malformedTimestampsAreRefused(text: String) {
         #expect(Day(dateOrTimestamp: text) == nil)
     }

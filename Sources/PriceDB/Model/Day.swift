@@ -51,7 +51,8 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         guard text.count > 10, let day = Day(String(text.prefix(10))) else { return nil }
         let rest = text.dropFirst(10)
         guard rest.first == "T" || rest.first == "t" || rest.first == " ",
-            rest.dropFirst().range(of: #"^\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$"#, options: .regularExpression)
+            rest.dropFirst().range(
+                of: #"^([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)$"#, options: .regularExpression)
                 != nil
         else { return nil }
         self = day
