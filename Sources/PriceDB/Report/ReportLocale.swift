@@ -195,10 +195,12 @@ public enum ReportLocale: String, CaseIterable, Sendable {
         return (value < 0 ? "-" : "") + digits + result
     }
 
-    /// An exact decimal quantity (hours) with this locale's decimal mark.
+    /// An exact decimal quantity (hours) with this locale's decimal mark and thousands separator.
     private func number(_ millionths: Int64) -> String {
-        let text = DecimalText.text(millionths: millionths)
-        return self == .de ? text.replacingOccurrences(of: ".", with: ",") : text
+        let (whole, fraction) = millionths.quotientAndRemainder(dividingBy: DecimalText.scale)
+        let decimals = DecimalText.text(millionths: Int64(fraction.magnitude)).dropFirst(2)
+        let sign = millionths < 0 && whole == 0 ? "-" : ""
+        return sign + grouped(whole) + (decimals.isEmpty ? "" : (self == .de ? "," : ".") + decimals)
     }
 
     // MARK: - Phrases
