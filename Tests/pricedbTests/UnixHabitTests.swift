@@ -25,6 +25,7 @@ import Testing
             let result = try CommandRunner.run(arguments, standardOutput: full)
             #expect(result.status == 74, "\(arguments)")
             #expect(result.stderr.hasPrefix("pricedb: error: cannot write standard output ("), "\(arguments)")
+            #expect(result.stderr.filter { $0 == "\n" }.count == 1, "said once: \(result.stderr)")
         }
     }
 

@@ -48,7 +48,7 @@ import Testing
         let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
         let lost = try CommandRunner.run(["watch", "--db", db, "--as-of", "2026-03-31", "--drop", "10%"], standardOutput: full)
         #expect(lost.status == 74)
-        #expect(lost.stderr.contains("cannot write the alerts (No space left on device); they were not marked as reported"))
+        #expect(lost.stderr == "pricedb: error: cannot write the alerts (No space left on device); they were not marked as reported and come again next run\n")
         let next = try Self.watch(db, ["--drop", "10%"])
         #expect(next.status == 0)
         #expect(next.stdout.hasPrefix("drop=10%: Market H100 (80GB)"))

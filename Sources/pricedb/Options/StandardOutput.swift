@@ -5,10 +5,13 @@
 /// closed early when SIGPIPE is ignored), which a script must not take for success.
 enum StandardOutput {
     /// Writes out what is still buffered; why that, or an earlier write, failed, or `nil` if all was written.
+    /// After a failure the output is lost anyway: the stream then writes to /dev/null, so that the failure is
+    /// reported once, by whoever asked first.
     static func flush() -> String? {
         let flushed = fflush(stdout) == 0
         let reason = errno
         guard flushed, ferror(stdout) == 0 else {
+            _ = freopen("/dev/null", "w", stdout)
             return flushed ? "a write to it failed" : String(cString: strerror(reason))
         }
         return nil
