@@ -61,6 +61,28 @@ import Testing
         #expect(try PriceStore.open(at: db).snapshots().count == 1)
     }
 
+    /// A scraper at UTC+14 stamps a moment just past with a date ahead of a machine at UTC−12 (26 hours apart):
+    /// it is stored under its own date, and the ingest says why a report as of today will not show it yet.
+    @Test func aTimestampDatedAheadOfThisMachineIsStoredAndExplained() throws {
+        let written = DateFormatter()
+        written.locale = Locale(identifier: "en_US_POSIX")
+        written.timeZone = TimeZone(secondsFromGMT: 14 * 3600)
+        written.dateFormat = "yyyy-MM-dd'T'HH:mm:ss"
+        let stamp = written.string(from: Date().addingTimeInterval(-120)) + "+14:00"
+        let db = CommandRunner.temporaryDatabase()
+        let folder = (db as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let file = folder + "/ahead.json"
+        try """
+            {"format": "pricedb-snapshot/1", "observed_at": "\(stamp)",
+             "providers": [{"id": "vast", "name": "Vast.ai", "kind": "p2p-marketplace"}],
+             "observations": [{"provider": "vast", "gpu": "RTX 4090", "price": 0.29}]}
+            """.write(toFile: file, atomically: false, encoding: .utf8)
+        let result = try CommandRunner.run(["ingest", "--db", db, file], environment: ["TZ": "Etc/GMT+12"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("is dated \(stamp.prefix(10)) as its timestamp was written, ahead of this machine's date"))
+    }
+
     /// The cron job of the README, run on an empty folder: the shell passes the pattern on as written.
     @Test func aPatternThatMatchedNothingIsNamedAsOne() throws {
         let result = try CommandRunner.run(["ingest", "--db", CommandRunner.temporaryDatabase(), "/data/prices/*.json"])

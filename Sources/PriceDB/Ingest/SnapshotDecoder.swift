@@ -438,7 +438,7 @@ struct SnapshotDecoder {
         if let instant = Day.instant(ofTimestamp: text) {
             // A timestamp may carry tomorrow's date where it was written; what must not be ahead is its instant.
             let now = Int(self.now.timeIntervalSince1970)
-            guard instant <= now, day <= today.adding(days: 1) else {
+            guard instant <= now else {
                 let current = Date(timeIntervalSince1970: TimeInterval(now)).formatted(.iso8601)
                 fail(path(), value.position, "\(text) is in the future (it is now \(current)); prices can only be recorded once seen")
                 return nil

@@ -140,6 +140,12 @@ extension PriceDBCommand {
                         let summary = UntrustedText.escapedLines(Listings.summary(of: outcome, file: file))
                         print(width.width.map { TextTable.wrap(summary, to: $0).joined(separator: "\n    ") } ?? summary)
                     }
+                    if case .stored(let snapshot, _) = outcome, snapshot.observedOn > Day.today() {
+                        // A timestamp written east of here may carry tomorrow's date; as-of questions go by it.
+                        Diagnostics.note(
+                            "\(file) is dated \(snapshot.observedOn) as its timestamp was written, ahead of this machine's date; "
+                                + "a report as of today leaves it out (ask for --as-of \(snapshot.observedOn))")
+                    }
                 } catch {
                     Diagnostics.error(error.localizedDescription)
                     status = max(status, error.exitCode)
