@@ -32,7 +32,8 @@ struct PriceDBCommand: ParsableCommand {
         let word = arguments.first == "help" && arguments.count > 1 ? arguments[1] : arguments.first
         if let word, !word.hasPrefix("-"), !names.contains(word) {
             let close = EditDistance.closest(to: word, among: names)
-            let hint = EditDistance.question(close).map { $0 + " " } ?? ""
+            let hint = word.lowercased() == "version"
+                ? "the version is `pricedb --version`; " : EditDistance.question(close).map { $0 + " " } ?? ""
             Diagnostics.error(
                 "there is no subcommand '\(UntrustedText.shown(word))'; \(hint)the subcommands are \(names.dropLast().joined(separator: ", "))")
             Foundation.exit(64)

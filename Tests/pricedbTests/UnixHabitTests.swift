@@ -54,6 +54,9 @@ import Testing
             #expect(result.stdout.isEmpty)
             #expect(result.stderr.hasPrefix("pricedb: error: there is no subcommand 'repot'; did you mean \"report\"? the subcommands are ingest, report,"))
         }
+        let version = try CommandRunner.run(["version"])
+        #expect(version.status == 64)
+        #expect(version.stderr.contains("the version is `pricedb --version`"))
     }
 
     @Test func aRegionNoOfferIsInIsWarnedAbout() throws {
