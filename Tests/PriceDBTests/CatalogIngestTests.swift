@@ -185,6 +185,25 @@ import Testing
         #expect(throws: IngestError.self) { try ingestor.ingest(fileAt: fixture("gcp-vms.csv"), catalogOptions: future) }
     }
 
+    /// Column names are matched without regard to case, from recognising the file on; a column named twice is
+    /// reported against the file, not under the column's name.
+    @Test func headerNamesIgnoreCaseAndARepeatedOneNamesTheFile() throws {
+        let (_, ingestor) = try seeded()
+        let options = CatalogOptions(providerID: "gcp", observedOn: Self.day)
+        let lower = Scratch.unique("lower", ".csv")
+        try "instancetype,acceleratorname,acceleratorcount,price,region\nx,A100,1,1.5,r\n".write(to: lower, atomically: true, encoding: .utf8)
+        #expect(storedID(try ingestor.ingest(fileAt: lower.path, catalogOptions: options)) != nil)
+        let twice = Scratch.unique("twice", ".csv")
+        try "InstanceType,AcceleratorName,AcceleratorCount,Price,Price,Region\nx,A100,1,1.5,2.5,r\n".write(to: twice, atomically: true, encoding: .utf8)
+        #expect {
+            try ingestor.ingest(fileAt: twice.path, catalogOptions: options)
+        } throws: { error in
+            guard case .invalid(let file, let diagnostics) = error as? IngestError else { return false }
+            return file == twice.path && diagnostics.first?.file == twice.path
+                && diagnostics.first?.message == "the column Price appears twice; a catalog names each column once"
+        }
+    }
+
     @Test func aFileOfNeitherFormatSaysSo() throws {
         let (_, ingestor) = try seeded()
         let file = Scratch.unique("other", ".csv")

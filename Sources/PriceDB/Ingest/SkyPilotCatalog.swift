@@ -22,8 +22,8 @@ struct SkyPilotCatalog {
     /// Whether a file's first line is a SkyPilot catalog header.
     static func looksLikeCatalog(_ head: [UInt8]) -> Bool {
         let firstLine = head.prefix { $0 != 0x0A }
-        let text = String(decoding: firstLine, as: UTF8.self)
-        return text.contains("AcceleratorName") && text.contains("InstanceType")
+        let text = String(decoding: firstLine, as: UTF8.self).lowercased()
+        return text.contains("acceleratorname") && text.contains("instancetype")
     }
 
     func ingest(into store: PriceStore, knownProviders: [Provider], replacing: Bool) throws -> (PriceStore.RecordOutcome, CatalogCounts) {
@@ -217,18 +217,18 @@ struct SkyPilotCatalog {
             var bytes = record.trimmed(position)
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
             let trimmed = UntrustedText.shown(String(decoding: bytes, as: UTF8.self))
-            let name = canonical[trimmed.lowercased()] ?? trimmed
-            names.append(name)
-            if index[name] != nil, canonical[name.lowercased()] != nil {
+            let column = canonical[trimmed.lowercased()] ?? trimmed
+            names.append(column)
+            if index[column] != nil, canonical[column.lowercased()] != nil {
                 throw IngestError.invalid(
                     file: name,
                     diagnostics: [
                         Diagnostic(
                             file: name, path: nil, position: TextPosition(line: 1, column: record.columns[position]),
-                            message: "the column \(name) appears twice; a catalog names each column once")
+                            message: "the column \(column) appears twice; a catalog names each column once")
                     ])
             }
-            index[name] = index[name] ?? position
+            index[column] = index[column] ?? position
         }
         let missing = Self.requiredColumns.filter { index[$0] == nil }
         guard missing.isEmpty, let instance = index["InstanceType"], let accelerator = index["AcceleratorName"],
