@@ -89,7 +89,25 @@ struct JSONParser {
         case UInt8(ascii: "N"), UInt8(ascii: "I"):
             throw error("unexpected \(describeCurrent()); expected a value (NaN and Infinity are not numbers in JSON)")
         default:
-            throw error("unexpected \(describeCurrent()); expected a value")
+            throw error("unexpected \(describeCurrent()); expected a value\(habitHint())")
+        }
+    }
+
+    /// What a hand-written file most often gets wrong at the current byte, as a parenthesis for a message.
+    private func habitHint() -> String {
+        guard index < bytes.count else { return "" }
+        switch bytes[index] {
+        case UInt8(ascii: "/"), UInt8(ascii: "#"): return " (JSON has no comments)"
+        case UInt8(ascii: "'"): return " (JSON quotes text with \")"
+        default: return ""
+        }
+    }
+
+    /// After a comma, a closing bracket is a trailing comma, which JSON does not allow.
+    private mutating func refuseTrailingComma(before closing: UInt8) throws(SyntaxError) {
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == closing {
+            throw error("unexpected \(describeCurrent()) after a comma; JSON allows no trailing comma, so remove the comma before it")
         }
     }
 
@@ -127,7 +145,7 @@ struct JSONParser {
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
-                throw error("unexpected \(describeCurrent()); expected a quoted key")
+                throw error("unexpected \(describeCurrent()); expected a quoted key\(habitHint())")
             }
             let key = try parseString()
             skipWhitespace()
@@ -141,6 +159,7 @@ struct JSONParser {
             guard index < bytes.count else { throw error("unexpected end of file; expected ',' or '}'") }
             if bytes[index] == UInt8(ascii: ",") {
                 index += 1
+                try refuseTrailingComma(before: UInt8(ascii: "}"))
                 continue
             }
             if bytes[index] == UInt8(ascii: "}") {
@@ -169,6 +188,7 @@ struct JSONParser {
             guard index < bytes.count else { throw error("unexpected end of file; expected ',' or ']'") }
             if bytes[index] == UInt8(ascii: ",") {
                 index += 1
+                try refuseTrailingComma(before: UInt8(ascii: "]"))
                 continue
             }
             if bytes[index] == UInt8(ascii: "]") {
