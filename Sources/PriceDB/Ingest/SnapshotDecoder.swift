@@ -432,7 +432,8 @@ struct SnapshotDecoder {
     private mutating func observationDay(_ value: JSONValue, at path: @autoclosure () -> String) -> Day? {
         guard let text = string(value, at: path()) else { return nil }
         guard let day = Day(dateOrTimestamp: text) else {
-            fail(path(), value.position, "\"\(text)\" is not a date; write YYYY-MM-DD or an RFC 3339 timestamp")
+            let reason = Day.impossibility(of: String(text.prefix(10))).map { ": \($0)" } ?? "; write YYYY-MM-DD or an RFC 3339 timestamp"
+            fail(path(), value.position, "\"\(text)\" is not a date\(reason)")
             return nil
         }
         if let instant = Day.instant(ofTimestamp: text) {
