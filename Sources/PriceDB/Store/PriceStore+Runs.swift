@@ -24,24 +24,19 @@ extension PriceStore {
                 """)
     }
 
+    /// The staging table's columns, in the order both kinds of rows bind them.
+    private static let stagedColumns = """
+        INSERT INTO temp.staged (provider_id, observed_on, gpu_id, gpu_label, variant, gpu_count_millionths,
+            instance, region, tier, currency, low, high, status, approximate, note)
+        """
+
     static func stage(_ observations: [Observation], in db: Database) throws {
         let staged = RowInserter(
-            try db.cachedStatement(
-                sql: """
-                    INSERT INTO temp.staged (provider_id, observed_on, gpu_id, gpu_label, variant, gpu_count_millionths,
-                        instance, region, tier, currency, low, high, status, approximate, note)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """))
+            try db.cachedStatement(sql: stagedColumns + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
         for observation in observations {
             try staged.bind(observation.providerID, at: 1)
             try staged.bind(observation.observedOn.description, at: 2)
-            try staged.bind(observation.gpuID, at: 3)
-            try staged.bind(observation.gpuLabel, at: 4)
-            try staged.bind(observation.variant, at: 5)
-            try staged.bind(observation.gpuCount.millionths, at: 6)
-            try staged.bind(observation.instance, at: 7)
-            try staged.bind(observation.region, at: 8)
-            try staged.bind(observation.tier.rawValue, at: 9)
+            try bindOffer(observation, to: staged)
             try staged.bind(observation.currency, at: 10)
             try staged.bind(observation.price?.low.micros, at: 11)
             try staged.bind(observation.price?.high.micros, at: 12)
@@ -52,29 +47,30 @@ extension PriceStore {
         }
     }
 
-    /// Stages a catalog's folded offers: available, in USD, as the catalogs price.
+    /// Stages a catalog's folded offers: available, in USD, as the catalogs price. The values every row shares
+    /// are bound once.
     static func stage(_ offers: [CatalogOffer], providerID: String, observedOn day: Day, in db: Database) throws {
         let staged = RowInserter(
-            try db.cachedStatement(
-                sql: """
-                    INSERT INTO temp.staged (provider_id, observed_on, gpu_id, gpu_label, variant, gpu_count_millionths,
-                        instance, region, tier, currency, low, high, status, approximate, note)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'USD', ?, ?, 'available', 0, NULL)
-                    """))
+            try db.cachedStatement(sql: stagedColumns + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'USD', ?, ?, 'available', 0, NULL)"))
         try staged.bind(providerID, at: 1)
         try staged.bind(day.description, at: 2)
         for offer in offers {
-            try staged.bind(offer.gpuID, at: 3)
-            try staged.bind(offer.gpuLabel, at: 4)
-            try staged.bind(offer.variant, at: 5)
-            try staged.bind(offer.gpuCount.millionths, at: 6)
-            try staged.bind(offer.instance, at: 7)
-            try staged.bind(offer.region, at: 8)
-            try staged.bind(offer.tier.rawValue, at: 9)
+            try bindOffer(offer, to: staged)
             try staged.bind(offer.price.low.micros, at: 10)
             try staged.bind(offer.price.high.micros, at: 11)
             try staged.insert()
         }
+    }
+
+    /// Binds what names an offer within its feed to the staging columns 3 to 9.
+    private static func bindOffer(_ offer: some StagedOffer, to staged: RowInserter) throws {
+        try staged.bind(offer.gpuID, at: 3)
+        try staged.bind(offer.gpuLabel, at: 4)
+        try staged.bind(offer.variant, at: 5)
+        try staged.bind(offer.gpuCount.millionths, at: 6)
+        try staged.bind(offer.instance, at: 7)
+        try staged.bind(offer.region, at: 8)
+        try staged.bind(offer.tier.rawValue, at: 9)
     }
 
     /// The last day of a run that the feed's latest day still saw.
@@ -528,3 +524,17 @@ extension PriceStore {
         }
     }
 }
+
+/// What names an offer within its feed, as a snapshot's observation and a catalog's folded offer both carry it.
+protocol StagedOffer {
+    var gpuID: String { get }
+    var gpuLabel: String { get }
+    var variant: String { get }
+    var gpuCount: GPUCount { get }
+    var instance: String { get }
+    var region: String { get }
+    var tier: Tier { get }
+}
+
+extension Observation: StagedOffer {}
+extension PriceStore.CatalogOffer: StagedOffer {}
