@@ -32,14 +32,16 @@ struct CommandRunner {
         return folder.appendingPathComponent("prices.sqlite").path
     }
 
-    /// Runs `pricedb` with `arguments`; its standard output is captured, or goes to `standardOutput` (such as
-    /// `/dev/full`, a disk that is always full), leaving `stdout` empty.
+    /// Runs `pricedb` (or another `executable`, such as `runuser` or `script` wrapping it) with `arguments`; its
+    /// standard output is captured, or goes to `standardOutput` (such as `/dev/full`, a disk that is always
+    /// full), leaving `stdout` empty.
     @discardableResult
     static func run(
-        _ arguments: [String], environment: [String: String] = [:], standardOutput: FileHandle? = nil
+        _ arguments: [String], environment: [String: String] = [:], standardOutput: FileHandle? = nil,
+        executable: URL = binary
     ) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = packageRoot
         var env = ProcessInfo.processInfo.environment

@@ -45,17 +45,9 @@ import Testing
         }
         let before = try Self.digest(db)
         for command in Self.readers {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
-            process.arguments = ["-u", "nobody", "--", binary] + command + ["--db", db]
-            process.currentDirectoryURL = CommandRunner.packageRoot
-            process.standardOutput = FileHandle.nullDevice
-            let errors = Pipe()
-            process.standardError = errors
-            try process.run()
-            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0, "\(command): \(message)")
+            let result = try CommandRunner.run(
+                ["-u", "nobody", "--", binary] + command + ["--db", db], executable: URL(fileURLWithPath: "/usr/sbin/runuser"))
+            #expect(result.status == 0, "\(command): \(result.stderr)")
         }
         #expect(try Self.digest(db) == before)
         #expect(!FileManager.default.fileExists(atPath: db + "-wal"))

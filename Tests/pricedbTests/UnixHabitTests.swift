@@ -32,16 +32,8 @@ import Testing
     /// `ingest -` on a terminal says what it waits for; `script` gives the command a terminal of its own.
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
     func readingATerminalSaysHowToEnd() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
         let command = "\(CommandRunner.binary.path) ingest --db \(CommandRunner.temporaryDatabase()) -"
-        process.arguments = ["-qc", command, "/dev/null"]
-        process.standardInput = FileHandle.nullDevice
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let text = try CommandRunner.run(["-qc", command, "/dev/null"], executable: URL(fileURLWithPath: "/usr/bin/script")).stdout
         #expect(text.hasPrefix("pricedb: reading a snapshot or catalog from the terminal; end it with Ctrl-D"), "\(text)")
         let notATerminal = try CommandRunner.run(["ingest", "--db", CommandRunner.temporaryDatabase(), "-"])
         #expect(!notATerminal.stderr.contains("from the terminal"))
