@@ -54,4 +54,11 @@ import Testing
         let catalog = GPUCatalog([GPU(id: "x-1", name: "X 1", memoryGB: nil, gpuClass: .consumer, aliases: ["X, one", "X1"])])
         #expect(Listings.gpus(catalog, as: .csv, width: nil) == "id,name,memory_gb,class,aliases\r\nx-1,X 1,,consumer,\"X, one;X1\"\r\n")
     }
+
+    /// A field holding a line break is quoted, `\r\n` too: in Swift it is one `Character`, equal to neither `\r`
+    /// nor `\n`, and was written bare, splitting the record.
+    @Test func aFieldWithALineBreakIsQuoted() {
+        let catalog = GPUCatalog([GPU(id: "x-1", name: "X\r\n1", memoryGB: nil, gpuClass: .consumer, aliases: ["Y\n2"])])
+        #expect(Listings.gpus(catalog, as: .csv, width: nil) == "id,name,memory_gb,class,aliases\r\nx-1,\"X\r\n1\",,consumer,\"Y\n2\"\r\n")
+    }
 }

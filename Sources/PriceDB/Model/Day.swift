@@ -19,10 +19,19 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Reads exactly `YYYY-MM-DD`.
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+        // Read from the bytes: every stored run is read back through here, tens of thousands in a history.
+        var bytes = text.utf8.makeIterator()
+        func number(_ digits: Int, after separator: UInt8? = nil) -> Int? {
+            if let separator, bytes.next() != separator { return nil }
+            var value = 0
+            for _ in 0..<digits {
+                guard let byte = bytes.next(), (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard let year = number(4), let month = number(2, after: UInt8(ascii: "-")),
+            let day = number(2, after: UInt8(ascii: "-")), bytes.next() == nil
         else { return nil }
         self.init(year: year, month: month, day: day)
     }

@@ -39,7 +39,8 @@ public enum UntrustedText {
 
     /// Several lines of text, each with its control characters made visible; the line breaks between them stay.
     public static func escapedLines(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { escaped(String($0)) }.joined(separator: "\n")
+        guard text.unicodeScalars.contains(where: { $0 != "\n" && isControl($0) }) else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { escaped(String($0)) }.joined(separator: "\n")
     }
 
     /// The text escaped and cut to `limit` characters, for echoing a value in a message.

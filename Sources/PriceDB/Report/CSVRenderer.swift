@@ -6,20 +6,24 @@ struct CSVRenderer {
     static let header = ["section", "table", "row", "column", "text", "low", "high", "currency", "status"]
 
     func render(_ report: Report) -> String {
-        var lines = [Self.header.joined(separator: ",")]
+        // One growing buffer: a history writes a line per cell, hundreds of thousands of them.
+        var out = Self.header.joined(separator: ",") + "\r\n"
         for section in report.sections {
             for table in section.tables {
                 for (index, row) in table.rows.enumerated() {
                     for (column, value) in zip(table.columns, row) {
                         let (low, high, currency, status) = Self.data(value)
-                        lines.append(
-                            [section.id, table.id, String(index + 1), column.id, locale.text(value), low, high, currency, status]
-                                .map(Self.field).joined(separator: ","))
+                        let fields = [section.id, table.id, String(index + 1), column.id, locale.text(value), low, high, currency, status]
+                        for (position, field) in fields.enumerated() {
+                            if position > 0 { out += "," }
+                            Self.append(field, to: &out)
+                        }
+                        out += "\r\n"
                     }
                 }
             }
         }
-        return lines.joined(separator: "\r\n") + "\r\n"
+        return out
     }
 
     private static func data(_ value: Report.Value) -> (String, String, String, String) {
@@ -40,9 +44,13 @@ struct CSVRenderer {
         }
     }
 
-    /// Quotes a field when it holds a comma, quote or line break.
-    static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    /// Appends a field, quoted when it holds a comma, quote or line break. Looked for in the bytes: a line break
+    /// `\r\n` is one `Character`, equal to neither `\r` nor `\n`.
+    static func append(_ text: String, to out: inout String) {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else {
+            out += text
+            return
+        }
+        out += "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -8,15 +8,22 @@ struct FlatRecords {
 
     /// `{"format": shape, <header members>, key: [{field: value, …}, …]}`.
     func json(shape: String, header: [(String, JSONOutput)] = [], key: String) -> String {
-        let records = rows.map { row in JSONOutput.object(Array(zip(fields, row))) }
-        return JSONOutput.object([("format", .string(shape))] + header + [(key, .array(records))]).serialized() + "\n"
+        let records = JSONOutput.generated(count: rows.count) { JSONOutput.object(Array(zip(fields, rows[$0]))) }
+        return JSONOutput.object([("format", .string(shape))] + header + [(key, records)]).serialized() + "\n"
     }
 
     /// RFC 4180: CRLF line ends, fields quoted where they must be; null is an empty field, and a list is its
     /// items joined by `;` in one field.
     var csv: String {
-        let lines = rows.map { row in row.map { CSVRenderer.field(FlatRecords.text(of: $0)) }.joined(separator: ",") }
-        return ([fields.joined(separator: ",")] + lines).joined(separator: "\r\n") + "\r\n"
+        var out = fields.joined(separator: ",") + "\r\n"
+        for row in rows {
+            for (position, value) in row.enumerated() {
+                if position > 0 { out += "," }
+                CSVRenderer.append(FlatRecords.text(of: value), to: &out)
+            }
+            out += "\r\n"
+        }
+        return out
     }
 
     private static func text(of value: JSONOutput) -> String {
@@ -24,6 +31,7 @@ struct FlatRecords {
         case .string(let text), .number(let text): return text
         case .bool(let flag): return flag ? "true" : "false"
         case .array(let items): return items.map(text(of:)).joined(separator: ";")
+        case .generated(let count, let element): return (0..<count).map { text(of: element($0)) }.joined(separator: ";")
         case .null, .object: return ""
         }
     }

@@ -56,7 +56,7 @@ struct JSONRenderer {
             ("id", .string(table.id)),
             ("title", .optional(table.title.map(locale.text))),
             ("columns", .array(table.columns.map { .object([("id", .string($0.id)), ("title", .string(locale.text($0.header)))]) })),
-            ("rows", .array(table.rows.map { .array($0.map(value)) })),
+            ("rows", .generated(count: table.rows.count) { .array(table.rows[$0].map(value)) }),
             ("notes", .array(table.notes.map { .string(locale.text($0)) })),
         ])
     }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Renders a report as titled, aligned text tables, fitted to `width` columns when one is given (a terminal's
 /// width): tables wrap or leave out columns, and titles, notes and notices wrap at spaces.
 struct TerminalRenderer {
@@ -34,7 +32,7 @@ struct TerminalRenderer {
                 for row in table.rows { text.append(row.map(locale.text)) }
                 text.droppable = table.columns.indices.filter { table.columns[$0].dropOrder != nil }
                     .sorted { (table.columns[$0].dropOrder ?? 0) < (table.columns[$1].dropOrder ?? 0) }
-                lines.append(text.rendered(width: width).trimmingCharacters(in: .newlines))
+                lines.append(text.rendered(width: width).trimmingLineBreaks())
                 lines += table.notes.map { fitted(locale.text($0)) }
             }
             if !section.notes.isEmpty { lines.append("") }

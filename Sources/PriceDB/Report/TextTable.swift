@@ -137,6 +137,15 @@ public struct TextTable: Sendable {
 }
 
 extension String {
+    /// The text without line breaks at either end. Foundation's `trimmingCharacters(in: .newlines)` does the
+    /// same by way of UTF-16, which for a history of tens of thousands of lines cost a fifth of its time.
+    func trimmingLineBreaks() -> String {
+        var text = Substring(self)
+        while text.first?.isNewline == true { text.removeFirst() }
+        while text.last?.isNewline == true { text.removeLast() }
+        return String(text)
+    }
+
     func trimmingTrailingSpaces() -> String {
         var text = self
         while text.last == " " { text.removeLast() }

@@ -316,7 +316,9 @@ extension PriceStore {
     public func history(gpu: String, providers: [String]?, tiers: [Tier]) throws(StoreError) -> [RunRecord] {
         try read { db in
             let providerCondition: SQL = providers.map { "AND o.provider_id IN \($0)" } ?? ""
-            return try SQLRequest<Row>(
+            // Read through a cursor, by position: a history can hold tens of thousands of runs, and copying
+            // each row or finding its columns by name cost more than the query.
+            let runs = try SQLRequest<Row>(
                 literal: """
                     WITH run AS (
                         SELECT o.*, r.first_seen, r.price_low_micros, r.price_high_micros, r.status, r.approximate, r.note,
@@ -330,26 +332,29 @@ extension PriceStore {
                         FROM offer o JOIN price_run r ON r.offer_id = o.id
                         WHERE o.gpu_id = \(gpu) \(providerCondition) AND o.tier IN \(tiers.map(\.rawValue))
                     )
-                    SELECT run.*,
+                    SELECT \(sql: Self.offerColumns("run")), run.id, run.first_seen, run.last_seen,
+                        run.price_low_micros, run.price_high_micros, run.status, run.approximate, run.note,
                         (SELECT count(DISTINCT d.observed_on) FROM feed_day d
-                         WHERE d.feed_id = run.feed_id AND d.observed_on BETWEEN run.first_seen AND run.last_seen) AS seen_days,
-                        fs.id AS first_id, fs.file_name AS first_file, fs.source_name AS first_source,
-                        ls.id AS last_id, ls.file_name AS last_file, ls.source_name AS last_source
+                         WHERE d.feed_id = run.feed_id AND d.observed_on BETWEEN run.first_seen AND run.last_seen),
+                        fs.id, fs.file_name, fs.source_name, ls.id, ls.file_name, ls.source_name
                     FROM run JOIN snapshot fs ON fs.id = run.first_snapshot_id JOIN snapshot ls ON ls.id = run.last_snapshot_id
                     ORDER BY run.first_seen, run.provider_id, run.id
                     """
-            ).fetchAll(db).map { row throws in
-                guard let first = Day(row["first_seen"] as String), let last = Day(row["last_seen"] as String) else {
-                    throw StoreError.damaged("a run of offer \(row["id"] as Int64) has an impossible day")
+            ).fetchCursor(db).map { row throws in
+                let offer = try Self.offer(row)
+                let at = Self.offerColumnCount
+                guard let first = Day(row[at + 1] as String), let last = Day(row[at + 2] as String) else {
+                    throw StoreError.damaged("a run of offer \(row[at] as Int64) has an impossible day")
                 }
                 return RunRecord(
-                    offer: try Self.offer(row), firstSeen: first, lastSeen: last,
-                    price: Self.priceRange(low: row["price_low_micros"], high: row["price_high_micros"]),
-                    status: Status(rawValue: row["status"]) ?? .available, approximate: row["approximate"], note: row["note"],
-                    seenDays: row["seen_days"],
-                    firstSnapshot: SnapshotReference(id: row["first_id"], fileName: row["first_file"], sourceName: row["first_source"]),
-                    lastSnapshot: SnapshotReference(id: row["last_id"], fileName: row["last_file"], sourceName: row["last_source"]))
+                    offer: offer, firstSeen: first, lastSeen: last,
+                    price: Self.priceRange(low: row[at + 3], high: row[at + 4]),
+                    status: Status(rawValue: row[at + 5]) ?? .available, approximate: row[at + 6], note: row[at + 7],
+                    seenDays: row[at + 8],
+                    firstSnapshot: SnapshotReference(id: row[at + 9], fileName: row[at + 10], sourceName: row[at + 11]),
+                    lastSnapshot: SnapshotReference(id: row[at + 12], fileName: row[at + 13], sourceName: row[at + 14]))
             }
+            return try Array(runs)
         }
     }
 
@@ -407,12 +412,21 @@ extension PriceStore {
             price: priceRange(low: row[6], high: row[7]), approximate: row[8], offers: row[9])
     }
 
+    /// An offer's columns as `offer(_:)` reads them, first in a row, from the table or subquery `alias`.
+    static func offerColumns(_ alias: String) -> String {
+        ["provider_id", "gpu_id", "gpu_label", "variant", "gpu_count_millionths", "instance", "region", "tier", "currency"]
+            .map { "\(alias).\($0)" }.joined(separator: ", ")
+    }
+
+    /// How many columns `offerColumns` selects: where the columns after them start.
+    static let offerColumnCount = 9
+
+    /// The offer that a row selected by `offerColumns` starts with (read by position, as `offerGroup`).
     static func offer(_ row: Row) throws -> Offer {
-        guard let tier = Tier(rawValue: row["tier"]) else { throw StoreError.damaged("an offer has the tier \(row["tier"] as String)") }
+        guard let tier = Tier(rawValue: row[7]) else { throw StoreError.damaged("an offer has the tier \(row[7] as String)") }
         return Offer(
-            providerID: row["provider_id"], gpuID: row["gpu_id"], gpuLabel: row["gpu_label"], variant: row["variant"],
-            gpuCount: GPUCount(millionths: row["gpu_count_millionths"]), instance: row["instance"],
-            region: row["region"], tier: tier, currency: row["currency"])
+            providerID: row[0], gpuID: row[1], gpuLabel: row[2], variant: row[3],
+            gpuCount: GPUCount(millionths: row[4]), instance: row[5], region: row[6], tier: tier, currency: row[8])
     }
 }
 

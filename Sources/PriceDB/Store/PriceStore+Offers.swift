@@ -19,19 +19,20 @@ extension PriceStore {
             let rows = try SQLRequest<Row>(
                 literal: """
                     \(Self.latestDays(day, filter))
-                    SELECT o.*, \(Self.current("day")) AS seen_on, \(Self.current("status")) AS status,
-                        \(Self.current("price_low_micros")) AS low, \(Self.current("price_high_micros")) AS high,
-                        \(Self.current("approximate")) AS approximate, \(Self.current("note")) AS note
+                    SELECT \(sql: Self.offerColumns("o")), \(Self.current("day")), \(Self.current("status")),
+                        \(Self.current("price_low_micros")), \(Self.current("price_high_micros")),
+                        \(Self.current("approximate")), \(Self.current("note"))
                     \(Self.runsAsOfLatestDay(filter))
                     ORDER BY o.id
                     """
             ).fetchAll(db)
+            let at = Self.offerColumnCount
             return try rows.compactMap { row throws -> OfferSighting? in
-                guard let text = row["seen_on"] as String? else { return nil }
+                guard let text = row[at] as String? else { return nil }
                 guard let seen = Day(text) else { throw StoreError.damaged("a run has the day \(text)") }
                 return OfferSighting(
-                    offer: try Self.offer(row), day: seen, price: Self.priceRange(low: row["low"], high: row["high"]),
-                    status: Status(rawValue: row["status"]) ?? .available, approximate: row["approximate"], note: row["note"])
+                    offer: try Self.offer(row), day: seen, price: Self.priceRange(low: row[at + 2], high: row[at + 3]),
+                    status: Status(rawValue: row[at + 1]) ?? .available, approximate: row[at + 4], note: row[at + 5])
             }
         }
     }
