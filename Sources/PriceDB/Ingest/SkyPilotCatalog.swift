@@ -58,7 +58,9 @@ struct SkyPilotCatalog {
             var diagnostics: [Diagnostic] = []
             var unknown: [String: Int] = [:]
             var resolved: [String: GPUCatalog.Resolution?] = [:]
-            var folder = ZoneFolder(sink: sink, limit: foldLimit)
+            // A catalog row is 40 bytes or more and prices up to two tiers: about one offer per 25 bytes.
+            let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+            var folder = ZoneFolder(sink: sink, limit: foldLimit, expected: bytes / 25)
             func fail(_ message: String, field: Int? = nil) {
                 if diagnostics.count <= IngestError.diagnosticLimit {
                     let column = field.map { record.columns.indices.contains($0) ? record.columns[$0] : 1 } ?? 1

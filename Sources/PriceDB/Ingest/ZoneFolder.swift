@@ -21,9 +21,14 @@ struct ZoneFolder {
     /// `scripts/benchmark-ingest.sh`).
     static let defaultLimit = 100_000
 
-    init(sink: PriceStore.CatalogSink, limit: Int = defaultLimit) {
+    /// `expected` is a guess at how many offers will come, so that the index is sized once rather than rehashed
+    /// as it grows (rehashing hashed every key again, several times over for a day's catalog).
+    init(sink: PriceStore.CatalogSink, limit: Int = defaultLimit, expected: Int = 0) {
         self.sink = sink
         self.limit = limit
+        let capacity = min(limit, max(0, expected))
+        index.reserveCapacity(capacity)
+        offers.reserveCapacity(capacity)
     }
 
     mutating func add(_ offer: PriceStore.CatalogOffer) throws(StoreError) {
