@@ -239,4 +239,33 @@ import Testing
         }
         #expect(try store.rowCounts() == before)
     }
+
+    /// A price written by a spreadsheet or a person says what to write instead; a currency other than the
+    /// dollar is not stripped (that would store euros as dollars).
+    @Test func aPriceWrittenForPeopleSaysHowToWriteIt() throws {
+        let (_, ingestor) = try seeded()
+        let file = Scratch.unique("people", ".csv")
+        try """
+            InstanceType,AcceleratorName,AcceleratorCount,Price,Region
+            a,T4,1,"1,39",r
+            b,T4,1,$2.10,r
+            c,T4,1,"1,234.50",r
+            d,T4,1,"1,390",r
+            e,T4,1,"€1,20",r
+            f,T4,1,1.5/h,r
+            """.write(to: file, atomically: true, encoding: .utf8)
+        #expect {
+            try ingestor.ingest(fileAt: file.path, catalogOptions: CatalogOptions(providerID: "gcp", observedOn: Self.day))
+        } throws: { error in
+            guard case .invalid(_, let diagnostics) = error as? IngestError else { return false }
+            return diagnostics.map(\.message) == [
+                "Price \"1,39\" is not a number; write 1.39 (with a decimal point)",
+                "Price \"$2.10\" is not a number; write 2.10 (without the currency)",
+                "Price \"1,234.50\" is not a number; write 1234.50 (without thousands separators)",
+                "Price \"1,390\" is not a number; write it with a decimal point and no thousands separators",
+                "Price \"€1,20\" is not a number; a catalog's prices are US dollars: convert it, or write a snapshot JSON, which names its currency",
+                "Price \"1.5/h\" is not a number",
+            ]
+        }
+    }
 }
