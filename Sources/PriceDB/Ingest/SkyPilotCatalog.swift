@@ -185,7 +185,9 @@ struct SkyPilotCatalog {
         } catch .outOfRange {
             return text.first == UInt8(ascii: "-") ? .invalid("is negative; a price must be 0 or more") : .notOffered
         } catch {
-            return .invalid("is not a number" + notANumberHint(String(decoding: text, as: UTF8.self)))
+            let hint = WrittenAmount(String(decoding: text, as: UTF8.self))?.hint(
+                expecting: "USD", otherCurrency: "a catalog's prices are US dollars: convert it, or write a snapshot JSON, which names its currency")
+            return .invalid("is not a number" + (hint ?? ""))
         }
         if micros < 0 { return .invalid("is negative; a price must be 0 or more") }
         if micros == 0 {
@@ -195,36 +197,6 @@ struct SkyPilotCatalog {
         }
         let price = Money(micros: micros)
         return price.perGPU(of: gpuCount) >= Money.largestHourlyPerGPU ? .notOffered : .price(price)
-    }
-
-    /// What to change in a price that a spreadsheet or a person wrote (`$2.10`, `1,39`, `1,234.50`), as a
-    /// clause to add to the error, or nothing when the text is not a number written in one of those ways.
-    static func notANumberHint(_ text: String) -> String {
-        var amount = text.filter { $0 != " " }
-        var changes: [String] = []
-        let currency = amount.filter { "$€£".contains($0) || ($0.isASCII && $0.isUppercase) }
-        if !currency.isEmpty {
-            guard currency == "$" || currency == "USD" else {
-                return currency.count <= 3
-                    ? "; a catalog's prices are US dollars: convert it, or write a snapshot JSON, which names its currency" : ""
-            }
-            amount.removeAll { currency.contains($0) }
-            changes.append("without the currency")
-        }
-        let groups = amount.split(separator: ",", omittingEmptySubsequences: false)
-        if groups.count == 2 && !amount.contains(".") && groups[1].count != 3 {
-            amount = groups.joined(separator: ".")
-            changes.append("with a decimal point")
-        } else if groups.count > 1 && (groups.count > 2 || amount.contains("."))
-            && groups.dropFirst().allSatisfy({ $0.prefix { $0 != "." }.count == 3 })
-        {
-            amount = groups.joined()
-            changes.append("without thousands separators")
-        } else if groups.count > 1 {
-            return "; write it with a decimal point and no thousands separators"
-        }
-        guard !changes.isEmpty, (try? DecimalText.millionths(Substring(amount), rounding: true)) != nil else { return "" }
-        return "; write \(amount) (\(changes.joined(separator: ", ")))"
     }
 
     /// Where the columns a catalog needs are, found by name.

@@ -360,7 +360,7 @@ struct SnapshotDecoder {
             if status != .available {
                 fail(path() + ".price", value.position, "an offer with status \"\(status.rawValue)\" carries no price; remove the price or the status")
             } else {
-                price = decodePrice(value, at: path() + ".price", gpuCount: gpuCount)
+                price = decodePrice(value, at: path() + ".price", gpuCount: gpuCount, currency: currency)
             }
         } else if status == .available {
             fail(path(), element.position, "\"price\" is required for an available offer; for one that is not, set \"status\" to \"unavailable\" or \"coming-soon\"")
@@ -372,7 +372,9 @@ struct SnapshotDecoder {
             status: status, approximate: approximate, observedOn: day, note: note)
     }
 
-    private mutating func decodePrice(_ value: JSONValue, at path: @autoclosure () -> String, gpuCount: GPUCount) -> PriceRange? {
+    private mutating func decodePrice(
+        _ value: JSONValue, at path: @autoclosure () -> String, gpuCount: GPUCount, currency: String
+    ) -> PriceRange? {
         switch value {
         case .number:
             return money(value, at: path(), gpuCount: gpuCount).map(PriceRange.init)
@@ -391,7 +393,8 @@ struct SnapshotDecoder {
             }
             return PriceRange(low: low, high: high)
         case .string(let text, _):
-            let hint = Money(text) != nil ? "; write \(text) without quotes" : ""
+            let hint = WrittenAmount(text)?.hint(
+                expecting: currency, otherCurrency: "write the amount as a number, and its currency in \"currency\"", unquoted: true) ?? ""
             fail(path(), value.position, "must be a number or {\"min\": …, \"max\": …}, not a string (\"\(text)\")\(hint)")
             return nil
         default:
