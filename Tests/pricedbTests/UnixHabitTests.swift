@@ -29,6 +29,17 @@ import Testing
         }
     }
 
+    /// A report that does not fit the file it goes to (`--out`) fails with the file's name, as it is written
+    /// piece by piece.
+    @Test func aFullDiskUnderOutIsAnError() throws {
+        let db = try DailyUseTests.seeded()
+        for format in ["json", "csv", "table"] {
+            let result = try CommandRunner.run(["history", "--db", db, "--gpu", "H100", "--format", format, "--out", "/dev/full"])
+            #expect(result.status == 73, "\(format)")
+            #expect(result.stderr.hasPrefix("pricedb: error: cannot write /dev/full: "), "\(format): \(result.stderr)")
+        }
+    }
+
     /// `ingest -` on a terminal says what it waits for; `script` gives the command a terminal of its own.
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
     func readingATerminalSaysHowToEnd() throws {

@@ -5,9 +5,9 @@ struct CSVRenderer {
 
     static let header = ["section", "table", "row", "column", "text", "low", "high", "currency", "status"]
 
-    func render(_ report: Report) -> String {
-        // One growing buffer: a history writes a line per cell, hundreds of thousands of them.
-        var out = Self.header.joined(separator: ",") + "\r\n"
+    /// Writes the report line by line: a history has a line per cell, hundreds of thousands of them.
+    func render(_ report: Report, to out: inout TextSink) {
+        out.write(Self.header.joined(separator: ",") + "\r\n")
         for section in report.sections {
             for table in section.tables {
                 for (index, row) in table.rows.enumerated() {
@@ -15,15 +15,14 @@ struct CSVRenderer {
                         let (low, high, currency, status) = Self.data(value)
                         let fields = [section.id, table.id, String(index + 1), column.id, locale.text(value), low, high, currency, status]
                         for (position, field) in fields.enumerated() {
-                            if position > 0 { out += "," }
+                            if position > 0 { out.write(",") }
                             Self.append(field, to: &out)
                         }
-                        out += "\r\n"
+                        out.write("\r\n")
                     }
                 }
             }
         }
-        return out
     }
 
     private static func data(_ value: Report.Value) -> (String, String, String, String) {
@@ -46,11 +45,11 @@ struct CSVRenderer {
 
     /// Appends a field, quoted when it holds a comma, quote or line break. Looked for in the bytes: a line break
     /// `\r\n` is one `Character`, equal to neither `\r` nor `\n`.
-    static func append(_ text: String, to out: inout String) {
+    static func append(_ text: String, to out: inout TextSink) {
         guard text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else {
-            out += text
+            out.write(text)
             return
         }
-        out += "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        out.write("\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
     }
 }

@@ -15,15 +15,16 @@ struct FlatRecords {
     /// RFC 4180: CRLF line ends, fields quoted where they must be; null is an empty field, and a list is its
     /// items joined by `;` in one field.
     var csv: String {
-        var out = fields.joined(separator: ",") + "\r\n"
-        for row in rows {
-            for (position, value) in row.enumerated() {
-                if position > 0 { out += "," }
-                CSVRenderer.append(FlatRecords.text(of: value), to: &out)
+        TextSink.collecting { out in
+            out.write(fields.joined(separator: ",") + "\r\n")
+            for row in rows {
+                for (position, value) in row.enumerated() {
+                    if position > 0 { out.write(",") }
+                    CSVRenderer.append(FlatRecords.text(of: value), to: &out)
+                }
+                out.write("\r\n")
             }
-            out += "\r\n"
         }
-        return out
     }
 
     private static func text(of value: JSONOutput) -> String {

@@ -9,7 +9,7 @@ struct JSONRenderer {
     var converting = false
     static let format = "pricedb-report/1"
 
-    func render(_ report: Report) -> String {
+    func render(_ report: Report, to out: inout TextSink) {
         let renderer = JSONRenderer(locale: locale, converting: report.exchangeRates != nil)
         let sections: [JSONOutput] = report.sections.map { section in
             .object([
@@ -30,7 +30,8 @@ struct JSONRenderer {
         if let exchange = report.exchangeRates {
             members.append(("exchange_rates", Self.exchangeRates(exchange)))
         }
-        return JSONOutput.object(members).serialized() + "\n"
+        JSONOutput.object(members).write(into: &out)
+        out.write("\n")
     }
 
     /// The currency of every price and the ECB rates applied, each as units per euro on its day.

@@ -14,84 +14,86 @@ indirect enum JSONOutput {
 
     static func optional(_ text: String?) -> JSONOutput { text.map(JSONOutput.string) ?? .null }
 
-    /// The value as indented JSON. Written into one growing buffer: joining each level's strings would copy
-    /// every nested value once per level, which for a history of tens of thousands of runs cost seconds and
-    /// hundreds of megabytes.
+    /// The value as indented JSON.
     func serialized() -> String {
-        var out = ""
-        write(into: &out, indent: 0)
-        return out
+        TextSink.collecting { write(into: &$0) }
     }
 
-    private func write(into out: inout String, indent: Int) {
+    /// Writes the value as indented JSON, piece by piece: joining each level's strings would copy every nested
+    /// value once per level, which for a history of tens of thousands of runs cost seconds and hundreds of
+    /// megabytes.
+    func write(into out: inout TextSink, indent: Int = 0) {
         switch self {
         case .object(let members):
             guard !members.isEmpty else {
-                out += "{}"
+                out.write("{}")
                 return
             }
-            out += "{"
+            out.write("{")
             for (position, (key, value)) in members.enumerated() {
-                out += position == 0 ? "\n" : ",\n"
-                Self.pad(&out, indent + 1)
+                if position > 0 { out.write(",") }
+                out.write(Self.lineStart(indent + 1))
                 Self.quote(key, into: &out)
-                out += ": "
+                out.write(": ")
                 value.write(into: &out, indent: indent + 1)
             }
-            out += "\n"
-            Self.pad(&out, indent)
-            out += "}"
+            out.write(Self.lineStart(indent))
+            out.write("}")
         case .array(let elements):
             Self.writeArray(count: elements.count, element: { elements[$0] }, into: &out, indent: indent)
         case .generated(let count, let element):
             Self.writeArray(count: count, element: element, into: &out, indent: indent)
         case .string(let text): Self.quote(text, into: &out)
-        case .number(let literal): out += literal
-        case .bool(let flag): out += flag ? "true" : "false"
-        case .null: out += "null"
+        case .number(let literal): out.write(literal)
+        case .bool(let flag): out.write(flag ? "true" : "false")
+        case .null: out.write("null")
         }
     }
 
-    private static func writeArray(count: Int, element: (Int) -> JSONOutput, into out: inout String, indent: Int) {
+    private static func writeArray(count: Int, element: (Int) -> JSONOutput, into out: inout TextSink, indent: Int) {
         guard count > 0 else {
-            out += "[]"
+            out.write("[]")
             return
         }
-        out += "["
+        out.write("[")
         for position in 0..<count {
-            out += position == 0 ? "\n" : ",\n"
-            pad(&out, indent + 1)
+            if position > 0 { out.write(",") }
+            out.write(lineStart(indent + 1))
             element(position).write(into: &out, indent: indent + 1)
         }
-        out += "\n"
-        pad(&out, indent)
-        out += "]"
+        out.write(lineStart(indent))
+        out.write("]")
     }
 
-    private static func pad(_ out: inout String, _ level: Int) {
-        for _ in 0..<level { out += "  " }
+    /// A line break and the indentation of a level, made once for the levels reports use: a history writes
+    /// millions of them.
+    private static let lineStarts = (0..<12).map { "\n" + String(repeating: "  ", count: $0) }
+
+    private static func lineStart(_ level: Int) -> String {
+        level < lineStarts.count ? lineStarts[level] : "\n" + String(repeating: "  ", count: level)
     }
 
-    private static func quote(_ text: String, into out: inout String) {
-        out += "\""
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            out += text
-            out += "\""
+    private static func quote(_ text: String, into out: inout TextSink) {
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            out.write("\"")
+            out.write(text)
+            out.write("\"")
             return
         }
+        var quoted = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
+            case "\"": quoted += "\\\""
+            case "\\": quoted += "\\\\"
+            case "\n": quoted += "\\n"
+            case "\r": quoted += "\\r"
+            case "\t": quoted += "\\t"
             case let control where control.value < 0x20:
                 let hex = String(control.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+                quoted += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: quoted.unicodeScalars.append(scalar)
             }
         }
-        out += "\""
+        out.write(quoted + "\"")
     }
 }

@@ -21,12 +21,13 @@ struct OutputOptions: ParsableArguments {
         if format == .csv {
             for notice in report.notices { Diagnostics.warning(locale.text(notice)) }
         }
-        let text = report.rendered(as: format, locale: locale, width: out == nil ? width.width : nil)
         guard let out, out != "-" else {
-            Swift.print(text, terminator: "")
+            var sink = TextSink { Swift.print($0, terminator: "") }
+            report.write(as: format, locale: locale, width: width.width, to: &sink)
+            sink.flush()
             return
         }
-        try OutputFile.write(text, to: out)
+        try OutputFile.write(to: out) { report.write(as: format, locale: locale, to: &$0) }
     }
 }
 
@@ -36,6 +37,11 @@ struct OutputOptions: ParsableArguments {
 /// replaced, not the link; a replaced file keeps its permissions (a report published read-only for others stays so).
 enum OutputFile {
     static func write(_ text: String, to path: String) throws {
+        try write(to: path) { $0.write(text) }
+    }
+
+    /// Writes what `produce` writes, as it writes it (a report's JSON or CSV is never held whole).
+    static func write(to path: String, _ produce: (inout TextSink) -> Void) throws {
         let url = URL(fileURLWithPath: path).resolvingSymlinksInPath()
         var permissions: Any?
         switch FileKind(of: url.path) {
@@ -45,17 +51,33 @@ enum OutputFile {
             Diagnostics.error("cannot write \(path): it is a folder; name a file instead")
             throw ExitCode(73)
         case .pipe, .device:
-            return try writeInPlace(text, to: path)
+            guard let handle = FileHandle(forWritingAtPath: path) else {
+                Diagnostics.error("cannot write \(path): it cannot be opened for writing")
+                throw ExitCode(73)
+            }
+            defer { try? handle.close() }
+            if let failure = fill(handle, produce) {
+                Diagnostics.error("cannot write \(path): \(failure.localizedDescription)")
+                throw ExitCode(73)
+            }
+            return
         }
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-        do {
-            try Data(text.utf8).write(to: temporary)
-            if let permissions {
-                try FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary.path)
-            }
-        } catch {
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
+            let handle = FileHandle(forWritingAtPath: temporary.path)
+        else {
             Diagnostics.error("cannot write \(path): its folder does not exist or is not writable")
             throw ExitCode(73)
+        }
+        let failure = fill(handle, produce)
+        try? handle.close()
+        if let failure {
+            try? FileManager.default.removeItem(at: temporary)
+            Diagnostics.error("cannot write \(path): \(failure.localizedDescription)")
+            throw ExitCode(73)
+        }
+        if let permissions {
+            try? FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary.path)
         }
         guard rename(temporary.path, url.path) == 0 else {
             let reason = String(cString: strerror(errno))
@@ -65,17 +87,20 @@ enum OutputFile {
         }
     }
 
-    private static func writeInPlace(_ text: String, to path: String) throws {
-        guard let handle = FileHandle(forWritingAtPath: path) else {
-            Diagnostics.error("cannot write \(path): it cannot be opened for writing")
-            throw ExitCode(73)
+    /// Writes what `produce` writes to `handle`; the first error, if one happened (what comes after it is
+    /// dropped).
+    private static func fill(_ handle: FileHandle, _ produce: (inout TextSink) -> Void) -> (any Error)? {
+        var failure: (any Error)?
+        var sink = TextSink { text in
+            guard failure == nil else { return }
+            do {
+                try handle.write(contentsOf: Data(text.utf8))
+            } catch {
+                failure = error
+            }
         }
-        defer { try? handle.close() }
-        do {
-            try handle.write(contentsOf: Data(text.utf8))
-        } catch {
-            Diagnostics.error("cannot write \(path): \(error.localizedDescription)")
-            throw ExitCode(73)
-        }
+        produce(&sink)
+        sink.flush()
+        return failure
     }
 }
