@@ -331,17 +331,21 @@ struct SnapshotDecoder {
             if let parsed = Tier(rawValue: text) {
                 tier = parsed
             } else {
-                fail(path() + ".tier", value.position, "unknown tier \"\(text)\"; use one of \(Self.list(Tier.allCases.map(\.rawValue), or: true))")
+                fail(path() + ".tier", value.position, Self.unknown("tier", text, among: Tier.allCases.map(\.rawValue)))
             }
         }
         var currency = fileCurrency
         if let value = fields["currency"], let code = currencyCode(value, at: path() + ".currency") { currency = code }
-        var status = Status.available
-        if let value = fields["status"], let text = string(value, at: path() + ".status") {
-            if let parsed = Status(rawValue: text) {
-                status = parsed
-            } else {
-                fail(path() + ".status", value.position, "unknown status \"\(text)\"; use one of \(Self.list(Status.allCases.map(\.rawValue), or: true))")
+        // A status that could not be read (`nil`) checks neither way whether a price belongs: that would only
+        // repeat the error.
+        var status: Status? = .available
+        if let value = fields["status"] {
+            status = nil
+            if let text = string(value, at: path() + ".status") {
+                status = Status(rawValue: text)
+                if status == nil {
+                    fail(path() + ".status", value.position, Self.unknown("status", text, among: Status.allCases.map(\.rawValue)))
+                }
             }
         }
         var approximate = false
@@ -356,7 +360,7 @@ struct SnapshotDecoder {
         }
         let note = fields["note"].flatMap { string($0, at: path() + ".note", limit: UntrustedText.longTextLimit) }
         var price: PriceRange?
-        if let value = fields["price"] {
+        if let value = fields["price"], let status {
             if status != .available {
                 fail(path() + ".price", value.position, "an offer with status \"\(status.rawValue)\" carries no price; remove the price or the status")
             } else {
@@ -365,7 +369,7 @@ struct SnapshotDecoder {
         } else if status == .available {
             fail(path(), element.position, "\"price\" is required for an available offer; for one that is not, set \"status\" to \"unavailable\" or \"coming-soon\"")
         }
-        guard diagnostics.count == errorsBefore, let providerID, let resolution else { return nil }
+        guard diagnostics.count == errorsBefore, let providerID, let resolution, let status else { return nil }
         return Observation(
             providerID: providerID, gpuID: resolution.gpu.id, gpuLabel: label, variant: resolution.variant,
             gpuCount: gpuCount, instance: instance, region: region, tier: tier, currency: currency, price: price,
@@ -432,10 +436,19 @@ struct SnapshotDecoder {
 
     // MARK: - Values
 
+    /// `unknown tier "ondemand"; did you mean "on-demand"? use one of …`
+    private static func unknown(_ what: String, _ text: String, among names: [String]) -> String {
+        let hint = EditDistance.question(EditDistance.closest(to: text, among: names)).map { $0 + " " } ?? ""
+        return "unknown \(what) \"\(text)\"; \(hint)use one of \(list(names, or: true))"
+    }
+
     private mutating func observationDay(_ value: JSONValue, at path: @autoclosure () -> String) -> Day? {
         guard let text = string(value, at: path()) else { return nil }
         guard let day = Day(dateOrTimestamp: text) else {
-            let reason = Day.impossibility(of: String(text.prefix(10))).map { ": \($0)" } ?? "; write YYYY-MM-DD or an RFC 3339 timestamp"
+            let reason = Day.impossibility(of: String(text.prefix(10))).map { ": \($0)" }
+                ?? (Day(dateOrTimestamp: text + "Z") != nil
+                    ? "; a timestamp needs its zone: \(text)Z for UTC, or an offset such as +01:00"
+                    : "; write YYYY-MM-DD or an RFC 3339 timestamp")
             fail(path(), value.position, "\"\(text)\" is not a date\(reason)")
             return nil
         }

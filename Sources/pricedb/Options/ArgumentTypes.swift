@@ -36,7 +36,8 @@ func commaSeparated(_ text: String) -> [String] {
 func parseTiers(_ list: String) throws -> [Tier] {
     try commaSeparated(list).map { name in
         guard let tier = Tier(rawValue: name.lowercased()) else {
-            throw ValidationError("unknown tier '\(name)'; use \(Tier.allCases.map(\.rawValue).joined(separator: ", "))")
+            let hint = EditDistance.question(EditDistance.closest(to: name, among: Tier.allCases.map(\.rawValue))).map { $0 + " " } ?? ""
+            throw ValidationError("unknown tier '\(name)'; \(hint)use \(Tier.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         return tier
     }
