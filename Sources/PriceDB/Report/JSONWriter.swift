@@ -1,6 +1,7 @@
 /// A small JSON writer that keeps keys in the order given, so that the report's JSON shape reads the same on
-/// every run and diffs cleanly.
-indirect enum JSONOutput {
+/// every run and diffs cleanly. Not `indirect`: the nested values are already behind an array, and boxing every
+/// string and number on the heap made a listing of 300,000 offers take gigabytes.
+enum JSONOutput {
     case object([(String, JSONOutput)])
     case array([JSONOutput])
     /// An array whose elements are made as they are written: a history's rows, tens of thousands of them, are

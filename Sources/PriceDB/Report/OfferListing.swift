@@ -23,9 +23,9 @@ public enum OfferListing {
 
     /// With `--currency`, a last field says whether the offer's prices were converted.
     static func records(_ offers: [OfferSearch.Found], converting: Bool) -> FlatRecords {
-        FlatRecords(
-            fields: fields + (converting ? ["converted"] : []),
-            rows: offers.map { values($0) + (converting ? [.bool($0.converted)] : []) })
+        FlatRecords(fields: fields + (converting ? ["converted"] : []), count: offers.count) {
+            values(offers[$0]) + (converting ? [.bool(offers[$0].converted)] : [])
+        }
     }
 
     /// The members that open a listing's JSON: its day, and with `--currency` the rates applied.
@@ -34,11 +34,19 @@ public enum OfferListing {
     }
 
     public static func json(_ offers: [OfferSearch.Found], asOf day: Day, exchangeRates: Report.ExchangeRates? = nil) -> String {
-        records(offers, converting: exchangeRates != nil)
-            .json(shape: "pricedb-offers/1", header: header(asOf: day, exchangeRates), key: "offers")
+        TextSink.collecting { writeJSON(offers, asOf: day, exchangeRates: exchangeRates, to: &$0) }
     }
 
-    public static func csv(_ offers: [OfferSearch.Found], converting: Bool = false) -> String {
-        records(offers, converting: converting).csv
+    /// The JSON written as it is made, a record at a time.
+    public static func writeJSON(
+        _ offers: [OfferSearch.Found], asOf day: Day, exchangeRates: Report.ExchangeRates? = nil, to out: inout TextSink
+    ) {
+        records(offers, converting: exchangeRates != nil)
+            .writeJSON(shape: "pricedb-offers/1", header: header(asOf: day, exchangeRates), key: "offers", to: &out)
+    }
+
+    /// The CSV written as it is made, a line at a time.
+    public static func writeCSV(_ offers: [OfferSearch.Found], converting: Bool = false, to out: inout TextSink) {
+        records(offers, converting: converting).writeCSV(to: &out)
     }
 }

@@ -25,15 +25,18 @@ extension PriceStore {
                     \(Self.runsAsOfLatestDay(filter))
                     ORDER BY o.id
                     """
-            ).fetchAll(db)
+            ).fetchCursor(db)
             let at = Self.offerColumnCount
-            return try rows.compactMap { row throws -> OfferSighting? in
-                guard let text = row[at] as String? else { return nil }
+            var sightings: [OfferSighting] = []
+            while let row = try rows.next() {
+                guard let text = row[at] as String? else { continue }
                 guard let seen = Day(text) else { throw StoreError.damaged("a run has the day \(text)") }
-                return OfferSighting(
-                    offer: try Self.offer(row), day: seen, price: Self.priceRange(low: row[at + 2], high: row[at + 3]),
-                    status: Status(rawValue: row[at + 1]) ?? .available, approximate: row[at + 4], note: row[at + 5])
+                sightings.append(
+                    OfferSighting(
+                        offer: try Self.offer(row), day: seen, price: Self.priceRange(low: row[at + 2], high: row[at + 3]),
+                        status: Status(rawValue: row[at + 1]) ?? .available, approximate: row[at + 4], note: row[at + 5]))
             }
+            return sightings
         }
     }
 }

@@ -102,9 +102,14 @@ extension PriceDBCommand {
             search.converter = try currency.converter(for: store)
             let day = asOf.period.lastDay
             let found = try reportingFailures { try search.find(in: store, asOf: day) }
+            var standardOutput = TextSink { print($0, terminator: "") }
             switch output.format {
-            case .json: print(OfferListing.json(found, asOf: day, exchangeRates: search.converter?.exchangeRates), terminator: "")
-            case .csv: print(OfferListing.csv(found, converting: search.converter != nil), terminator: "")
+            case .json:
+                OfferListing.writeJSON(found, asOf: day, exchangeRates: search.converter?.exchangeRates, to: &standardOutput)
+                standardOutput.flush()
+            case .csv:
+                OfferListing.writeCSV(found, converting: search.converter != nil, to: &standardOutput)
+                standardOutput.flush()
             case .table, .markdown, .html:
                 let builder = ReportBuilder(store: store, converter: search.converter)
                 try output.print(builder.offers(found, period: asOf.period, staleAfterQuarters: asOf.staleAfter))
