@@ -15,11 +15,6 @@ enum JSONOutput {
 
     static func optional(_ text: String?) -> JSONOutput { text.map(JSONOutput.string) ?? .null }
 
-    /// The value as indented JSON.
-    func serialized() -> String {
-        TextSink.collecting { write(into: &$0) }
-    }
-
     /// Writes the value as indented JSON, piece by piece: joining each level's strings would copy every nested
     /// value once per level, which for a history of tens of thousands of runs cost seconds and hundreds of
     /// megabytes.
