@@ -72,4 +72,32 @@ import Testing
             }
         }
     }
+
+    /// Prices as people might write them, read for advice: nothing traps, and a suggested amount is a number
+    /// pricedb reads.
+    @Test func pricesWrittenAnyHowAreReadWithoutTrapping() {
+        var generator = ArithmeticTests.Generator(state: 21)
+        let pieces = ["1", "9", "0", ",", ".", "$", "€", "£", "USD", "EUR", " ", "-", "e", "9999999999", "ü", "\u{0}", "/h"]
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            if let amount = WrittenAmount(text), let plain = amount.plain {
+                #expect((try? DecimalText.millionths(Substring(plain), rounding: true)) != nil, "\(text) → \(plain)")
+            }
+        }
+    }
+
+    /// A day is read from its bytes: exactly a calendar day written `YYYY-MM-DD` is one, and one byte changed
+    /// anywhere gives another day or none, never a trap.
+    @Test func daysAreReadExactlyFromTheirBytes() {
+        var generator = ArithmeticTests.Generator(state: 22)
+        for _ in 0..<5_000 {
+            let (year, month, day) = (Int.random(in: 0...9999, using: &generator), Int.random(in: 0...13, using: &generator), Int.random(in: 0...32, using: &generator))
+            let text = String(format: "%04d-%02d-%02d", year, month, day)
+            #expect(Day(text) == Day(year: year, month: month, day: day), "\(text)")
+            var bytes = Array(text.utf8)
+            bytes[Int.random(in: 0..<bytes.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator)
+            let changed = String(decoding: bytes, as: UTF8.self)
+            if let parsed = Day(changed) { #expect(parsed.description == changed, "\(changed)") }
+        }
+    }
 }
