@@ -31,9 +31,8 @@ struct PriceDBCommand: ParsableCommand {
         let names: [String] = configuration.subcommands.map { command in command._commandName } + ["help"]
         let word = arguments.first == "help" && arguments.count > 1 ? arguments[1] : arguments.first
         if let word, !word.hasPrefix("-"), !names.contains(word) {
-            let close = EditDistance.closest(to: word, among: names)
             let hint = word.lowercased() == "version"
-                ? "the version is `pricedb --version`; " : EditDistance.question(close).map { $0 + " " } ?? ""
+                ? "the version is `pricedb --version`; " : EditDistance.suggestion(for: word, among: names)
             Diagnostics.error(
                 "there is no subcommand '\(UntrustedText.shown(word))'; \(hint)the subcommands are \(names.dropLast().joined(separator: ", "))")
             Foundation.exit(64)

@@ -43,4 +43,10 @@ public enum EditDistance {
         let list = names.count == 1 ? quoted[0] : quoted.dropLast().joined(separator: ", ") + " or " + "\"\(last)\""
         return "did you mean \(list)?"
     }
+
+    /// `did you mean "x"? ` for the names closest to `name`, to go before the list of what is known; empty
+    /// when none is close.
+    public static func suggestion(for name: String, among names: [String]) -> String {
+        question(closest(to: name, among: names)).map { $0 + " " } ?? ""
+    }
 }

@@ -287,8 +287,7 @@ struct SnapshotDecoder {
             if providers[id] != nil {
                 providerID = id
             } else if !mentioned.contains(id) {
-                let close = EditDistance.closest(to: id, among: Array(providers.keys))
-                let hint = EditDistance.question(close).map { $0 + " " } ?? ""
+                let hint = EditDistance.suggestion(for: id, among: Array(providers.keys))
                 let known = providers.isEmpty ? "no providers are known yet" : "known: \(providers.keys.sorted().joined(separator: ", "))"
                 fail(path() + ".provider", value.position, "unknown provider \"\(id)\"; \(hint)declare it under \"providers\" (\(known))")
             }
@@ -438,8 +437,7 @@ struct SnapshotDecoder {
 
     /// `unknown tier "ondemand"; did you mean "on-demand"? use one of …`
     private static func unknown(_ what: String, _ text: String, among names: [String]) -> String {
-        let hint = EditDistance.question(EditDistance.closest(to: text, among: names)).map { $0 + " " } ?? ""
-        return "unknown \(what) \"\(text)\"; \(hint)use one of \(list(names, or: true))"
+        "unknown \(what) \"\(text)\"; \(EditDistance.suggestion(for: text, among: names))use one of \(list(names, or: true))"
     }
 
     private mutating func observationDay(_ value: JSONValue, at path: @autoclosure () -> String) -> Day? {

@@ -24,8 +24,7 @@ public enum QueryError: Error, LocalizedError, Sendable {
         case .unknownProvider(let id, let known) where known.isEmpty:
             return "unknown provider \"\(UntrustedText.shown(id))\"; the database knows no providers yet (`pricedb ingest FILE` adds them)"
         case .unknownProvider(let id, let known):
-            let close = EditDistance.closest(to: id, among: known)
-            let hint = EditDistance.question(close).map { $0 + " " } ?? ""
+            let hint = EditDistance.suggestion(for: id, among: known)
             return "unknown provider \"\(UntrustedText.shown(id))\"; \(hint)known: \(known.joined(separator: ", "))"
         case .nothingMatches(let what):
             return "nothing to show: \(what)"
