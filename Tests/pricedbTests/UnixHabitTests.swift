@@ -29,6 +29,13 @@ import Testing
         }
     }
 
+    /// A misspelt tier is a usage error that names the closest one, as a rules file's does.
+    @Test func aMisspeltTierGetsTheClosestOne() throws {
+        let result = try CommandRunner.run(["report", "--db", try DailyUseTests.seeded(), "--tier", "on-demand,spto"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("unknown tier 'spto'; did you mean \"spot\"? use on-demand, spot,"), "\(result.stderr)")
+    }
+
     /// A report that does not fit the file it goes to (`--out`) fails with the file's name, as it is written
     /// piece by piece.
     @Test func aFullDiskUnderOutIsAnError() throws {

@@ -96,6 +96,7 @@ import Testing
             ("[[rule]]\nbelow = \"2\"\n\n[[rule]]\ngpu = [\"H100\"]\nmax = \"3\"\n", "alerts.toml:6: unknown key 'max'"),
             ("[[rule]]\ngpu = \"H100\"\n", "alerts.toml:1: the rule needs below"),
             ("[[rule]]\nbelow = \"2\"\ntier = [\"cheap\"]\n", "alerts.toml:3: unknown tier 'cheap'"),
+            ("[[rule]]\nbelow = \"2\"\ntier = [\"spto\"]\n", "alerts.toml:3: unknown tier 'spto'; did you mean \"spot\"?"),
             ("[[rule]]\nbelow = \"2\"\ndrop = \"150%\"\n", "alerts.toml:3: drop takes a percentage"),
             ("[[rule]]\nbelow = \n", "alerts.toml:2: not TOML"),
         ]

@@ -89,6 +89,18 @@ public enum Tier: String, CaseIterable, Sendable {
     case marketplace
 
     public static let reportedByDefault: [Tier] = [.onDemand, .secure, .community, .marketplace]
+
+    /// The tier a name given on the command line or in a rules file stands for, ignoring case.
+    public init?(named name: String) {
+        self.init(rawValue: name.lowercased())
+    }
+
+    /// Why `name` is no tier, with the closest one: `unknown tier 'spto'; did you mean "spot"? use …`.
+    public static func rejection(of name: String) -> String {
+        let names = allCases.map(\.rawValue)
+        return "unknown tier '\(UntrustedText.shown(name))'; \(EditDistance.suggestion(for: name, among: names))use "
+            + names.joined(separator: ", ")
+    }
 }
 
 /// Whether an offer could be rented when observed.

@@ -78,9 +78,7 @@ public enum WatchRules {
         if let names = try list(table, "tier", fail) {
             var tiers: [Tier] = []
             for name in names {
-                guard let tier = Tier(rawValue: name.lowercased()) else {
-                    throw fail("tier", "unknown tier '\(UntrustedText.shown(name))'; use \(Tier.allCases.map(\.rawValue).joined(separator: ", "))")
-                }
+                guard let tier = Tier(named: name) else { throw fail("tier", Tier.rejection(of: name)) }
                 tiers.append(tier)
             }
             rule.tiers = tiers

@@ -35,10 +35,7 @@ func commaSeparated(_ text: String) -> [String] {
 /// Reads a comma-separated list of tiers (`--tier spot,on-demand`).
 func parseTiers(_ list: String) throws -> [Tier] {
     try commaSeparated(list).map { name in
-        guard let tier = Tier(rawValue: name.lowercased()) else {
-            let hint = EditDistance.question(EditDistance.closest(to: name, among: Tier.allCases.map(\.rawValue))).map { $0 + " " } ?? ""
-            throw ValidationError("unknown tier '\(name)'; \(hint)use \(Tier.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
+        guard let tier = Tier(named: name) else { throw ValidationError(Tier.rejection(of: name)) }
         return tier
     }
 }
