@@ -22,9 +22,7 @@ struct OutputOptions: ParsableArguments {
             for notice in report.notices { Diagnostics.warning(locale.text(notice)) }
         }
         guard let out, out != "-" else {
-            var sink = TextSink { Swift.print($0, terminator: "") }
-            report.write(as: format, locale: locale, width: width.width, to: &sink)
-            sink.flush()
+            StandardOutput.write { report.write(as: format, locale: locale, width: width.width, to: &$0) }
             return
         }
         try OutputFile.write(to: out) { report.write(as: format, locale: locale, to: &$0) }

@@ -1,5 +1,6 @@
 // `stdout` is a C global, which strict concurrency refuses to touch; only the main thread uses it here.
 @preconcurrency import Foundation
+import PriceDB
 
 /// Standard output as `print` writes it: buffered, and silent about a write that failed (a full disk, a pipe
 /// closed early when SIGPIPE is ignored), which a script must not take for success.
@@ -15,6 +16,14 @@ enum StandardOutput {
             return flushed ? "a write to it failed" : String(cString: strerror(reason))
         }
         return nil
+    }
+
+    /// Writes what `produce` writes, handed to standard output a piece at a time as it is made (a report's JSON
+    /// or CSV is never held whole).
+    static func write(_ produce: (inout TextSink) -> Void) {
+        var sink = TextSink { Swift.print($0, terminator: "") }
+        produce(&sink)
+        sink.flush()
     }
 
     /// Makes every command end with status 74 and a message if its output could not be written, whatever

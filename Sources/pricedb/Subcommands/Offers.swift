@@ -102,14 +102,11 @@ extension PriceDBCommand {
             search.converter = try currency.converter(for: store)
             let day = asOf.period.lastDay
             let found = try reportingFailures { try search.find(in: store, asOf: day) }
-            var standardOutput = TextSink { print($0, terminator: "") }
             switch output.format {
             case .json:
-                OfferListing.writeJSON(found, asOf: day, exchangeRates: search.converter?.exchangeRates, to: &standardOutput)
-                standardOutput.flush()
+                StandardOutput.write { OfferListing.writeJSON(found, asOf: day, exchangeRates: search.converter?.exchangeRates, to: &$0) }
             case .csv:
-                OfferListing.writeCSV(found, converting: search.converter != nil, to: &standardOutput)
-                standardOutput.flush()
+                StandardOutput.write { OfferListing.writeCSV(found, converting: search.converter != nil, to: &$0) }
             case .table, .markdown, .html:
                 let builder = ReportBuilder(store: store, converter: search.converter)
                 try output.print(builder.offers(found, period: asOf.period, staleAfterQuarters: asOf.staleAfter))
