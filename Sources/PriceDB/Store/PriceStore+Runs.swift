@@ -308,6 +308,17 @@ extension PriceStore {
             firstSnapshot = row["first_snapshot_id"]
             lastSnapshot = row["last_snapshot_id"] ?? row["first_snapshot_id"]
         }
+
+        /// A run of one day, seen by one snapshot.
+        init(offer: Int64, day: String, value: RunValue, snapshot: Int64) {
+            self.offer = offer
+            key = day
+            first = day
+            last = day
+            self.value = value
+            firstSnapshot = snapshot
+            lastSnapshot = snapshot
+        }
     }
 
     /// What a run records of an offer: its price or status, and the source's marks.
@@ -319,13 +330,25 @@ extension PriceStore {
         var note: String?
 
         /// Two sightings of one offer on one day at different prices (two files of one source): the range of both,
-        /// as a cell of that day would show them.
+        /// as a cell of that day would show them. A price outweighs a status. Commutative and associative, so
+        /// the files of a day may arrive in any order.
         func merged(with other: RunValue) -> RunValue {
-            guard let low, let high else { return other }
-            guard let otherLow = other.low, let otherHigh = other.high else { return self }
-            return RunValue(
-                low: min(low, otherLow), high: max(high, otherHigh), status: status,
-                approximate: approximate || other.approximate, note: note ?? other.note)
+            let note = [note, other.note].compactMap { $0 }.min()
+            switch (low, high, other.low, other.high) {
+            case let (low?, high?, otherLow?, otherHigh?):
+                return RunValue(
+                    low: min(low, otherLow), high: max(high, otherHigh), status: status,
+                    approximate: approximate || other.approximate, note: note)
+            case (.some, .some, _, _):
+                return RunValue(low: low, high: high, status: status, approximate: approximate, note: note)
+            case (_, _, .some, .some):
+                return RunValue(
+                    low: other.low, high: other.high, status: other.status, approximate: other.approximate, note: note)
+            default:
+                return RunValue(
+                    low: nil, high: nil, status: min(status, other.status),
+                    approximate: approximate || other.approximate, note: note)
+            }
         }
     }
 
@@ -346,42 +369,11 @@ extension PriceStore {
         for row in staged {
             let offer: Int64 = row["offer_id"]
             try db.execute(sql: "INSERT OR IGNORE INTO temp.seen_offer (offer_id) VALUES (?)", arguments: [offer])
-            let value = RunValue(
+            let firstSighting = db.changesCount > 0
+            let sighting = RunValue(
                 low: row["low"], high: row["high"], status: row["status"], approximate: row["approximate"], note: row["note"])
-            let after = try Row.fetchOne(
-                db, sql: "SELECT * FROM price_run WHERE offer_id = ? AND last_seen >= ? ORDER BY last_seen LIMIT 1",
-                arguments: [offer, day]
-            ).map(Run.init)
-            if let covering = after, covering.first <= day {
-                if covering.value != value {
-                    try split(covering, around: day, feed: feed, in: db)
-                    try insertRun(offer: offer, from: day, to: day, value: covering.value.merged(with: value),
-                                  first: snapshotID, last: snapshotID, in: db)
-                }
-                continue
-            }
-            let before = try previous.flatMap { previous in
-                try Row.fetchOne(
-                    db, sql: "SELECT * FROM price_run WHERE offer_id = ? AND last_seen = ?", arguments: [offer, previous]
-                ).map(Run.init)
-            }
-            let following = after.flatMap { $0.first == next ? $0 : nil }
-            if var joined = before, joined.value == value {
-                joined.last = day
-                joined.lastSnapshot = snapshotID
-                if let following, following.value == value {
-                    joined.last = following.last
-                    joined.lastSnapshot = following.lastSnapshot
-                    try delete(following, in: db)
-                }
-                try update(joined, in: db)
-            } else if var joined = following, joined.value == value {
-                joined.first = day
-                joined.firstSnapshot = snapshotID
-                try update(joined, in: db)
-            } else {
-                try insertRun(offer: offer, from: day, to: day, value: value, first: snapshotID, last: snapshotID, in: db)
-            }
+            try setValue(
+                of: offer, on: day, to: sighting, dayIsNew: isNew && firstSighting, feed: feed, snapshotID: snapshotID, in: db)
         }
         guard isNew, let previous, let next else { return }
         // The feed now has a day between two it had seen: an offer it did not see that day was gone then.
@@ -397,6 +389,45 @@ extension PriceStore {
         for run in spanning {
             try split(run, around: day, feed: feed, in: db)
         }
+    }
+
+    /// Makes `day` hold `sighting` in the runs of one offer, and leaves the runs in their one canonical form:
+    /// maximal spans of feed days at one value. On a day the feed had not seen, the sighting is the day's value
+    /// whatever run spanned it (that run was never observed there); on a day seen before (another file of the
+    /// same source), both sightings stand, merged as a cell of that day shows them.
+    private static func setValue(
+        of offer: Int64, on day: String, to sighting: RunValue, dayIsNew: Bool, feed: Int64, snapshotID: Int64,
+        in db: Database
+    ) throws {
+        let covering = try Row.fetchOne(
+            db, sql: "SELECT * FROM price_run WHERE offer_id = ? AND last_seen >= ? ORDER BY last_seen LIMIT 1",
+            arguments: [offer, day]
+        ).map(Run.init).flatMap { $0.first <= day ? $0 : nil }
+        let value = dayIsNew ? sighting : covering.map { $0.value.merged(with: sighting) } ?? sighting
+        if let covering {
+            if covering.value == value { return }
+            try split(covering, around: day, feed: feed, in: db)
+        }
+        var run = Run(offer: offer, day: day, value: value, snapshot: snapshotID)
+        let previous = try neighbour(of: day, in: feed, before: true, in: db)
+        let next = try neighbour(of: day, in: feed, before: false, in: db)
+        if let previous, let before = try Row.fetchOne(
+            db, sql: "SELECT * FROM price_run WHERE offer_id = ? AND last_seen = ?", arguments: [offer, previous.day]
+        ).map(Run.init), before.value == value {
+            try delete(before, in: db)
+            run.first = before.first
+            run.firstSnapshot = before.firstSnapshot
+        }
+        if let next, let after = try Row.fetchOne(
+            db, sql: "SELECT * FROM price_run WHERE offer_id = ? AND first_seen = ?", arguments: [offer, next.day]
+        ).map(Run.init), after.value == value {
+            try delete(after, in: db)
+            run.last = after.last
+            run.lastSnapshot = after.lastSnapshot
+        }
+        try insertRun(
+            offer: offer, from: run.first, to: run.last, value: run.value, first: run.firstSnapshot, last: run.lastSnapshot,
+            in: db)
     }
 
     /// Cuts `day` out of a run: the part before it ends on the feed's day before, the part after starts on its
