@@ -113,6 +113,22 @@ extension PriceStore {
                 ORDER BY s.id
                 """
         ).fetchAll(db).map { row throws in try storedSnapshot(row) }
+        let dropped = try SQLRequest<Row>(
+            literal: """
+                SELECT f.provider_id, count(DISTINCT o.id) AS offers FROM feed_day d
+                JOIN feed f ON f.id = d.feed_id
+                LEFT JOIN offer o ON o.feed_id = f.id AND EXISTS (
+                    SELECT 1 FROM price_run r WHERE r.offer_id = o.id AND r.first_seen <= d.observed_on
+                      AND r.last_seen >= d.observed_on)
+                WHERE d.snapshot_id IN \(snapshots.map(\.id)) AND f.provider_id NOT IN \(providers)
+                GROUP BY f.provider_id
+                """
+        ).fetchAll(db)
+        if !dropped.isEmpty {
+            throw StoreError.correctionDropsProviders(
+                snapshots: snapshots.map(\.id),
+                offers: Dictionary(uniqueKeysWithValues: dropped.map { ($0["provider_id"], $0["offers"]) }))
+        }
         try remove(snapshots.map(\.id), in: db)
         return snapshots
     }

@@ -10,10 +10,16 @@ public enum StoreError: Error, LocalizedError, Sendable {
     /// error", and a backup with `--force` must never remove one.
     case notAFile(path: String, isFolder: Bool)
     case newerSchema(path: String, unknown: [String])
+    /// The file is not a pricedb database (another program's, empty, or not SQLite): it is neither migrated nor
+    /// written.
+    case notPricedb(path: String, what: String)
     /// `snapshots remove` named an id the database does not hold.
     case noSuchSnapshot(Int64)
     /// A snapshot to remove observed a provider on a day that another snapshot of the same source also observed.
     case sharedDay(snapshot: Int64, other: Int64, provider: String, day: String)
+    /// A correction (`--replace`) would take away observations of providers it does not carry: how many offers
+    /// of each. A correction replaces like for like; another provider's day goes with `pricedb snapshots remove`.
+    case correctionDropsProviders(snapshots: [Int64], offers: [String: Int])
     /// Stored data breaks the schema's rules (a day that is not a date, say): the file was changed outside
     /// pricedb, or damaged.
     case damaged(String)
@@ -42,11 +48,21 @@ public enum StoreError: Error, LocalizedError, Sendable {
         case .newerSchema(let path, let unknown):
             return "the database \(path) was written by a newer pricedb (schema \(unknown.joined(separator: ", "))); "
                 + "upgrade pricedb to use it"
+        case .notPricedb(let path, let what):
+            return "\(path) is not a pricedb database: it is \(what). pricedb neither changes nor reads it; "
+                + "name a pricedb database with --db, or a new file to start one"
         case .noSuchSnapshot(let id):
             return "there is no snapshot \(id); `pricedb snapshots` lists them. Nothing was removed"
         case .sharedDay(let snapshot, let other, let provider, let day):
             return "snapshot \(snapshot) observed \(provider) on \(day) together with snapshot \(other) of the same source; "
                 + "remove both together, or ingest a corrected file with --replace. Nothing was removed"
+        case .correctionDropsProviders(let snapshots, let offers):
+            let lost = offers.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value) offer\($0.value == 1 ? "" : "s"))" }
+            let ids = snapshots.map(String.init).joined(separator: " ")
+            return "the correction would also remove what snapshot\(snapshots.count == 1 ? "" : "s") \(ids) observed of "
+                + "\(lost.joined(separator: ", ")), which it does not carry; add those providers to the corrected file, "
+                + "or remove the snapshot first (`pricedb snapshots remove \(ids)`) and ingest the correction without "
+                + "--replace. Nothing was written"
         case .damaged(let what):
             return "the database is damaged: \(what). Run `pricedb check` to see every problem; see README, \"When check fails\""
         case .backupExists(let path):
@@ -76,7 +92,7 @@ public enum StoreError: Error, LocalizedError, Sendable {
     /// that finds no database exits 1; the command decides that.)
     public var exitCode: Int32 {
         switch self {
-        case .noExchangeRate, .noRatesFor, .unconvertible: return 65
+        case .noExchangeRate, .noRatesFor, .unconvertible, .correctionDropsProviders: return 65
         default: return 74
         }
     }
