@@ -28,6 +28,7 @@ let package = Package(
                 .embedInCode("0006_exchange_rates.sql"),
                 .embedInCode("0007_series_days.sql"),
                 .embedInCode("0008_open_runs.sql"),
+                .embedInCode("0009_strict_rates.sql"),
             ]
         ),
         .target(

@@ -34,16 +34,16 @@ struct CommandRunner {
 
     /// Runs `pricedb` (or another `executable`, such as `runuser` or `script` wrapping it) with `arguments`; its
     /// standard output is captured, or goes to `standardOutput` (such as `/dev/full`, a disk that is always
-    /// full), leaving `stdout` empty.
+    /// full), leaving `stdout` empty. It runs in the package's folder, or in `folder`.
     @discardableResult
     static func run(
         _ arguments: [String], environment: [String: String] = [:], standardOutput: FileHandle? = nil,
-        executable: URL = binary
+        executable: URL = binary, inFolder folder: URL? = nil
     ) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
+        process.currentDirectoryURL = folder ?? packageRoot
         var env = ProcessInfo.processInfo.environment
         env.merge(environment) { $1 }
         process.environment = env

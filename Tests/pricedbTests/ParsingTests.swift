@@ -28,6 +28,27 @@ import Testing
         #expect(throws: (any Error).self) { try PriceDBCommand.ReportCommand.parse(arguments) }
     }
 
+    /// Every list option keeps all its values when repeated, as it does when they are comma-separated.
+    @Test func everyListOptionTakesRepeats() throws {
+        let report = try PriceDBCommand.ReportCommand.parse([
+            "--tier", "spot", "--tier", "on-demand", "--section", "overview", "--section", "ranking,trends",
+            "--region", "us-east-1", "--region", "eastus",
+        ])
+        #expect(try report.asOf.tiers() == [.spot, .onDemand])
+        #expect(try report.sections() == [.overview, .ranking, .trends])
+        #expect(report.region == ["us-east-1", "eastus"])
+        let offers = try PriceDBCommand.Offers.parse(["--tier", "spot", "--tier", "secure", "--region", "us-*", "--region", "eu-*"])
+        #expect(try offers.asOf.tiers() == [.spot, .secure])
+        #expect(offers.regions.patterns == ["us-*", "eu-*"])
+        let quarters = try PriceDBCommand.Quarters.parse(["--gpu", "H100", "--tier", "spot", "--tier", "on-demand"])
+        #expect(try quarters.asOf.tiers() == [.spot, .onDemand])
+        let history = try PriceDBCommand.History.parse(["--gpu", "H100", "--tier", "spot", "--tier", "on-demand"])
+        #expect(history.tier == ["spot", "on-demand"])
+        let watch = try PriceDBCommand.Watch.parse(["--below", "2", "--region", "us-*", "--region", "eu-*", "--tier", "spot", "--tier", "secure"])
+        #expect(watch.regions.patterns == ["us-*", "eu-*"])
+        #expect(try watch.asOf.tiers() == [.spot, .secure])
+    }
+
     /// One spelling everywhere, repeated or comma-separated; the earlier spellings still parse.
     @Test func listOptionsTakeRepeatsCommasAndTheirEarlierSpellings() throws {
         let report = try PriceDBCommand.ReportCommand.parse(["--gpu", "H100", "--gpu", "L4,T4", "--providers", "aws", "--provider", "vast"])

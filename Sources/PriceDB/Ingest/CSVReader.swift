@@ -16,6 +16,9 @@ struct CSVReader {
     /// Every byte read so far is passed here first (the ingest hashes the file while it reads it).
     private let observe: (Data) -> Void
 
+    /// The longest record read: memory stays bounded for any input, and no real catalog comes near it.
+    static let maximumRecordBytes = 1 << 20
+
     init(path: String, chunkSize: Int = 1 << 20, observe: @escaping (Data) -> Void) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw CocoaError(.fileReadNoPermission)
@@ -70,6 +73,12 @@ struct CSVReader {
             }
             started = true
             column += 1
+            if record.bytes.count > Self.maximumRecordBytes {
+                throw CSVError(
+                    line: recordLine,
+                    message: "a record longer than \(Self.maximumRecordBytes >> 20) MB; a catalog's records are a few hundred "
+                        + "bytes, so this is not one (a quote left open, or binary data)")
+            }
             if quoted {
                 if byte == UInt8(ascii: "\"") {
                     if peekByte() == UInt8(ascii: "\"") {

@@ -69,23 +69,36 @@ public struct Ingestor: Sendable {
     /// `replacing`, the file takes the place of the stored snapshots of the same day, source and provider(s) (a
     /// correction).
     public func ingest(
-        fileAt path: String, format: Format? = nil, catalogOptions: CatalogOptions? = nil, replacing: Bool = false
+        fileAt path: String, named name: String? = nil, format: Format? = nil, catalogOptions: CatalogOptions? = nil,
+        replacing: Bool = false
     ) throws(IngestError) -> Outcome {
-        let detected: Format
-        if let format {
-            detected = format
-        } else {
-            detected = Format.recognised(from: try Self.head(of: path))
-        }
+        let name = name ?? path
+        let head = try Self.head(of: path)
+        let detected = format ?? Format.recognised(from: head)
         switch detected {
         case .json:
-            return try ingest(bytes: try Self.read(path), fileName: path, replacing: replacing)
+            try Self.refuseUnlessText(head, name: name)
+            return try ingest(bytes: try Self.read(path, named: name), fileName: name, replacing: replacing)
         case .skypilotCSV:
-            guard let catalogOptions else { throw Self.catalogNeedsOptions(path) }
-            return try ingestCatalog(fileAt: path, options: catalogOptions, replacing: replacing)
+            guard let catalogOptions else { throw Self.catalogNeedsOptions(name) }
+            return try ingestCatalog(fileAt: path, named: name, options: catalogOptions, replacing: replacing)
         case .ecbRates:
-            return try ingestRates(fileAt: path, named: path)
+            return try ingestRates(fileAt: path, named: name)
         }
+    }
+
+    /// The largest snapshot JSON read: a snapshot is read whole, and no snapshot of every public catalog comes
+    /// near it. (Catalogs and rates are read a record at a time, whatever their size.)
+    public static let maximumJSONBytes = 512 << 20
+
+    /// Refuses at once, by its first bytes, a file that is not text: compressed, UTF-16 or UTF-32, or binary
+    /// (a NUL byte), rather than reading all of it first.
+    static func refuseUnlessText(_ head: [UInt8], name: String) throws(IngestError) {
+        let wrapping = Self.wrapping(of: head) ?? (head.contains(0) ? "binary data (it holds NUL bytes), not text" : nil)
+        guard let wrapping else { return }
+        throw .invalid(
+            file: name,
+            diagnostics: [Diagnostic(file: name, path: nil, position: TextPosition(line: 1, column: 1), message: "the file is \(wrapping)")])
     }
 
     /// Stores the rates of an ECB reference-rate file, all or none.
@@ -121,24 +134,58 @@ public struct Ingestor: Sendable {
         }
     }
 
-    /// Ingests what standard input held (`pricedb ingest -`), read whole once: snapshot JSON, or a catalog (by
-    /// its header, or `format`), which is set down in a temporary file to be read like any other.
+    /// Ingests what standard input held (`pricedb ingest -`), as `readStandardInput` set it down in a file.
     public func ingest(
-        standardInput bytes: [UInt8], format: Format? = nil, catalogOptions: CatalogOptions? = nil, replacing: Bool = false
+        standardInput path: String, format: Format? = nil, catalogOptions: CatalogOptions? = nil, replacing: Bool = false
     ) throws(IngestError) -> Outcome {
-        let name = "-"
-        let detected = format ?? Format.recognised(from: Array(bytes.prefix(4096)))
-        guard detected != .json else {
-            return try ingest(bytes: bytes, fileName: name, replacing: replacing)
+        try ingest(fileAt: path, named: "-", format: format, catalogOptions: catalogOptions, replacing: replacing)
+    }
+
+    /// Sets standard input down in a temporary file (which the caller removes), a chunk at a time, so
+    /// that memory stays the same whatever comes in: its first bytes are judged at once (binary data is
+    /// refused before more is read), and snapshot JSON beyond `maximumJSONBytes` is refused when it gets there.
+    public static func readStandardInput(_ input: FileHandle = .standardInput) throws(IngestError) -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pricedb-stdin-\(UUID().uuidString)").path
+        guard FileManager.default.createFile(atPath: path, contents: nil), let output = FileHandle(forWritingAtPath: path) else {
+            throw .unreadable(file: "-", reason: "cannot set standard input down in \(path)")
         }
-        if detected == .skypilotCSV, catalogOptions == nil { throw Self.catalogNeedsOptions(name) }
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pricedb-stdin-\(UUID().uuidString).csv").path
-        guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
-            throw .unreadable(file: name, reason: "cannot set standard input down in \(path)")
+        defer { try? output.close() }
+        var finished = false
+        defer { if !finished { try? FileManager.default.removeItem(atPath: path) } }
+        var total = 0
+        var limit = Int.max
+        while true {
+            let chunk = input.readData(ofLength: 1 << 20)
+            if chunk.isEmpty { break }
+            if total == 0 {
+                let head = [UInt8](chunk.prefix(4096))
+                let format = Format.recognised(from: head)
+                if format == .json {
+                    try refuseUnlessText(head, name: "-")
+                    limit = maximumJSONBytes
+                }
+            }
+            total += chunk.count
+            if total > limit { throw tooLarge("-") }
+            do {
+                try output.write(contentsOf: chunk)
+            } catch {
+                throw .unreadable(file: "-", reason: "cannot set standard input down in \(path): \(error.localizedDescription)")
+            }
         }
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        guard detected == .skypilotCSV, let catalogOptions else { return try ingestRates(fileAt: path, named: name) }
-        return try ingestCatalog(fileAt: path, named: name, options: catalogOptions, replacing: replacing)
+        finished = true
+        return path
+    }
+
+    static func tooLarge(_ name: String) -> IngestError {
+        .invalid(
+            file: name,
+            diagnostics: [
+                Diagnostic(
+                    file: name, path: nil, position: nil,
+                    message: "snapshot JSON larger than \(maximumJSONBytes >> 20) MB is not read; split it into one file per "
+                        + "provider or day")
+            ])
     }
 
     /// Ingests a file's content; `fileName` names it in messages and in the snapshot's provenance.
@@ -171,6 +218,9 @@ public struct Ingestor: Sendable {
         }
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             return "a zip archive, not text: unpack it first and ingest the files it holds"
+        }
+        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
+            return "UTF-32 text, and pricedb reads UTF-8: convert it first (iconv -f UTF-32 -t UTF-8 FILE > FILE.utf8)"
         }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             return "UTF-16 text, and pricedb reads UTF-8: convert it first (iconv -f UTF-16 -t UTF-8 FILE > FILE.utf8)"
@@ -244,10 +294,12 @@ public struct Ingestor: Sendable {
         }
     }
 
-    static func read(_ path: String) throws(IngestError) -> [UInt8] {
+    static func read(_ path: String, named name: String) throws(IngestError) -> [UInt8] {
         try checkReadable(path)
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        if size > maximumJSONBytes { throw tooLarge(name) }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw .unreadable(file: path, reason: "permission denied or not a regular file")
+            throw .unreadable(file: name, reason: "permission denied or not a regular file")
         }
         return [UInt8](data)
     }

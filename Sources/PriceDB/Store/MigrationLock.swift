@@ -5,7 +5,8 @@
 #endif
 
 /// An exclusive advisory lock (`flock`) on a file beside the database, held while a process creates or
-/// migrates it, so that several imports started at once on a new database do not each apply the schema.
+/// migrates it, so that several imports started at once on a new database do not each apply the schema, and
+/// while `pricedb watch` decides which alerts to print (`PriceStore.oneWatchAtATime`).
 /// The lock file (`prices.sqlite.lock`) stays; it holds only the database's `VerifiedStamp`.
 struct MigrationLock {
     private let descriptor: Int32

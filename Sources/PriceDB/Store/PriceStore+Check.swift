@@ -200,16 +200,18 @@ extension PriceStore {
     }
 
     /// Copies the database to `path` with SQLite's online backup API, safe while imports run: the copy is one
-    /// consistent state. An existing file is replaced only with `overwrite`.
+    /// consistent state. An existing file is replaced only with `overwrite`, and only if it is a pricedb database
+    /// (an older backup): never another program's file.
     public func backup(to path: String, overwrite: Bool = false) throws(StoreError) {
         if try Self.fileExists(at: path) {
             guard overwrite else { throw .backupExists(path: path) }
+            if let other = DatabaseIdentity.what(path) { throw .notPricedb(path: path, what: other) }
             for suffix in ["", "-wal", "-shm"] where (try? Self.fileExists(at: path + suffix)) == true {
                 try? FileManager.default.removeItem(atPath: path + suffix)
             }
         }
         do {
-            let destination = try DatabaseQueue(path: path)
+            let destination = try DatabaseQueue(path: DatabaseIdentity.literal(path))
             try reader.backup(to: destination)
             try destination.close()
         } catch {

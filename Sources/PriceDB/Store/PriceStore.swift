@@ -23,6 +23,9 @@ public struct PriceStore: Sendable {
     public static func open(at path: String, create: Bool = true) throws(StoreError) -> PriceStore {
         let existed = try Self.fileExists(at: path)
         if !create && !existed { throw .missing(path: path) }
+        // Another program's file is refused before a lock file is made beside it; an empty one may be a
+        // database that another pricedb is creating right now, and is judged once that one is done.
+        if existed && !DatabaseIdentity.isEmpty(path) { try DatabaseIdentity.verify(path) }
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty {
             do {
@@ -35,6 +38,7 @@ public struct PriceStore: Sendable {
         // deciding which migrations are missing before it applies them.
         let lock = try MigrationLock(beside: path)
         defer { lock.release() }
+        if existed { try DatabaseIdentity.verify(path) }
         var configuration = Configuration()
         // WAL is set once; asking GRDB for it on every open would write to the file (it makes sure of the log
         // by creating and dropping a table), so a database already in WAL mode is opened as it is.
@@ -43,7 +47,7 @@ public struct PriceStore: Sendable {
         configuration.foreignKeysEnabled = true
         let queue: DatabaseQueue
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration)
+            queue = try DatabaseQueue(path: DatabaseIdentity.literal(path), configuration: configuration)
         } catch {
             throw .cannotOpen(path: path, reason: Self.reason(error))
         }
@@ -86,16 +90,17 @@ public struct PriceStore: Sendable {
     /// sees the same state. A database of an older schema is upgraded first (which needs write access).
     public static func openForReading(at path: String) throws(StoreError) -> PriceStore {
         guard try fileExists(at: path) else { throw .missing(path: path) }
+        try DatabaseIdentity.verify(path)
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(30)
         do {
-            var pool = try DatabasePool(path: path, configuration: configuration)
+            var pool = try DatabasePool(path: DatabaseIdentity.literal(path), configuration: configuration)
             if let snapshot = try upToDateSnapshot(of: pool, path: path) {
                 return PriceStore(writer: pool, reader: snapshot, path: path)
             }
             _ = try open(at: path, create: false)
-            pool = try DatabasePool(path: path, configuration: configuration)
+            pool = try DatabasePool(path: DatabaseIdentity.literal(path), configuration: configuration)
             return PriceStore(writer: pool, reader: try pool.makeSnapshot(), path: path)
         } catch let error as StoreError {
             throw error
@@ -159,11 +164,12 @@ public struct PriceStore: Sendable {
     public static func scratchCopy(ofDatabaseAt path: String) throws(StoreError) -> PriceStore {
         let memory = try memoryQueue()
         guard FileManager.default.fileExists(atPath: path) else { return try PriceStore(writer: memory, path: path, isScratch: true) }
+        try DatabaseIdentity.verify(path)
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(30)
         do {
-            try DatabaseQueue(path: path, configuration: configuration).backup(to: memory)
+            try DatabaseQueue(path: DatabaseIdentity.literal(path), configuration: configuration).backup(to: memory)
         } catch {
             throw .cannotOpen(path: path, reason: Self.reason(error))
         }

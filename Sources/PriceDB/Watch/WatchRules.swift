@@ -20,7 +20,7 @@ public enum WatchRules {
     public static func load(path: String) throws(WatchError) -> [WatchRule] {
         let bytes: [UInt8]
         do {
-            bytes = try Ingestor.read(path)
+            bytes = try Ingestor.read(path, named: path)
         } catch {
             if case .unreadable(_, let reason) = error {
                 throw .unreadable(path: path, reason: reason.hasPrefix("it is a directory") ? "it is a directory" : reason)

@@ -16,7 +16,7 @@ struct ScopeOptions<Default: DefaultTiers>: ParsableArguments {
     @OptionGroup var counting: CountingOptions<Default>
 
     var period: Period { asOf ?? .day(.today()) }
-    var tier: String? { counting.tier }
+    var tier: [String]? { counting.tier.isEmpty ? nil : counting.tier }
     var staleAfter: Int { counting.staleAfter }
 
     func tiers() throws -> [Tier] {
@@ -46,9 +46,10 @@ enum EveryTier: DefaultTiers {
 struct CountingOptions<Default: DefaultTiers>: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "Comma-separated tiers that count (\(Tier.allCases.map(\.rawValue).joined(separator: ", "))). Default: \(Default.described).",
+            "Tiers that count, repeated or comma-separated (\(Tier.allCases.map(\.rawValue).joined(separator: ", "))). "
+                + "Default: \(Default.described).",
             valueName: "tiers"))
-    var tier: String?
+    var tier: [String] = []
 
     @Option(
         parsing: .unconditional,
@@ -56,11 +57,11 @@ struct CountingOptions<Default: DefaultTiers>: ParsableArguments {
     var staleAfter = 2
 
     func tiers() throws -> [Tier] {
-        try tier.map { try parseTiers($0) } ?? Default.tiers
+        tier.isEmpty ? Default.tiers : try parseTiers(tier.joined(separator: ","))
     }
 
     func validate() throws {
-        try requireItems(tier.map { [$0] } ?? [], option: "--tier")
+        try requireItems(tier, option: "--tier")
         _ = try tiers()
         guard (1...400).contains(staleAfter) else {
             throw ValidationError("--stale-after takes 1 to 400 quarters, not \(staleAfter)")

@@ -11,6 +11,9 @@ struct DatabaseOptions: ParsableArguments {
             valueName: "path"))
     var path: String?
 
+    /// Where the database is.
+    var location: String { path ?? DatabaseLocation.defaultPath() }
+
     /// The database, created if it does not exist yet (for `ingest`).
     func openCreating() throws -> PriceStore {
         try opening { path throws(StoreError) in try PriceStore.open(at: path, create: true) }
@@ -25,7 +28,6 @@ struct DatabaseOptions: ParsableArguments {
     /// The database for reading, or an empty one in memory when there is none yet: for a command that can
     /// answer from its options alone (`breakeven --rate`).
     func openExistingOrEmpty() throws -> PriceStore {
-        let location = path ?? DatabaseLocation.defaultPath()
         if !FileManager.default.fileExists(atPath: location) {
             return try opening { _ throws(StoreError) in try PriceStore.inMemory() }
         }
@@ -44,7 +46,7 @@ struct DatabaseOptions: ParsableArguments {
 
     private func opening(_ open: (String) throws(StoreError) -> PriceStore) throws -> PriceStore {
         do {
-            return try open(path ?? DatabaseLocation.defaultPath())
+            return try open(location)
         } catch {
             Diagnostics.error(error.localizedDescription)
             if case .missing = error { throw ExitCode(1) }

@@ -8,14 +8,19 @@ struct ListingOutputOptions: ParsableArguments {
     @Option(help: "Output format: a table, or flat records for scripts (json, csv).")
     var format: ListingFormat = .table
 
+    @Option(help: ArgumentHelp("Write to this file (replaced whole) instead of standard output.", valueName: "file"))
+    var out: String?
+
     @OptionGroup var width: WidthOptions
 
-    /// Prints the listing; with nothing to list, a table prints `hint` instead, and JSON and CSV print no records.
-    func print(_ listing: (ListingFormat, Int?) -> String, isEmpty: Bool, hint: String) {
-        if isEmpty && format == .table {
-            Swift.print(hint)
-        } else {
-            Swift.print(listing(format, width.width), terminator: "")
+    /// Prints the listing, or writes it to `--out`; with nothing to list, a table prints `hint` instead, and
+    /// JSON and CSV print no records.
+    func print(_ listing: (ListingFormat, Int?) -> String, isEmpty: Bool, hint: String) throws {
+        let text = isEmpty && format == .table ? hint + "\n" : listing(format, out == nil ? width.width : nil)
+        guard let out, out != "-" else {
+            Swift.print(text, terminator: "")
+            return
         }
+        try OutputFile.write(text, to: out)
     }
 }

@@ -27,6 +27,15 @@ struct OutputOptions: ParsableArguments {
         }
         try OutputFile.write(to: out) { report.write(as: format, locale: locale, to: &$0) }
     }
+
+    /// Writes what `produce` writes to standard output, or to `--out`.
+    func write(_ produce: (inout TextSink) -> Void) throws {
+        guard let out, out != "-" else {
+            StandardOutput.write(produce)
+            return
+        }
+        try OutputFile.write(to: out, produce)
+    }
 }
 
 /// A file written whole or not at all: into a temporary file beside it, then renamed over it, so that a
@@ -40,6 +49,10 @@ enum OutputFile {
 
     /// Writes what `produce` writes, as it writes it (a report's JSON or CSV is never held whole).
     static func write(to path: String, _ produce: (inout TextSink) -> Void) throws {
+        if let reason = ProtectedPath.reason(path, database: nil, anyDatabase: true) {
+            Diagnostics.error("will not write \(path): \(reason); name another file with --out. Nothing was written")
+            throw ExitCode(73)
+        }
         let url = URL(fileURLWithPath: path).resolvingSymlinksInPath()
         var permissions: Any?
         switch FileKind(of: url.path) {

@@ -67,14 +67,22 @@ extension PriceDBCommand {
         @Argument(help: ArgumentHelp("Where to write the copy.", valueName: "file"))
         var file: String
 
+        func validate() throws {
+            if file.isEmpty { throw ValidationError("FILE is empty: name the file to write the copy to") }
+        }
+
         func run() throws {
             let store = try database.openExisting()
+            if let reason = ProtectedPath.reason(file, database: store.path, anyDatabase: false) {
+                Diagnostics.error("will not write the copy over \(file): \(reason); name another file. Nothing was written")
+                throw ExitCode(73)
+            }
             do {
                 try store.backup(to: file, overwrite: force)
             } catch {
                 Diagnostics.error(error.localizedDescription)
                 switch error {
-                case .backupExists, .notAFile: throw ExitCode(73)
+                case .backupExists, .notAFile, .notPricedb: throw ExitCode(73)
                 default: break
                 }
                 throw ExitCode(74)

@@ -19,7 +19,7 @@ extension PriceDBCommand {
         func run() throws {
             let location = database.path ?? DatabaseLocation.defaultPath()
             let catalog = FileManager.default.fileExists(atPath: location) ? try database.openExisting().catalog() : GPUCatalog()
-            output.print({ Listings.gpus(catalog, as: $0, width: $1) }, isEmpty: false, hint: "")
+            try output.print({ Listings.gpus(catalog, as: $0, width: $1) }, isEmpty: false, hint: "")
         }
     }
 }

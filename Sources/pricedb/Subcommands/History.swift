@@ -24,15 +24,15 @@ extension PriceDBCommand {
 
         @OptionGroup var providers: ProvidersOption
 
-        @Option(help: ArgumentHelp("Comma-separated tiers. Default: all.", valueName: "tiers"))
-        var tier: String?
+        @Option(help: ArgumentHelp("Tiers, repeated or comma-separated. Default: all.", valueName: "tiers"))
+        var tier: [String] = []
 
         @OptionGroup var sparklines: SparklineOption
         @OptionGroup var output: OutputOptions
 
         func run() throws {
             let store = try database.openExisting()
-            let tiers = try tier.map { try parseTiers($0) } ?? Tier.allCases
+            let tiers = tier.isEmpty ? Tier.allCases : try parseTiers(tier.joined(separator: ","))
             let report = try reportingFailures {
                 try ReportBuilder(store: store).history(
                     gpuName: gpu.name, providerIDs: providers.ids, tiers: tiers, sparklines: sparklines.shown(for: output))

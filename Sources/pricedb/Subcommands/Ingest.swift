@@ -115,24 +115,43 @@ extension PriceDBCommand {
         }
 
         func run() throws {
-            // A dry run works on a scratch copy, so it creates no database, folder or file and changes nothing,
-            // yet each file sees what the files before it would have stored.
-            let ingestor = dryRun
-                ? try reportingFailures { try Ingestor(dryRunOf: try database.openScratchCopy()) }
-                : Ingestor(store: try database.openCreating())
             let catalogOptions = try catalogOptions()
+            // Standard input is read once, whichever ingestor asks first; its outcome stands for every later one.
+            var standardInput: Result<String, IngestError>?
+            defer { if case .success(let path) = standardInput { try? FileManager.default.removeItem(atPath: path) } }
+            func ingest(_ file: String, with ingestor: Ingestor) throws(IngestError) -> Ingestor.Outcome {
+                guard file == "-" else {
+                    return try ingestor.ingest(fileAt: file, format: format, catalogOptions: catalogOptions, replacing: replace)
+                }
+                if standardInput == nil {
+                    if isatty(FileHandle.standardInput.fileDescriptor) == 1 {
+                        // Nothing was piped in: a user who typed `-` is waiting for a prompt that never comes.
+                        Diagnostics.note("reading a snapshot or catalog from the terminal; end it with Ctrl-D")
+                    }
+                    standardInput = Result { () throws(IngestError) in try Ingestor.readStandardInput() }
+                }
+                let path = try standardInput?.get() ?? "/dev/null"
+                return try ingestor.ingest(standardInput: path, format: format, catalogOptions: catalogOptions, replacing: replace)
+            }
+            // A dry run works on a scratch copy, so it creates no database, folder or file and changes nothing,
+            // yet each file sees what the files before it would have stored. A new database is made only for a
+            // file that will be stored in it: the files are tried on a scratch one first.
+            let ingestor: Ingestor
+            if dryRun {
+                ingestor = try reportingFailures { try Ingestor(dryRunOf: try database.openScratchCopy()) }
+            } else if FileKind(of: database.location) == .missing(permissionDenied: false) {
+                let probe = try reportingFailures { try Ingestor(dryRunOf: try database.openScratchCopy()) }
+                let storable = files.contains { (try? ingest($0, with: probe)) != nil }
+                ingestor = storable
+                    ? Ingestor(store: try database.openCreating())
+                    : try reportingFailures { try Ingestor(dryRunOf: try database.openScratchCopy()) }
+            } else {
+                ingestor = Ingestor(store: try database.openCreating())
+            }
             var status: Int32 = 0
             for file in files {
-                if file == "-" && isatty(FileHandle.standardInput.fileDescriptor) == 1 {
-                    // Nothing was piped in: a user who typed `-` is waiting for a prompt that never comes.
-                    Diagnostics.note("reading a snapshot or catalog from the terminal; end it with Ctrl-D")
-                }
                 do {
-                    let outcome = file == "-"
-                        ? try ingestor.ingest(
-                            standardInput: [UInt8](FileHandle.standardInput.readDataToEndOfFile()), format: format,
-                            catalogOptions: catalogOptions, replacing: replace)
-                        : try ingestor.ingest(fileAt: file, format: format, catalogOptions: catalogOptions, replacing: replace)
+                    let outcome = try ingest(file, with: ingestor)
                     if case .validated(let record, _) = outcome {
                         print(Listings.observations(record).rendered(width: width.width))
                     }

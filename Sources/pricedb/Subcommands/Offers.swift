@@ -104,9 +104,9 @@ extension PriceDBCommand {
             let found = try reportingFailures { try search.find(in: store, asOf: day) }
             switch output.format {
             case .json:
-                StandardOutput.write { OfferListing.writeJSON(found, asOf: day, exchangeRates: search.converter?.exchangeRates, to: &$0) }
+                try output.write { OfferListing.writeJSON(found, asOf: day, exchangeRates: search.converter?.exchangeRates, to: &$0) }
             case .csv:
-                StandardOutput.write { OfferListing.writeCSV(found, converting: search.converter != nil, to: &$0) }
+                try output.write { OfferListing.writeCSV(found, converting: search.converter != nil, to: &$0) }
             case .table, .markdown, .html:
                 let builder = ReportBuilder(store: store, converter: search.converter)
                 try output.print(builder.offers(found, period: asOf.period, staleAfterQuarters: asOf.staleAfter))

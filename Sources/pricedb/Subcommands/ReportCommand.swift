@@ -34,19 +34,19 @@ extension PriceDBCommand {
         @OptionGroup var asOf: AsOfOptions
 
         @Option(
-            help: ArgumentHelp("Comma-separated sections to show, in this order. Default: all.", valueName: "sections"),
+            help: ArgumentHelp("Sections to show in this order, repeated or comma-separated. Default: all.", valueName: "sections"),
             completion: .list(Report.SectionID.allCases.map(\.rawValue)))
-        var section: String?
+        var section: [String] = []
 
         @OptionGroup var gpus: GPUsOption
         @OptionGroup var providers: ProvidersOption
 
         @Option(
             help: ArgumentHelp(
-                "Comma-separated regions, as providers write them (us-east-1, eastus; a region whose name holds commas, "
-                    + "such as 'Texas, US, NA', is taken whole); observations without a region still count.",
+                "Regions as providers write them, repeated or comma-separated (us-east-1, eastus; a region whose name "
+                    + "holds commas, such as 'Texas, US, NA', is taken whole); observations without a region still count.",
                 valueName: "regions"))
-        var region: String?
+        var region: [String] = []
 
         @Option(name: .customLong("class"), help: ArgumentHelp("Only consumer or datacenter GPUs.", valueName: "class"))
         var gpuClass: GPUClass?
@@ -58,9 +58,9 @@ extension PriceDBCommand {
         @OptionGroup var output: OutputOptions
 
         func sections() throws -> [Report.SectionID] {
-            guard let section else { return Report.SectionID.allCases }
-            try requireItems([section], option: "--section")
-            return try commaSeparated(section).map { name in
+            guard !section.isEmpty else { return Report.SectionID.allCases }
+            try requireItems(section, option: "--section")
+            return try section.flatMap(commaSeparated).map { name in
                 guard let id = Report.SectionID(rawValue: name.lowercased()) else {
                     let names = Report.SectionID.allCases.map(\.rawValue)
                     let hint = Report.SectionID.closest(to: name).map { "did you mean \"\($0)\"? " } ?? ""
@@ -72,14 +72,14 @@ extension PriceDBCommand {
 
         func validate() throws {
             _ = try sections()
-            try requireItems(region.map { [$0] } ?? [], option: "--region")
+            try requireItems(region, option: "--region")
         }
 
         func run() throws {
             let store = try database.openExisting()
-            let known = region == nil ? [] : try reportingFailures { try store.regions() }
+            let known = region.isEmpty ? [] : try reportingFailures { try store.regions() }
             // Marketplaces name regions "Texas, US, NA": a value that is a known region as a whole is one region.
-            let regions = region.map { text in known.contains(text) ? [text] : commaSeparated(text) }
+            let regions = region.isEmpty ? nil : region.flatMap { text in known.contains(text) ? [text] : commaSeparated(text) }
             let request = ReportRequest(
                 period: asOf.period, sections: try sections(), gpuNames: gpus.names,
                 providerIDs: providers.ids, tiers: try asOf.tiers(), gpuClass: gpuClass,

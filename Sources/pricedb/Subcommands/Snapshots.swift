@@ -25,7 +25,7 @@ extension PriceDBCommand {
 
             func run() throws {
                 let snapshots = try reportingFailures { try database.openExisting().snapshots() }
-                output.print(
+                try output.print(
                     { Listings.snapshots(snapshots, as: $0, width: $1) }, isEmpty: snapshots.isEmpty,
                     hint: "No snapshots yet; add one with `pricedb ingest FILE`.")
             }

@@ -97,18 +97,23 @@ extension PriceDBCommand {
             watcher.staleAfterQuarters = asOf.staleAfter
             watcher.converter = try currency.converter(for: store)
             let day = asOf.period.lastDay
-            let alerts = try reportingFailures { try watcher.check(store, asOf: day) }
-            switch format {
-            case .table: print(AlertListing.lines(alerts), terminator: "")
-            case .json: print(AlertListing.json(alerts, asOf: day, exchangeRates: watcher.converter?.exchangeRates), terminator: "")
-            case .csv: print(AlertListing.csv(alerts, converting: watcher.converter != nil), terminator: "")
+            // Deciding, printing and remembering are one step among watches of this database: two run at once
+            // (two cron lines, a retry) print each crossing once in all.
+            let alerts = try store.oneWatchAtATime { () throws -> [Watcher.Alert] in
+                let alerts = try reportingFailures { try watcher.check(store, asOf: day) }
+                switch format {
+                case .table: print(AlertListing.lines(alerts), terminator: "")
+                case .json: print(AlertListing.json(alerts, asOf: day, exchangeRates: watcher.converter?.exchangeRates), terminator: "")
+                case .csv: print(AlertListing.csv(alerts, converting: watcher.converter != nil), terminator: "")
+                }
+                // Remembered only once written: an alert that did not reach the reader comes again next run.
+                if let failure = StandardOutput.flush() {
+                    Diagnostics.error("cannot write the alerts (\(failure)); they were not marked as reported and come again next run")
+                    throw ExitCode(74)
+                }
+                try reportingFailures { try watcher.remember(alerts, in: store) }
+                return alerts
             }
-            // Remembered only once written: an alert that did not reach the reader comes again next run.
-            if let failure = StandardOutput.flush() {
-                Diagnostics.error("cannot write the alerts (\(failure)); they were not marked as reported and come again next run")
-                throw ExitCode(74)
-            }
-            try reportingFailures { try watcher.remember(alerts, in: store) }
             if alerts.isEmpty { throw ExitCode(1) }
         }
     }
