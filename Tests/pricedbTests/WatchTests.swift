@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 @testable import PriceDB
 import Testing
 
@@ -43,6 +44,29 @@ import Testing
 
     /// An alert is remembered only once it was written: on a full disk the command fails (74), and the next run
     /// still reports the crossing.
+    /// Watches started together print each crossing once in all, whoever comes first.
+    @Test func watchesStartedTogetherPrintACrossingOnce() throws {
+        for round in 0..<4 {
+            let db = try Self.history(["2.40", "2.00"])
+            let outputs = (0..<4).map { _ in Scratch.unique("watch-\(round)", ".txt") }
+            let processes = try outputs.map { output in
+                let process = Process()
+                process.executableURL = CommandRunner.binary
+                process.arguments = ["watch", "--db", db, "--as-of", "2026-03-31", "--drop", "10%"]
+                process.currentDirectoryURL = CommandRunner.packageRoot
+                _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+                process.standardOutput = try FileHandle(forWritingTo: output)
+                process.standardError = FileHandle.nullDevice
+                return process
+            }
+            for process in processes { try process.run() }
+            for process in processes { process.waitUntilExit() }
+            let printed = try outputs.map { try String(contentsOf: $0, encoding: .utf8) }.joined()
+            #expect(printed.components(separatedBy: "drop=10%").count - 1 == 1, "round \(round): \(printed)")
+            #expect(processes.map(\.terminationStatus).sorted() == [0, 1, 1, 1])
+        }
+    }
+
     @Test func anAlertThatCouldNotBeWrittenComesAgain() throws {
         let db = try Self.history(["2.40", "2.00"])
         let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))

@@ -45,12 +45,13 @@ public enum IngestError: Error, LocalizedError, Sendable {
         }
     }
 
-    /// 65 (EX_DATAERR) for bad data, 66 (EX_NOINPUT) for an unreadable file, 74 (EX_IOERR) for the database.
+    /// 65 (EX_DATAERR) for bad data, 66 (EX_NOINPUT) for an unreadable file, 74 (EX_IOERR) for the database
+    /// (65 where the database refused what the file asks, such as a correction that drops providers).
     public var exitCode: Int32 {
         switch self {
         case .invalid: return 65
         case .unreadable: return 66
-        case .store: return 74
+        case .store(_, let error): return error.exitCode
         }
     }
 }

@@ -5,7 +5,7 @@ import PriceDBMigrations
 extension PriceStore {
     /// One thing wrong with a database, as `pricedb check` names it.
     public struct Problem: Hashable, Sendable {
-        /// What was checked: `integrity`, `foreign-keys`, `schema` or `history`.
+        /// What was checked: `integrity`, `foreign-keys`, `schema`, `values` or `history`.
         public var check: String
         public var message: String
     }
@@ -31,7 +31,18 @@ extension PriceStore {
             if version != migrations.count {
                 problems.append(Problem(check: "schema", message: "user_version is \(version); this pricedb writes \(migrations.count)"))
             }
-            problems += try Self.missingSchemaObjects(in: db)
+            problems += try Self.migrationRecordProblems(in: db)
+            let missing = try Self.missingSchemaObjects(in: db)
+            problems += missing
+            // The rules of the history read the tables and decode their values: they wait until every table is
+            // there and every value keeps the schema's rules.
+            let broken = missing.isEmpty ? try Self.valuesBreakingTheSchema(in: db) : []
+            problems += broken
+            guard missing.isEmpty && broken.isEmpty else {
+                problems.append(
+                    Problem(check: "history", message: "the rules of the history are checked once the problems above are mended"))
+                return problems
+            }
             let rules: [(String, String)] = [
                 ("runs whose offer does not exist", "SELECT count(*) FROM price_run r WHERE NOT EXISTS (SELECT 1 FROM offer o WHERE o.id = r.offer_id)"),
                 ("runs that start on a day their feed was not observed",
@@ -44,6 +55,14 @@ extension PriceStore {
                  "SELECT count(*) FROM price_run r JOIN offer o ON o.id = r.offer_id JOIN (SELECT feed_id, max(observed_on) AS latest FROM feed_day GROUP BY feed_id) f ON f.feed_id = o.feed_id WHERE r.last_seen = f.latest"),
                 ("pairs of runs of one offer that overlap",
                  "SELECT count(*) FROM price_run a JOIN price_run b ON b.offer_id = a.offer_id AND b.last_seen > a.last_seen AND b.first_seen <= a.last_seen"),
+                ("pairs of runs of one offer at one value with no observed day between them (they should be one run)",
+                 """
+                 SELECT count(*) FROM price_run a JOIN offer o ON o.id = a.offer_id
+                 JOIN price_run b ON b.offer_id = a.offer_id AND b.first_seen = (
+                     SELECT min(d.observed_on) FROM feed_day d WHERE d.feed_id = o.feed_id AND d.observed_on > a.last_seen)
+                 WHERE a.last_seen != '9999-12-31' AND a.status = b.status AND a.price_low_micros IS b.price_low_micros
+                   AND a.price_high_micros IS b.price_high_micros AND a.approximate = b.approximate AND a.note IS b.note
+                 """),
                 ("snapshots that observed nothing", "SELECT count(*) FROM snapshot s WHERE NOT EXISTS (SELECT 1 FROM feed_day d WHERE d.snapshot_id = s.id)"),
                 ("snapshots whose provider count does not match the providers they observed",
                  "SELECT count(*) FROM snapshot s WHERE s.provider_count != (SELECT count(DISTINCT f.provider_id) FROM feed_day d JOIN feed f ON f.id = d.feed_id WHERE d.snapshot_id = s.id)"),
@@ -59,6 +78,56 @@ extension PriceStore {
             }
             return problems
         }
+    }
+
+    /// The migration record (`grdb_migrations`) against the schema: pricedb decides what to migrate by it, so
+    /// a record that lists other migrations than the schema's version leads the next write astray.
+    private static func migrationRecordProblems(in db: Database) throws -> [Problem] {
+        guard try db.tableExists("grdb_migrations") else {
+            return [Problem(check: "schema", message: "the migration record (table grdb_migrations) is missing; restore the database from a backup")]
+        }
+        let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+        let recorded = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
+        let expected = migrations.prefix(version).map(\.name)
+        guard recorded != expected else { return [] }
+        let lacking = expected.filter { !recorded.contains($0) }
+        let extra = recorded.filter { !expected.contains($0) }
+        let parts = [
+            lacking.isEmpty ? nil : "lacks \(lacking.joined(separator: ", "))",
+            extra.isEmpty ? nil : "lists \(extra.joined(separator: ", ")), which schema version \(version) does not have",
+        ].compactMap { $0 }
+        return [
+            Problem(
+                check: "schema",
+                message: "the migration record (grdb_migrations) \(parts.joined(separator: " and ")); restore the database from a backup")
+        ]
+    }
+
+    /// Stored values that break the schema's rules, by table and row: a day that is not a date (`sqlite3` with
+    /// `PRAGMA ignore_check_constraints` can write one), which every read of the history would stumble on.
+    private static func valuesBreakingTheSchema(in db: Database) throws -> [Problem] {
+        let days: [(table: String, key: String, columns: [String])] = [
+            ("price_run", "offer_id", ["first_seen", "last_seen"]), ("feed_day", "feed_id", ["observed_on"]),
+            ("snapshot", "id", ["observed_on"]), ("exchange_rate", "currency", ["day"]), ("watch_report", "rule", ["since"]),
+        ]
+        var problems: [Problem] = []
+        for (table, key, columns) in days {
+            for column in columns {
+                // Names from the list above, never input.
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: "SELECT \(key), CAST(\(column) AS TEXT) FROM \(table) WHERE date(\(column)) IS NOT \(column) LIMIT 4")
+                guard !rows.isEmpty else { continue }
+                let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table) WHERE date(\(column)) IS NOT \(column)") ?? 0
+                let shown = rows.prefix(3).map { "\(key) \($0[0] as DatabaseValue) has '\(UntrustedText.escaped(($0[1] as String?) ?? "NULL"))'" }
+                problems.append(
+                    Problem(
+                        check: "values",
+                        message: "\(count) row\(count == 1 ? "" : "s") of \(table) with a \(column) that is not a date ("
+                            + shown.joined(separator: "; ") + (count > 3 ? "; …" : "") + "); restore the database from a backup"))
+            }
+        }
+        return problems
     }
 
     /// The tables, views, indexes and triggers that the migrations create and the database lacks (after a
