@@ -417,8 +417,11 @@ struct SnapshotDecoder {
         } catch .tooPrecise {
             fail(path(), value.position, "\(literal) has more than 6 decimal places, which pricedb does not keep")
             return nil
-        } catch {
+        } catch .outOfRange {
             fail(path(), value.position, "\(literal) is too large for a price")
+            return nil
+        } catch {
+            fail(path(), value.position, "\(literal) is not a number pricedb reads; write it as 2.50")
             return nil
         }
         let amount = Money(micros: micros)

@@ -74,7 +74,7 @@ enum DecimalText {
         return negative ? -value : value
     }
 
-    /// An exponent's digits with an optional sign, below 100 in magnitude.
+    /// An exponent's digits with an optional sign; any magnitude above 1,000 reads as 1,000.
     private static func exponent<Bytes: Collection>(_ bytes: Bytes) throws(Failure) -> Int where Bytes.Element == UInt8 {
         var rest = bytes[...]
         var negative = false
@@ -82,11 +82,12 @@ enum DecimalText {
             negative = sign == UInt8(ascii: "-")
             rest = rest.dropFirst()
         }
-        guard !rest.isEmpty, rest.count <= 2 else { throw .notANumber }
+        guard !rest.isEmpty else { throw .notANumber }
         var value = 0
         for byte in rest {
             guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { throw .notANumber }
-            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            // Beyond 1,000 the outcome no longer changes (too large, too precise, or zero): the count stops there.
+            value = min(value * 10 + Int(byte - UInt8(ascii: "0")), 1_000)
         }
         return negative ? -value : value
     }

@@ -16,6 +16,31 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.micros = micros
     }
 
+    /// Reads a threshold (`--below`, a rules file's `below`): an amount above 0 and below
+    /// `largestHourlyPerGPU`, or why the text is not one, in words that say what to write instead.
+    public static func threshold(_ text: String) -> Result<Money, ThresholdError> {
+        do {
+            let micros = try DecimalText.millionths(text.trimmingCharacters(in: .whitespaces)[...])
+            guard micros > 0 else { return .failure(ThresholdError("'\(text)' is not above 0")) }
+            guard micros < largestHourlyPerGPU.micros else {
+                return .failure(ThresholdError("'\(text)' is 10,000 or more, beyond any hourly price pricedb stores"))
+            }
+            return .success(Money(micros: micros))
+        } catch .tooPrecise {
+            return .failure(ThresholdError("'\(text)' has more than 6 decimal places, which pricedb does not keep"))
+        } catch .outOfRange {
+            return .failure(ThresholdError("'\(text)' is 10,000 or more, beyond any hourly price pricedb stores"))
+        } catch {
+            return .failure(ThresholdError("'\(text)' is not an amount; write one such as 2.50"))
+        }
+    }
+
+    /// Why a threshold was refused.
+    public struct ThresholdError: Error, Sendable {
+        public let reason: String
+        init(_ reason: String) { self.reason = reason }
+    }
+
     public static func < (lhs: Money, rhs: Money) -> Bool { lhs.micros < rhs.micros }
 
     /// The exact amount as decimal text with no trailing zeros, such as `4.09625`.

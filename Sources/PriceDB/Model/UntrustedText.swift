@@ -12,18 +12,21 @@ public enum UntrustedText {
     public static func problem(_ text: String, limit: Int = nameLimit) -> String? {
         if let scalar = text.unicodeScalars.first(where: isControl) {
             return "holds the control character \(escape(scalar)); names and notes may not hold NUL, escape "
-                + "sequences, line breaks or direction overrides"
+                + "sequences, line breaks, direction overrides or invisible characters"
         }
         let count = text.count
         if count > limit { return "is \(count) characters long; at most \(limit) are kept" }
         return nil
     }
 
-    /// Control characters (C0, DEL, C1) and the invisible marks that reorder text on screen.
+    /// Control characters (C0, DEL, C1), line and paragraph separators (U+2028, U+2029), and the invisible
+    /// format characters (Unicode's category Cf: direction marks and overrides, zero-width spaces and joiners,
+    /// the byte-order mark, the soft hyphen), which reorder, hide or break text on screen.
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x00...0x1F, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true
-        default: return false
+        case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029: return true
+        case 0x20...0x7E: return false
+        default: return scalar.properties.generalCategory == .format
         }
     }
 

@@ -233,6 +233,11 @@ extension ReportBuilder {
                 throw QueryError.nothingMatches("no rental price for \(gpu.name) from \(named) as of \(asOf); give one with --rate")
             }
             let breakEven = try BreakEven(gpu: gpu, asOf: asOf, purchase: purchase, hoursPerDay: hoursPerDay, rates: rates)
+            guard breakEven.lines.contains(where: { $0.hours != nil }) else {
+                throw QueryError.nothingMatches(
+                    "every rental price for \(gpu.name) as of \(asOf) is 0, which sources write for \"no price\"; "
+                        + "no break-even follows from it; give a price with --rate")
+            }
             let continuous = Hours("24")!
             var rows: [[Report.Value]] = []
             for line in breakEven.lines {

@@ -199,7 +199,7 @@ extension PriceStore {
             arguments: [
                 sha256, format, observedOn.description, providerIDs.joined(separator: ","), source?.name, source?.url,
                 source?.published?.description,
-                fileName, ingestedAt.formatted(.iso8601), counts.observations, counts.providers,
+                UntrustedText.escaped(fileName), ingestedAt.formatted(.iso8601), counts.observations, counts.providers,
                 counts.gpus, counts.skipped,
             ])
         return db.lastInsertedRowID

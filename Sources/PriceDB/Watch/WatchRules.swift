@@ -84,13 +84,14 @@ public enum WatchRules {
             rule.tiers = tiers
         }
         if let below = table["below"] {
-            let text = below.string ?? below.int.map(String.init)
-            guard let text, let amount = Money(text), amount.micros > 0 else {
-                throw fail("below", below.double != nil
-                    ? "write the amount as text to keep it exact: below = \"\(below.double ?? 0)\""
-                    : "below takes an amount above 0 such as \"2.50\"")
+            // A TOML float is read by its shortest decimal form, which is the text written for any amount of
+            // 15 significant digits or fewer (2.50 is 2.5 exactly); text and integers are read as written.
+            let text = below.string ?? below.int.map(String.init) ?? below.double.map { "\($0)" }
+            guard let text else { throw fail("below", "below takes an amount above 0 such as 2.50") }
+            switch Money.threshold(text) {
+            case .success(let amount): rule.below = amount
+            case .failure(let error): throw fail("below", "below: \(error.reason)")
             }
-            rule.below = amount
         }
         if let drop = table["drop"] {
             let text = drop.string ?? drop.int.map(String.init)

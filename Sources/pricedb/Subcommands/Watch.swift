@@ -57,8 +57,8 @@ extension PriceDBCommand {
         var format: ListingFormat = .table
 
         func validate() throws {
-            if let below, (Money(below)?.micros ?? 0) <= 0 {
-                throw ValidationError("--below takes an amount above 0 such as 2.50, not '\(UntrustedText.shown(below))'")
+            if let below, case .failure(let error) = Money.threshold(below) {
+                throw ValidationError("--below: \(UntrustedText.shown(error.reason))")
             }
             if let drop, WatchRules.percent(drop) == nil {
                 throw ValidationError("--drop takes a percentage above 0 and at most 100 such as 10%, not '\(UntrustedText.shown(drop))'")
@@ -87,7 +87,7 @@ extension PriceDBCommand {
                 watchRules = [
                     WatchRule(
                         gpuNames: gpus.names, providerIDs: providers.ids, tiers: asOf.tier == nil ? nil : try asOf.tiers(),
-                        regionPatterns: regions.patterns, below: below.flatMap(Money.init),
+                        regionPatterns: regions.patterns, below: below.flatMap { try? Money.threshold($0).get() },
                         dropPercent: drop.flatMap(WatchRules.percent))
                 ]
             }
