@@ -116,7 +116,7 @@ import Testing
         let db = try Self.history(["2.40", "2.00"])
         let folder = (db as NSString).deletingLastPathComponent
         let cases: [(String, String)] = [
-            ("[[rule]]\nname = \"h100\"\ngpu = \"H100\"\nbelow = 2.5\n", "alerts.toml:4: write the amount as text"),
+            ("[[rule]]\nname = \"h100\"\ngpu = \"H100\"\nbelow = 1e308\n", "alerts.toml:4: below: '1e+308' is 10,000 or more"),
             ("[[rule]]\nbelow = \"2\"\n\n[[rule]]\ngpu = [\"H100\"]\nmax = \"3\"\n", "alerts.toml:6: unknown key 'max'"),
             ("[[rule]]\ngpu = \"H100\"\n", "alerts.toml:1: the rule needs below"),
             ("[[rule]]\nbelow = \"2\"\ntier = [\"cheap\"]\n", "alerts.toml:3: unknown tier 'cheap'"),
