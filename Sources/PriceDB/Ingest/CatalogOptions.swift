@@ -9,11 +9,15 @@ public struct CatalogOptions: Sendable {
     public var gpuAliases: [String: String]
     /// Skip and count rows whose accelerator is unknown, instead of failing the file.
     public var skipUnknown: Bool
+    /// Where the catalog came from (a URL, a repository and commit), kept with the snapshot. The catalog's feed
+    /// is the same whatever its source: a cloud's SkyPilot catalog is one feed, ingested, fetched or backfilled.
+    public var source: Source?
 
     public init(
         providerID: String, observedOn: Day, providerName: String? = nil, providerKind: Provider.Kind? = nil,
-        gpuAliases: [String: String] = [:], skipUnknown: Bool = false
+        gpuAliases: [String: String] = [:], skipUnknown: Bool = false, source: Source? = nil
     ) {
+        self.source = source
         self.providerID = providerID
         self.observedOn = observedOn
         self.providerName = providerName

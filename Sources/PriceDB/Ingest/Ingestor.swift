@@ -119,7 +119,7 @@ public struct Ingestor: Sendable {
         do {
             var reader = SkyPilotCatalog(path: path, options: options, catalog: try store.catalog(), today: today)
             reader.displayName = name
-            let (outcome, counts) = try reader.ingest(into: store, knownProviders: try store.providers(), replacing: replacing)
+            let (outcome, counts) = try reader.ingest(into: store, knownProviders: ProviderRegistry.adding(to: try store.providers()), replacing: replacing)
             switch outcome {
             case .stored(let snapshot, let replaced):
                 return isDryRun ? .validatedCatalog(counts, replacing: replaced) : .storedCatalog(snapshot, counts, replaced: replaced)
@@ -246,7 +246,7 @@ public struct Ingestor: Sendable {
                 diagnostics: [Diagnostic(file: fileName, path: nil, position: error.position, message: message)])
         }
         var decoder = SnapshotDecoder(
-            file: fileName, today: today, catalog: try store.catalog(), knownProviders: try store.providers())
+            file: fileName, today: today, catalog: try store.catalog(), knownProviders: ProviderRegistry.adding(to: try store.providers()))
         guard let content = decoder.decode(root) else {
             throw IngestError.invalid(file: fileName, diagnostics: decoder.diagnostics)
         }
@@ -263,7 +263,8 @@ public struct Ingestor: Sendable {
             diagnostics: [
                 Diagnostic(
                     file: name, path: nil, position: nil,
-                    message: "a SkyPilot CSV catalog does not say whose prices it holds or when; give --provider ID and --observed-at DATE")
+                    message: "a SkyPilot CSV catalog does not say whose prices it holds; give --provider ID, or keep the file "
+                        + "as <cloud>/vms.csv, as SkyPilot publishes it (aws/vms.csv)")
             ])
     }
 

@@ -44,7 +44,7 @@ struct SkyPilotCatalog {
         }
         let (outcome, observations) = try store.importCatalog(
             format: Self.format, observedOn: options.observedOn, fileName: (name as NSString).lastPathComponent,
-            providerID: options.providerID, provider: provider, catalog: catalog, replacing: replacing
+            providerID: options.providerID, provider: provider, catalog: catalog, source: options.source, replacing: replacing
         ) { sink in
             var hasher = ContentHash()
             var reader: CSVReader

@@ -72,7 +72,7 @@ extension PriceStore {
     /// same day are removed in the same transaction.
     public func importCatalog(
         format: String, observedOn: Day, fileName: String, providerID: String, provider: ProviderDeclaration?,
-        catalog: GPUCatalog, replacing: Bool = false,
+        catalog: GPUCatalog, source: Source? = nil, replacing: Bool = false,
         read: (CatalogSink) throws -> CatalogStream
     ) throws -> (outcome: RecordOutcome, observationCount: Int) {
         var outcome: RecordOutcome?
@@ -121,6 +121,7 @@ extension PriceStore {
                 if let provider = provider?.provider {
                     try Self.upsert(provider, in: db)
                 }
+                try Self.addBuiltInProviders([providerID], in: db)
                 let gpuIDs = Set(try String.fetchAll(db, sql: "SELECT DISTINCT gpu_id FROM temp.catalog_fold"))
                     .union(stream.offers.map(\.gpuID))
                 for gpuID in gpuIDs.sorted() {
@@ -128,7 +129,7 @@ extension PriceStore {
                 }
                 let gpuCount = gpuIDs.count
                 let snapshotID = try Self.insertSnapshot(
-                    sha256: stream.sha256, format: format, observedOn: observedOn, providerIDs: [providerID], source: nil,
+                    sha256: stream.sha256, format: format, observedOn: observedOn, providerIDs: [providerID], source: source,
                     fileName: fileName,
                     ingestedAt: Date(),
                     counts: (observationCount, observationCount > 0 ? 1 : 0, gpuCount, stream.skippedCount), in: db)

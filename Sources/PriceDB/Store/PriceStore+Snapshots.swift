@@ -42,6 +42,7 @@ extension PriceStore {
             for declaration in record.providers {
                 try Self.upsert(declaration.provider, in: db)
             }
+            try Self.addBuiltInProviders(providerIDs, in: db)
             let declaredIDs = Set(record.declaredGPUs.map(\.id))
             for gpu in record.declaredGPUs + record.usedGPUs.filter({ !declaredIDs.contains($0.id) }) {
                 try Self.upsert(gpu, in: db)
@@ -203,6 +204,17 @@ extension PriceStore {
                 counts.gpus, counts.skipped,
             ])
         return db.lastInsertedRowID
+    }
+
+    /// Adds the built-in providers (`ProviderRegistry`) among `ids` that the database does not hold yet; one it
+    /// holds keeps what it was told.
+    static func addBuiltInProviders(_ ids: [String], in db: Database) throws {
+        for id in ids {
+            guard let provider = ProviderRegistry.provider(id: id) else { continue }
+            try db.execute(
+                sql: "INSERT INTO provider (id, name, short_name, kind, url) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                arguments: [provider.id, provider.name, provider.shortName, provider.kind.rawValue, provider.url])
+        }
     }
 
     /// Adds a provider, or brings a known one's metadata up to date.

@@ -8,11 +8,14 @@ extension PriceDBCommand {
             commandName: "ingest",
             abstract: "Record price observations (snapshot JSON, SkyPilot catalogs) and ECB exchange rates.",
             discussion: """
-                Each FILE is a snapshot JSON (format pricedb-snapshot/1; see README, "Snapshot format") or a \
-                SkyPilot CSV catalog (catalogs/v7/<cloud>/vms.csv, recognised by its header), which needs \
-                --provider and --observed-at, or the ECB's reference rates (eurofxref-hist.csv, recognised by \
-                its header), which --currency converts with. Each file is stored whole or not at all, in its own transaction; a \
-                file ingested before (same bytes) is skipped. A bad file does not stop the others.
+                Each FILE is a snapshot JSON (format pricedb-snapshot/1; see README, "Snapshot format"), a \
+                SkyPilot CSV catalog (recognised by its header), or the ECB's reference rates \
+                (eurofxref-hist.csv, recognised by its header), which --currency converts with. A catalog kept as \
+                <cloud>/vms.csv, as SkyPilot publishes it, is that cloud's (aws/vms.csv is aws), else --provider \
+                names it; it was observed today unless --observed-at says otherwise. The clouds SkyPilot publishes \
+                are known (`pricedb providers --all` lists them); another provider needs --provider-name and \
+                --provider-kind once. Each file is stored whole or not at all, in its own transaction; a file \
+                ingested before (same bytes, day and provider) is skipped. A bad file does not stop the others.
 
                 Exit status: 0 when every file was stored or skipped; otherwise the worst failure: \
                 65 bad data, 66 a file cannot be read, 74 database error.
@@ -21,7 +24,8 @@ extension PriceDBCommand {
                   pricedb ingest Fixtures/snapshots/2026-02-07-gpu-rental-comparison.json
                   pricedb ingest --dry-run new-prices.json
                   pricedb ingest --replace corrected-prices.json
-                  pricedb ingest --provider aws --observed-at 2026-02-07 aws/vms.csv
+                  pricedb ingest catalogs/v7/aws/vms.csv catalogs/v7/gcp/vms.csv
+                  pricedb ingest --provider aws --observed-at 2026-02-07 aws-february.csv
                   pricedb ingest eurofxref-hist.csv
                   pricedb ingest --provider lambda --provider-name Lambda \\
                       --provider-kind managed-cloud --observed-at 2026-02-07 \\
@@ -50,11 +54,20 @@ extension PriceDBCommand {
         @Option(help: "The files' format. Default: recognised from the content.")
         var format: Ingestor.Format?
 
-        @Option(help: ArgumentHelp("For a CSV catalog: the provider id whose prices it holds.", valueName: "id"))
+        @Option(
+            help: ArgumentHelp(
+                "For a CSV catalog: the provider id whose prices it holds. Default: the folder of a <cloud>/vms.csv.",
+                valueName: "id"))
         var provider: String?
 
-        @Option(help: ArgumentHelp("For a CSV catalog: the day its prices were seen (YYYY-MM-DD).", valueName: "date"))
+        @Option(help: ArgumentHelp("For a CSV catalog: the day its prices were seen (YYYY-MM-DD). Default: today.", valueName: "date"))
         var observedAt: String?
+
+        @Option(help: ArgumentHelp("For a CSV catalog: where it came from, kept with the snapshot (`snapshots` shows it).", valueName: "name"))
+        var sourceName: String?
+
+        @Option(help: ArgumentHelp("For a CSV catalog: the URL it came from, kept with the snapshot.", valueName: "url"))
+        var sourceURL: String?
 
         @Option(help: ArgumentHelp("For a CSV catalog of a new provider: its display name.", valueName: "name"))
         var providerName: String?
@@ -79,8 +92,18 @@ extension PriceDBCommand {
             if files.filter({ $0 == "-" }).count > 1 {
                 throw ValidationError("standard input (-) can be read once; name it once")
             }
-            if (provider == nil) != (observedAt == nil) {
-                throw ValidationError("--provider and --observed-at go together: a CSV catalog needs both")
+            if let provider {
+                let clouds = Set(files.compactMap(ProviderRegistry.cloud(ofCatalogAt:)))
+                if files.count > 1 && !clouds.subtracting([provider]).isEmpty {
+                    throw ValidationError(
+                        "--provider \(provider) names one provider, but the catalogs' paths name \(clouds.sorted().joined(separator: ", ")); "
+                            + "leave out --provider and each catalog is stored as its own cloud's")
+                }
+            }
+            for (option, value) in [("--source-name", sourceName), ("--source-url", sourceURL)] {
+                if let value, let problem = UntrustedText.problem(value, limit: UntrustedText.longTextLimit) {
+                    throw ValidationError("\(option) \(problem)")
+                }
             }
             if let observedAt, Day(observedAt) == nil {
                 if let reason = Day.impossibility(of: observedAt) {
@@ -106,20 +129,23 @@ extension PriceDBCommand {
             return aliases
         }
 
-        func catalogOptions() throws -> CatalogOptions? {
-            guard let provider, let observedAt, let day = Day(observedAt) else { return nil }
+        /// What a catalog at `file` needs: its provider (`--provider`, else the cloud its path names), its day
+        /// (`--observed-at`, else today) and the rest of the flags; `nil` when nothing names its provider.
+        func catalogOptions(for file: String) throws -> CatalogOptions? {
+            guard let provider = provider ?? ProviderRegistry.cloud(ofCatalogAt: file) else { return nil }
+            let source = sourceName == nil && sourceURL == nil ? nil : Source(name: sourceName, url: sourceURL, published: nil)
             return CatalogOptions(
-                providerID: provider, observedOn: day, providerName: providerName,
+                providerID: provider, observedOn: observedAt.flatMap { Day($0) } ?? Day.today(), providerName: providerName,
                 providerKind: providerKind.flatMap(Provider.Kind.init(rawValue:)), gpuAliases: try aliases(),
-                skipUnknown: skipUnknown)
+                skipUnknown: skipUnknown, source: source)
         }
 
         func run() throws {
-            let catalogOptions = try catalogOptions()
             // Standard input is read once, whichever ingestor asks first; its outcome stands for every later one.
             var standardInput: Result<String, IngestError>?
             defer { if case .success(let path) = standardInput { try? FileManager.default.removeItem(atPath: path) } }
             func ingest(_ file: String, with ingestor: Ingestor) throws(IngestError) -> Ingestor.Outcome {
+                let catalogOptions = try? catalogOptions(for: file)
                 guard file == "-" else {
                     return try ingestor.ingest(fileAt: file, format: format, catalogOptions: catalogOptions, replacing: replace)
                 }
