@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // The schema's one source: the plain SQL files in Migrations/, embedded in the binary at build time.
@@ -29,6 +30,7 @@ let package = Package(
                 .embedInCode("0007_series_days.sql"),
                 .embedInCode("0008_open_runs.sql"),
                 .embedInCode("0009_strict_rates.sql"),
+                .embedInCode("0010_fetch_sources.sql"),
             ]
         ),
         .target(
@@ -39,6 +41,7 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .executableTarget(
@@ -58,7 +61,7 @@ let package = Package(
             name: "pricedbTests",
             dependencies: [
                 "PriceDB", "pricedb", "TestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["Golden"]
         ),

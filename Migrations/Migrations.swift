@@ -23,4 +23,5 @@ public let migrations: [Migration] = [
     Migration(name: "0007_series_days.sql", sql: String(decoding: PackageResources._007_series_days_sql, as: UTF8.self)),
     Migration(name: "0008_open_runs.sql", sql: String(decoding: PackageResources._008_open_runs_sql, as: UTF8.self)),
     Migration(name: "0009_strict_rates.sql", sql: String(decoding: PackageResources._009_strict_rates_sql, as: UTF8.self)),
+    Migration(name: "0010_fetch_sources.sql", sql: String(decoding: PackageResources._010_fetch_sources_sql, as: UTF8.self)),
 ]

@@ -13,12 +13,13 @@ struct PriceDBCommand: ParsableCommand {
             $XDG_DATA_HOME/pricedb/prices.sqlite (~/.local/share/pricedb/prices.sqlite).
 
             Exit status: 0 success, 1 nothing to show, 64 usage error, 65 bad input data or a missing \
-            exchange rate, 66 input file unreadable, 73 output file cannot be written (or backup file \
-            exists), 74 database error or damage (run `pricedb check`), or output that cannot be written.
+            exchange rate, 66 input file unreadable, 69 a source could not be fetched, 73 output file cannot \
+            be written (or backup file exists), 74 database error or damage (run `pricedb check`), or output \
+            that cannot be written.
             """,
         version: PriceDBVersion.current,
         subcommands: [
-            Ingest.self, ReportCommand.self, Offers.self, Watch.self, Quarters.self, History.self, Chart.self, Cost.self, BreakEven.self,
+            Ingest.self, Fetch.self, ReportCommand.self, Offers.self, Watch.self, Quarters.self, History.self, Chart.self, Cost.self, BreakEven.self,
             Snapshots.self,
             Providers.self, GPUs.self, Check.self, Backup.self,
         ]

@@ -54,13 +54,14 @@ import Testing
         return path
     }
 
-    @Test func aCatalogWithoutProviderOrDateIsExplained() throws {
+    @Test func aCatalogWithoutProviderIsExplained() throws {
         let db = CommandRunner.temporaryDatabase()
         let result = try CommandRunner.run(["ingest", "--db", db, "Fixtures/skypilot/gcp-vms.csv"])
         #expect(result.status == 65)
-        #expect(result.stderr.contains("give --provider ID and --observed-at DATE"))
-        let half = try CommandRunner.run(["ingest", "--db", db, "--provider", "gcp", "Fixtures/skypilot/gcp-vms.csv"])
-        #expect(half.status == 64)
+        #expect(result.stderr.contains("give --provider ID, or keep the file as <cloud>/vms.csv"))
+        let today = try CommandRunner.run(["ingest", "--db", db, "--provider", "gcp", "Fixtures/skypilot/gcp-vms.csv"])
+        #expect(today.status == 0, "\(today.stderr)")
+        #expect(today.stdout.contains("(observed \(IngestCommandTests.today()))"), "\(today.stdout)")
         let badAlias = try CommandRunner.run([
             "ingest", "--db", db, "--provider", "gcp", "--observed-at", "2026-02-07", "--gpu-alias", "X", "Fixtures/skypilot/gcp-vms.csv",
         ])
@@ -96,5 +97,30 @@ import Testing
             "--tier", "spot",
         ])
         #expect(spot.stdout.contains("T4 (16GB)  $0.14"))
+    }
+
+    /// Catalogs kept as SkyPilot publishes them need no flag: each is its own cloud's, observed today, and a
+    /// fresh database knows the clouds' names.
+    @Test func catalogsByTheirPathNeedNoFlags() throws {
+        let folder = Scratch.unique("tree")
+        for cloud in ["aws", "gcp"] {
+            let dir = folder.appendingPathComponent("catalogs/v7/\(cloud)")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(
+                at: CommandRunner.packageRoot.appendingPathComponent("Fixtures/skypilot/\(cloud)-vms.csv"),
+                to: dir.appendingPathComponent("vms.csv"))
+        }
+        let db = CommandRunner.temporaryDatabase()
+        let paths = ["aws", "gcp"].map { folder.appendingPathComponent("catalogs/v7/\($0)/vms.csv").path }
+        let mixed = try CommandRunner.run(["ingest", "--db", db, "--provider", "gcp"] + paths)
+        #expect(mixed.status == 64, "\(mixed.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: db))
+        let result = try CommandRunner.run(["ingest", "--db", db] + paths)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("(observed \(IngestCommandTests.today()))"), "\(result.stdout)")
+        let providers = try CommandRunner.run(["providers", "--db", db, "--format", "csv"])
+        #expect(providers.stdout.contains("aws,AWS,Amazon Web Services,hyperscaler"), "\(providers.stdout)")
+        let offers = try CommandRunner.run(["offers", "--db", db, "--providers", "gcp", "--format", "csv"])
+        #expect(!offers.stdout.contains("p4d.24xlarge"), "an AWS instance was stored as GCP's")
     }
 }

@@ -119,11 +119,15 @@ import Testing
             "--provider", "lambda", "--observed-at", "2026-02-07", "--provider-kind", "managed-cloud", "--gpu-alias",
             "GH200-480GB=GH200", "--skip-unknown", "vms.csv",
         ])
-        let options = try #require(try command.catalogOptions())
+        let options = try #require(try command.catalogOptions(for: "vms.csv"))
         #expect(options.providerKind == .managedCloud)
         #expect(options.gpuAliases == ["GH200-480GB": "GH200"])
         #expect(options.skipUnknown)
-        #expect(throws: (any Error).self) { try PriceDBCommand.Ingest.parse(["--provider", "aws", "vms.csv"]) }
+        let inferred = try PriceDBCommand.Ingest.parse(["catalogs/v7/aws/vms.csv"])
+        #expect(try inferred.catalogOptions(for: "catalogs/v7/aws/vms.csv")?.providerID == "aws")
+        #expect(try inferred.catalogOptions(for: "catalogs/v7/aws/vms.csv")?.observedOn == Day.today())
+        #expect(try inferred.catalogOptions(for: "prices.csv") == nil)
+        #expect(throws: (any Error).self) { try PriceDBCommand.Ingest.parse(["--provider", "gcp", "aws/vms.csv", "gcp/vms.csv"]) }
         #expect(throws: (any Error).self) {
             try PriceDBCommand.Ingest.parse(["--provider", "aws", "--observed-at", "2026-02-30", "vms.csv"])
         }

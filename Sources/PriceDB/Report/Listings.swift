@@ -70,6 +70,21 @@ public enum Listings {
         return table
     }
 
+    /// `fetch --list`: each source with its URL and what the database remembers of it.
+    public static func fetchSources(_ sources: [FetchSource], states: [String: PriceStore.FetchState]) -> String {
+        var table = TextTable(
+            headers: ["SOURCE", "URL", "LAST FETCHED", "LAST CHANGED", "LAST ERROR"],
+            alignments: [.left, .left, .left, .left, .left])
+        for source in sources {
+            let state = states[source.name].flatMap { $0.url == source.url ? $0 : nil }
+            table.append([
+                source.name, source.url, state?.lastFetched ?? "never", state?.lastChanged ?? "-",
+                state?.lastError.map { "\(state?.lastErrorAt ?? ""): \($0)" } ?? "-",
+            ])
+        }
+        return table.rendered(width: nil)
+    }
+
     /// One line per ingested file, for the log of a cron job.
     public static func summary(of outcome: Ingestor.Outcome, file: String) -> String {
         switch outcome {
