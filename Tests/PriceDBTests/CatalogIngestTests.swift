@@ -126,9 +126,10 @@ import Testing
 
     @Test func lambdaIsANewProviderWithoutSpotOrZones() throws {
         let (store, ingestor) = try seeded()
-        let missing = CatalogOptions(providerID: "lambda", observedOn: Self.day)
-        #expect(throws: IngestError.self) { try ingestor.ingest(fileAt: fixture("lambda-vms.csv"), catalogOptions: missing) }
-        let options = CatalogOptions(providerID: "lambda", observedOn: Self.day, providerName: "Lambda", providerKind: .managedCloud)
+        let unknown = CatalogOptions(providerID: "acme", observedOn: Self.day)
+        #expect(throws: IngestError.self) { try ingestor.ingest(fileAt: fixture("lambda-vms.csv"), catalogOptions: unknown) }
+        // Lambda is a cloud pricedb knows built in: no name or kind is needed.
+        let options = CatalogOptions(providerID: "lambda", observedOn: Self.day)
         let (id, counts) = try #require(storedID(try ingestor.ingest(fileAt: fixture("lambda-vms.csv"), catalogOptions: options)))
         #expect(counts.spotOffers == 0)
         #expect(try store.providers().first { $0.id == "lambda" }?.kind == .managedCloud)

@@ -12,6 +12,9 @@ public struct CatalogOptions: Sendable {
     /// Where the catalog came from (a URL, a repository and commit), kept with the snapshot. The catalog's feed
     /// is the same whatever its source: a cloud's SkyPilot catalog is one feed, ingested, fetched or backfilled.
     public var source: Source?
+    /// The last day the catalog was published unchanged (`backfill`): every day after `observedOn` through
+    /// this one counts as observed with the same content, up to the feed's next observed day.
+    public var observedThrough: Day?
 
     public init(
         providerID: String, observedOn: Day, providerName: String? = nil, providerKind: Provider.Kind? = nil,

@@ -44,7 +44,8 @@ struct SkyPilotCatalog {
         }
         let (outcome, observations) = try store.importCatalog(
             format: Self.format, observedOn: options.observedOn, fileName: (name as NSString).lastPathComponent,
-            providerID: options.providerID, provider: provider, catalog: catalog, source: options.source, replacing: replacing
+            providerID: options.providerID, provider: provider, catalog: catalog, source: options.source,
+            observedThrough: options.observedThrough, replacing: replacing
         ) { sink in
             var hasher = ContentHash()
             var reader: CSVReader

@@ -39,7 +39,7 @@ enum DatabaseIdentity {
                     db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
             }
             guard tables.contains("grdb_migrations") else {
-                if tables.isEmpty { return "an SQLite database with no tables, which pricedb did not create" }
+                if tables.isEmpty { return noTables + ", which pricedb did not create" }
                 let listed = tables.prefix(5).joined(separator: ", ") + (tables.count > 5 ? ", …" : "")
                 return "an SQLite database of another program (tables \(listed))"
             }
@@ -54,10 +54,14 @@ enum DatabaseIdentity {
         }
     }
 
-    /// Whether the file at `path` has no bytes.
-    static func isEmpty(_ path: String) -> Bool {
-        (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) == 0
+    /// Whether the file at `path` may be a database another pricedb is creating right now: no bytes yet, or
+    /// an SQLite file with no tables yet (and no other program's mark).
+    static func mayBeBeingCreated(_ path: String) -> Bool {
+        if (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) == 0 { return true }
+        return what(path)?.hasPrefix(noTables) == true
     }
+
+    private static let noTables = "an SQLite database with no tables"
 
     /// `path` as SQLite must see it to read it as a file name: SQLite takes a name that starts with `file:` for
     /// a URI, with its own rules for `?` and `%`, so such a relative name is written `./file:…`.

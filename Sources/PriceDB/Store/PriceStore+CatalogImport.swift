@@ -72,7 +72,7 @@ extension PriceStore {
     /// same day are removed in the same transaction.
     public func importCatalog(
         format: String, observedOn: Day, fileName: String, providerID: String, provider: ProviderDeclaration?,
-        catalog: GPUCatalog, source: Source? = nil, replacing: Bool = false,
+        catalog: GPUCatalog, source: Source? = nil, observedThrough: Day? = nil, replacing: Bool = false,
         read: (CatalogSink) throws -> CatalogStream
     ) throws -> (outcome: RecordOutcome, observationCount: Int) {
         var outcome: RecordOutcome?
@@ -148,6 +148,11 @@ extension PriceStore {
                 try Self.applyStaged(
                     observationCount > 0 ? [(provider: providerID, day: observedOn)] : [], snapshotID: snapshotID,
                     source: format, in: db)
+                if let observedThrough, observationCount > 0 {
+                    try Self.extend(
+                        provider: providerID, source: format, from: observedOn, through: observedThrough, snapshotID: snapshotID,
+                        in: db)
+                }
                 outcome = .stored(try Self.snapshot(id: snapshotID, in: db), replaced: replaced)
                 return .commit
             }

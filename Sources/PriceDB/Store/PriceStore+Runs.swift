@@ -480,6 +480,78 @@ extension PriceStore {
         try db.execute(sql: "DELETE FROM price_run WHERE offer_id = ? AND last_seen = ?", arguments: [run.offer, run.key])
     }
 
+    /// Records that the feed of `provider` and `source` saw on each day after `day` through `last` exactly what
+    /// it saw on `day` (a catalog the repository kept publishing unchanged), as `snapshotID` observed it: each
+    /// day becomes an observed day, runs that ended on `day` reach `last`, the day summaries are copied, and a
+    /// run that now meets the next one at the same value joins it. Stops before the feed's next observed day
+    /// after `day`, which keeps what it saw.
+    static func extend(
+        provider: String, source: String, from day: Day, through last: Day, snapshotID: Int64, in db: Database
+    ) throws {
+        guard let feed = try Int64.fetchOne(
+            db, sql: "SELECT id FROM feed WHERE provider_id = ? AND source = ?", arguments: [provider, source])
+        else { return }
+        let next = try neighbour(of: day.description, in: feed, before: false, in: db)
+        var end = last
+        if let next, let nextDay = Day(next.day), nextDay <= last { end = nextDay.adding(days: -1) }
+        guard end > day else { return }
+        let (first, final) = (day.ordinal + 1, end.ordinal)
+        let latestBefore = try latestDay(of: feed, in: db)
+        if let latestBefore { try closeOpenRuns(of: feed, on: latestBefore, in: db) }
+        try db.execute(
+            sql: """
+                WITH RECURSIVE days(n) AS (SELECT ? UNION ALL SELECT n + 1 FROM days WHERE n < ?)
+                INSERT INTO feed_day (feed_id, observed_on, snapshot_id)
+                SELECT ?, date(n * 86400, 'unixepoch'), ? FROM days
+                """,
+            arguments: [first, final, feed, snapshotID])
+        try db.execute(
+            sql: """
+                UPDATE price_run SET last_seen = ?, last_snapshot_id = ?
+                WHERE last_seen = ? AND offer_id IN (SELECT id FROM offer WHERE feed_id = ?)
+                """,
+            arguments: [end.description, snapshotID, day.description, feed])
+        // A range of the summary's key per GPU and tier of the feed, as `forgetSummary` reads it.
+        try db.execute(
+            literal: """
+                WITH RECURSIVE days(n) AS (SELECT \(first) UNION ALL SELECT n + 1 FROM days WHERE n < \(final))
+                INSERT INTO series_day
+                SELECT s.feed_id, s.gpu_id, s.tier, days.n, s.status, s.gpu_count_millionths, s.currency, s.price_low_micros,
+                    s.price_high_micros, s.approximate, s.offers
+                FROM series_day s, days
+                WHERE s.feed_id = \(feed) AND s.gpu_id IN (SELECT DISTINCT gpu_id FROM offer WHERE feed_id = \(feed))
+                  AND s.tier IN \(Tier.allCases.map(\.rawValue)) AND s.day = \(day.ordinal)
+                """)
+        if let next {
+            try joinMeetingRuns(of: feed, before: end.description, after: next.day, in: db)
+        }
+        try reopenRuns(of: feed, in: db)
+    }
+
+    /// Joins each run of the feed that ends on `before` with the same offer's run that starts on `after` (the
+    /// feed's next observed day) when both hold one value.
+    private static func joinMeetingRuns(of feed: Int64, before: String, after: String, in db: Database) throws {
+        let meeting = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT a.offer_id, b.last_seen AS last, b.last_snapshot_id AS last_snapshot FROM price_run a
+                JOIN offer o ON o.id = a.offer_id
+                JOIN price_run b ON b.offer_id = a.offer_id AND b.first_seen = ?
+                WHERE o.feed_id = ? AND a.last_seen = ? AND a.status = b.status
+                  AND a.price_low_micros IS b.price_low_micros AND a.price_high_micros IS b.price_high_micros
+                  AND a.approximate = b.approximate AND a.note IS b.note
+                """,
+            arguments: [after, feed, before])
+        for pair in meeting {
+            let offer: Int64 = pair["offer_id"]
+            let last: String = pair["last"]
+            try db.execute(sql: "DELETE FROM price_run WHERE offer_id = ? AND last_seen = ?", arguments: [offer, last])
+            try db.execute(
+                sql: "UPDATE price_run SET last_seen = ?, last_snapshot_id = ? WHERE offer_id = ? AND last_seen = ?",
+                arguments: [last, pair["last_snapshot"] as Int64?, offer, before])
+        }
+    }
+
     /// Takes snapshots out of the history: each day they observed of a feed is no longer observed, so runs
     /// lose that day (or vanish, when it was their only one), and runs on either side that now meet at the
     /// same value join. A day that another snapshot also observed for the same feed cannot be taken out alone,
@@ -534,25 +606,7 @@ extension PriceStore {
             try update(run, in: db)
         }
         guard let previous, let next else { return }
-        let meeting = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT a.offer_id, b.last_seen AS last, b.last_snapshot_id AS last_snapshot FROM price_run a
-                JOIN offer o ON o.id = a.offer_id
-                JOIN price_run b ON b.offer_id = a.offer_id AND b.first_seen = ?
-                WHERE o.feed_id = ? AND a.last_seen = ? AND a.status = b.status
-                  AND a.price_low_micros IS b.price_low_micros AND a.price_high_micros IS b.price_high_micros
-                  AND a.approximate = b.approximate AND a.note IS b.note
-                """,
-            arguments: [next.day, feed, previous.day])
-        for pair in meeting {
-            let offer: Int64 = pair["offer_id"]
-            let last: String = pair["last"]
-            try db.execute(sql: "DELETE FROM price_run WHERE offer_id = ? AND last_seen = ?", arguments: [offer, last])
-            try db.execute(
-                sql: "UPDATE price_run SET last_seen = ?, last_snapshot_id = ? WHERE offer_id = ? AND last_seen = ?",
-                arguments: [last, pair["last_snapshot"] as Int64?, offer, previous.day])
-        }
+        try joinMeetingRuns(of: feed, before: previous.day, after: next.day, in: db)
     }
 }
 

@@ -25,7 +25,7 @@ public struct PriceStore: Sendable {
         if !create && !existed { throw .missing(path: path) }
         // Another program's file is refused before a lock file is made beside it; an empty one may be a
         // database that another pricedb is creating right now, and is judged once that one is done.
-        if existed && !DatabaseIdentity.isEmpty(path) { try DatabaseIdentity.verify(path) }
+        if existed && !DatabaseIdentity.mayBeBeingCreated(path) { try DatabaseIdentity.verify(path) }
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty {
             do {

@@ -7,7 +7,7 @@ extension PriceDBCommand {
         static let configuration = CommandConfiguration(
             commandName: "fetch",
             abstract: "Download and ingest the public catalogs and the ECB's exchange rates: the daily cron job.",
-            usage: "pricedb fetch [<source> ...] [--sources <file>] [--observed-at <date>] [--list] [options]",
+            usage: "pricedb fetch [<source> ...] [--sources <file>] [--list] [options]",
             discussion: """
                 Without a sources file, fetch reads SkyPilot's public catalog of every cloud pricedb knows \
                 (catalogs/v7/<cloud>/vms.csv of github.com/skypilot-org/skypilot-catalog) and the ECB's \
@@ -15,15 +15,20 @@ extension PriceDBCommand {
                 $XDG_CONFIG_HOME/pricedb/sources.toml) chooses clouds, changes URLs and adds sources of your own:
 
                   [skypilot]
-                  base_url = "https://raw.githubusercontent.com/skypilot-org/skypilot-catalog/master/catalogs/v7"
+                  base_url = "https://mirror.example.org/catalogs/v7"  # <base_url>/<cloud>/vms.csv
                   clouds = ["aws", "lambda", "runpod"]
                   [ecb]
-                  url = "https://www.ecb.europa.eu/stats/eurofxref/eurofxref-hist.zip"
+                  url = "https://mirror.example.org/eurofxref-hist.zip"  # a .zip or a .csv
                   [[source]]
-                  url = "https://example.org/prices.json"   # snapshot JSON, or a catalog
-                  provider = "acme"                          # a catalog whose URL names no cloud
+                  url = "https://example.org/prices.json"  # snapshot JSON, or a catalog
+                  provider = "acme"                         # for a catalog whose URL names no cloud
                   [http]
-                  timeout = 300  connect_timeout = 15  retries = 3  backoff = 1  max_bytes = 536870912
+                  timeout = 300                   # seconds for a whole download
+                  connect_timeout = 15            # seconds to connect, and for each read
+                  retries = 3                     # after an error; waits 1 s, then doubles
+                  backoff = 1                     # that first wait, in seconds
+                  max_bytes = 536870912           # the largest body read
+                  concurrency = 4                 # downloads at once
 
                 Sources download several at once and are stored one at a time, each in its own transaction. \
                 Requests are conditional (ETag, Last-Modified): an unchanged source is stored again for the \
