@@ -62,7 +62,7 @@ import Testing
             let result = try CommandRunner.run(arguments)
             #expect(result.status == 64)
             #expect(result.stdout.isEmpty)
-            #expect(result.stderr.hasPrefix("pricedb: error: there is no subcommand 'repot'; did you mean \"report\"? the subcommands are ingest, fetch, report,"))
+            #expect(result.stderr.hasPrefix("pricedb: error: there is no subcommand 'repot'; did you mean \"report\"? the subcommands are ingest, fetch, backfill, report,"))
         }
         let version = try CommandRunner.run(["version"])
         #expect(version.status == 64)

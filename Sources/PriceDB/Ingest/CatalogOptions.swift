@@ -18,9 +18,10 @@ public struct CatalogOptions: Sendable {
 
     public init(
         providerID: String, observedOn: Day, providerName: String? = nil, providerKind: Provider.Kind? = nil,
-        gpuAliases: [String: String] = [:], skipUnknown: Bool = false, source: Source? = nil
+        gpuAliases: [String: String] = [:], skipUnknown: Bool = false, source: Source? = nil, observedThrough: Day? = nil
     ) {
         self.source = source
+        self.observedThrough = observedThrough
         self.providerID = providerID
         self.observedOn = observedOn
         self.providerName = providerName

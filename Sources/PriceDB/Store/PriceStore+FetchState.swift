@@ -70,3 +70,21 @@ extension PriceStore {
         return try body(lock.waited)
     }
 }
+
+extension PriceStore {
+    /// The days from `start` through `end` on which the feed of `provider` from `source` (a snapshot's source
+    /// name, else its format: `skypilot-csv` for every catalog) was observed.
+    public func observedDays(provider: String, source: String, from start: Day, through end: Day) throws(StoreError) -> Set<Day> {
+        try read { db in
+            Set(
+                try String.fetchAll(
+                    db,
+                    sql: """
+                        SELECT DISTINCT d.observed_on FROM feed_day d JOIN feed f ON f.id = d.feed_id
+                        WHERE f.provider_id = ? AND f.source = ? AND d.observed_on BETWEEN ? AND ?
+                        """,
+                    arguments: [provider, source, start.description, end.description]
+                ).compactMap { Day($0) })
+        }
+    }
+}
