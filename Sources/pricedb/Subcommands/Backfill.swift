@@ -7,7 +7,7 @@ extension PriceDBCommand {
         static let configuration = CommandConfiguration(
             commandName: "backfill",
             abstract: "Years of price history from a catalog repository's git history (SkyPilot's catalogs).",
-            usage: "pricedb backfill --git <path> [--clouds <ids>] [--since <date>] [--until <date>] [options]",
+            usage: "pricedb backfill --git <path> [--clouds <ids>] [--since <date>] [options]",
             discussion: """
                 Reads a local clone of github.com/skypilot-org/skypilot-catalog (a partial clone is enough: \
                 git clone --filter=blob:none https://github.com/skypilot-org/skypilot-catalog). Every commit \
