@@ -28,7 +28,7 @@ import Testing
         ("2026-01-00", "'2026-01-00' is not a day: days start at 01"),
         ("0000-05", "'0000-05' is not a month: years start at 0001"),
         ("2026Q5", "'2026Q5' is not a quarter: quarters run from Q1 to Q4 of a year from 0001 (2026Q1)"),
-        ("Feb 2026", "--as-of takes a year, quarter, month or day (\(Period.acceptedForms)), not 'Feb 2026'"),
+        ("Feb 2026", "--as-of takes a year, quarter, month or day (\(Period.acceptedForms)), today or yesterday, not 'Feb 2026'"),
     ])
     func aRefusalSaysWhy(text: String, reason: String) {
         #expect(Period(text) == nil)

@@ -118,11 +118,13 @@ public struct Backfiller: Sendable {
         }
     }
 
-    /// Stores `versions` of one cloud, each in its own transaction; `progress` hears each version done.
+    /// Stores `versions` of one cloud, each in its own transaction (the log is checkpointed once, at the end);
+    /// `progress` hears each version done.
     public func run(
         _ cloud: String, versions: [Version], progress: (Int) -> Void = { _ in }
     ) throws(StoreError) -> Summary {
         var summary = Summary(cloud: cloud)
+        let store = try self.store.forBulkWrites()
         let folder = FileManager.default.temporaryDirectory
         for (index, version) in versions.enumerated() {
             defer { progress(index + 1) }
@@ -170,6 +172,7 @@ public struct Backfiller: Sendable {
             summary.first = min(summary.first ?? version.first, version.first)
             summary.last = max(summary.last ?? version.last, version.last)
         }
+        try store.finishWrites()
         return summary
     }
 

@@ -1,7 +1,8 @@
 /// The providers pricedb knows without being told: the clouds SkyPilot publishes catalogs for (the folders of
 /// its `catalogs/v7/` tree), each with its display name, column label and kind. A catalog of one of them needs
 /// no `--provider-name` or `--provider-kind`, and a snapshot may name one without declaring it; what a snapshot
-/// or a flag says still overrides.
+/// or a flag says still overrides. (SkyPilot publishes some clouds in its newest layouts only, and retires
+/// others; `fetch` reads those a sources file names, `backfill` those the repository holds.)
 public enum ProviderRegistry {
     /// A known provider, and whether SkyPilot's catalog of it lists GPUs (`fetch` reads those by default).
     public struct Entry: Sendable {
@@ -29,6 +30,11 @@ public enum ProviderRegistry {
         entry("shadeform", "Shadeform", "Shadeform", .p2pMarketplace, "https://www.shadeform.ai/"),
         entry("simplepod", "SimplePod", "SimplePod", .p2pMarketplace, "https://simplepod.ai/"),
         entry("mithril", "Mithril", "Mithril", .managedCloud, "https://mithril.ai/"),
+        entry("verda", "Verda (DataCrunch)", "Verda", .managedCloud, "https://verda.com/"),
+        entry("jarvislabs", "Jarvis Labs", "Jarvis", .managedCloud, "https://jarvislabs.ai/pricing"),
+        entry("lium", "Lium", "Lium", .p2pMarketplace, "https://lium.io/"),
+        entry("scaleway", "Scaleway", "Scaleway", .managedCloud, "https://www.scaleway.com/en/pricing/gpu/"),
+        entry("ovhcloud", "OVHcloud", "OVH", .managedCloud, "https://www.ovhcloud.com/en/public-cloud/prices/"),
         entry("scp", "Samsung Cloud Platform", "SCP", .hyperscaler, "https://cloud.samsungsds.com/", listsGPUs: false),
     ]
 

@@ -72,14 +72,7 @@ public struct FetchSources: Sendable {
 
     /// Where the sources file is looked for when `--sources` is not given.
     public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        let configHome: String
-        if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {
-            configHome = xdg
-        } else {
-            let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-            configHome = home + "/.config"
-        }
-        return configHome + "/pricedb/sources.toml"
+        DatabaseLocation.baseFolder("XDG_CONFIG_HOME", else: ".config", environment: environment) + "/pricedb/sources.toml"
     }
 
     static func skyPilotSources(base: String, clouds: [String]) -> [FetchSource] {

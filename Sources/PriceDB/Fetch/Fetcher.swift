@@ -24,14 +24,7 @@ public struct Fetcher: Sendable {
 
     /// Where the cache is when not told: `$XDG_CACHE_HOME/pricedb/fetch`, else `~/.cache/pricedb/fetch`.
     public static func defaultCacheFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
-        let cacheHome: String
-        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
-            cacheHome = xdg
-        } else {
-            let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-            cacheHome = home + "/.cache"
-        }
-        return URL(fileURLWithPath: cacheHome + "/pricedb/fetch")
+        URL(fileURLWithPath: DatabaseLocation.baseFolder("XDG_CACHE_HOME", else: ".cache", environment: environment) + "/pricedb/fetch")
     }
 
     /// What happened to one source: one line of `fetch`'s output.

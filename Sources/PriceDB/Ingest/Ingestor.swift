@@ -283,6 +283,11 @@ public struct Ingestor: Sendable {
         switch FileKind(of: path) {
         case .missing(true):
             throw .unreadable(file: path, reason: "permission denied")
+        case .missing(false) where path.lowercased().hasPrefix("http://") || path.lowercased().hasPrefix("https://"):
+            throw .unreadable(
+                file: path,
+                reason: "ingest reads files; to download a catalog or snapshot, add it to fetch's sources file as "
+                    + "[[source]] url = \"…\" and run `pricedb fetch` (see `pricedb fetch --help`)")
         case .missing(false) where path.contains(where: { "*?[".contains($0) }):
             // A shell passes a pattern that matched nothing on as written: a cron job's empty folder.
             throw .unreadable(file: path, reason: "no such file; no file matched this pattern")

@@ -288,7 +288,11 @@ struct SnapshotDecoder {
                 providerID = id
             } else if !mentioned.contains(id) {
                 let hint = EditDistance.suggestion(for: id, among: Array(providers.keys))
-                let known = providers.isEmpty ? "no providers are known yet" : "known: \(providers.keys.sorted().joined(separator: ", "))"
+                // The database's own providers by name; the built-in clouds are many, and listed elsewhere.
+                let builtIn = Set(ProviderRegistry.entries.map(\.provider.id))
+                let own = providers.keys.filter { !builtIn.contains($0) }.sorted()
+                let known = (own.isEmpty ? "" : "known here: \(own.joined(separator: ", ")); ")
+                    + "`pricedb providers --all` lists the clouds pricedb knows built in"
                 fail(path() + ".provider", value.position, "unknown provider \"\(id)\"; \(hint)declare it under \"providers\" (\(known))")
             }
         }

@@ -44,7 +44,7 @@ public enum Period: Hashable, Sendable, CustomStringConvertible {
         if let q = trimmed.uppercased().firstIndex(of: "Q"), trimmed.uppercased()[q...].dropFirst().allSatisfy(\.isASCIIDigit) {
             return "'\(text)' is not a quarter: quarters run from Q1 to Q4 of a year from 0001 (2026Q1)"
         }
-        return "\(option) takes a year, quarter, month or day (\(acceptedForms)), not '\(text)'"
+        return "\(option) takes a year, quarter, month or day (\(acceptedForms)), today or yesterday, not '\(text)'"
     }
 
     /// The period's first day, where a span starting with it begins.

@@ -11,7 +11,7 @@ public enum AlertListing {
             details.append(offer.tier.rawValue)
             let change = (alert.previous.map { "\($0.low) → " } ?? "new at ") + "\(found.perGPU.low) \(found.currency)"
             let text = "\(alert.rule.label): \(found.provider.name) \(found.gpu.name) (\(details.joined(separator: ", "))): "
-                + "\(change) per GPU-hour, observed \(found.observedOn)"
+                + "\(change) per GPU-hour, observed \(found.observedOn)" + (found.stale ? " (stale: older than the stale limit)" : "")
             return UntrustedText.escaped(text) + "\n"
         }.joined()
     }

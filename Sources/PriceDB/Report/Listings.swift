@@ -4,15 +4,15 @@ public enum Listings {
     /// `pricedb snapshots`: one line per ingested file.
     public static func snapshots(_ snapshots: [StoredSnapshot]) -> TextTable {
         var table = TextTable(
-            headers: ["ID", "OBSERVED", "FORMAT", "SOURCE", "FILE", "OBS", "PROVIDERS", "GPUS", "SKIPPED", "INGESTED"],
-            alignments: [.right, .left, .left, .left, .left, .right, .right, .right, .right, .left])
-        table.droppable = [9, 2, 8, 7, 6]
+            headers: ["ID", "OBSERVED", "FORMAT", "SOURCE", "FILE", "OBS", "PROVIDERS", "GPUS", "SKIPPED", "INGESTED", "URL"],
+            alignments: [.right, .left, .left, .left, .left, .right, .right, .right, .right, .left, .left])
+        table.droppable = [10, 9, 2, 8, 7, 6]
         for snapshot in snapshots {
             table.append([
                 String(snapshot.id), snapshot.observedOn.description, snapshot.format, snapshot.source.name ?? "-",
                 snapshot.fileName,
                 String(snapshot.observationCount), String(snapshot.providerCount), String(snapshot.gpuCount),
-                String(snapshot.skippedCount), snapshot.ingestedAt,
+                String(snapshot.skippedCount), snapshot.ingestedAt, snapshot.source.url ?? "-",
             ])
         }
         return table

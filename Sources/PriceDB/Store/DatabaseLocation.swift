@@ -7,13 +7,14 @@ public enum DatabaseLocation {
         if let explicit = environment["PRICEDB_DATABASE"], !explicit.isEmpty {
             return explicit
         }
-        let dataHome: String
-        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
-            dataHome = xdg
-        } else {
-            let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-            dataHome = home + "/.local/share"
-        }
-        return dataHome + "/pricedb/prices.sqlite"
+        return baseFolder("XDG_DATA_HOME", else: ".local/share", environment: environment) + "/pricedb/prices.sqlite"
+    }
+
+    /// A base folder of the XDG Base Directory specification: `$variable` when it is an absolute path, else
+    /// `fallback` under the home folder (`XDG_CONFIG_HOME`, else `~/.config`).
+    public static func baseFolder(_ variable: String, else fallback: String, environment: [String: String]) -> String {
+        if let xdg = environment[variable], xdg.hasPrefix("/") { return xdg }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return home + "/" + fallback
     }
 }

@@ -14,6 +14,9 @@ public struct PriceStore: Sendable {
     public let path: String
     /// A private copy in memory that nothing else sees (for dry runs): writing to it changes no file.
     public let isScratch: Bool
+    /// Whether each write ends with a checkpoint of the write-ahead log (see `recordVerified`); off for a
+    /// long run of writes (`forBulkWrites`), which checkpoints once at the end.
+    var checkpointsEachWrite = true
 
     /// Opens the database at `path` (creating it and its folder if `create`, else failing with `.missing`), in
     /// WAL mode with a busy timeout so that a cron import and a report can run side by side, and applies any
@@ -275,10 +278,38 @@ public struct PriceStore: Sendable {
     /// After a write of pricedb's own, on a database file: moves the write-ahead log into the file and records
     /// the result as verified (`VerifiedStamp`), so that the next open need not check the whole file again.
     func recordVerified() throws {
-        guard !isScratch && path != ":memory:" else { return }
+        guard !isScratch && path != ":memory:" && checkpointsEachWrite else { return }
         // A reader still using the log leaves it unfinished (busy); then the next open checks again.
         let checkpoint = try writer.writeWithoutTransaction { db in try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
         if checkpoint?[0] as Int? == 0 { VerifiedStamp.record(path) }
+    }
+
+    /// This store for a long run of writes (`backfill`): no checkpoint after each write, and commits that do
+    /// not wait for the disk (SQLite's `synchronous = NORMAL` in WAL mode: the database stays consistent, and
+    /// a power cut may lose only the last versions written, which a resumed run writes again). `finishWrites`
+    /// ends the run.
+    public func forBulkWrites() throws(StoreError) -> PriceStore {
+        var store = self
+        store.checkpointsEachWrite = false
+        do {
+            try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        } catch {
+            throw .sqlite(Self.reason(error))
+        }
+        return store
+    }
+
+    /// Ends a run of writes begun with `forBulkWrites`: commits wait for the disk again, the log is moved into
+    /// the file, and the file is recorded as verified, as after any single write.
+    public func finishWrites() throws(StoreError) {
+        var store = self
+        store.checkpointsEachWrite = true
+        do {
+            try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+            try store.recordVerified()
+        } catch {
+            throw .sqlite(Self.reason(error))
+        }
     }
 
     static func reason(_ error: any Error) -> String {

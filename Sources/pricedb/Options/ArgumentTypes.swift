@@ -11,6 +11,12 @@ extension Ingestor.Format: ExpressibleByArgument {}
 /// Reads a period for `option`, saying what is wrong with one that is not (`2026-02-30`: February has 28 days).
 func periodArgument(for option: String) -> @Sendable (String) throws -> Period {
     { text in
+        // `today` and `yesterday` are days of this machine's calendar, as the default of --as-of is.
+        switch text.lowercased() {
+        case "today": return .day(.today())
+        case "yesterday": return .day(Day.today().adding(days: -1))
+        default: break
+        }
         guard let period = Period(text) else { throw ValidationError(Period.rejection(of: text, for: option)) }
         return period
     }

@@ -18,6 +18,7 @@ struct OutputOptions: ParsableArguments {
     /// Prints the report, or writes it to `--out`; CSV, a table of values only, leaves its notices to standard
     /// error.
     func print(_ report: Report) throws {
+        if format == .html && out == nil { try StandardOutput.refuseMarkupOnTerminal("an HTML page", example: "--out report.html") }
         if format == .csv {
             for notice in report.notices { Diagnostics.warning(locale.text(notice)) }
         }

@@ -1,4 +1,5 @@
 // `stdout` is a C global, which strict concurrency refuses to touch; only the main thread uses it here.
+import ArgumentParser
 @preconcurrency import Foundation
 import PriceDB
 
@@ -24,6 +25,14 @@ enum StandardOutput {
         var sink = TextSink { Swift.print($0, terminator: "") }
         produce(&sink)
         sink.flush()
+    }
+
+    /// Refuses to pour `what` (an SVG chart, an HTML page) onto a terminal, where it reads as noise: exit 64
+    /// with the option that writes it to a file. To a pipe or a file it is written as asked.
+    static func refuseMarkupOnTerminal(_ what: String, example: String) throws {
+        guard isatty(STDOUT_FILENO) == 1 else { return }
+        Diagnostics.error("this would print \(what) on the terminal; write it to a file with \(example), or pipe it on")
+        throw ExitCode(64)
     }
 
     /// Makes every command end with status 74 and a message if its output could not be written, whatever

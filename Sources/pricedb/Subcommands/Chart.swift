@@ -61,6 +61,7 @@ extension PriceDBCommand {
         }
 
         func run() throws {
+            if out == nil { try StandardOutput.refuseMarkupOnTerminal("an SVG chart", example: "--out chart.svg") }
             let store = try database.openExisting()
             let to = to ?? .day(.today())
             let history = try reportingFailures {

@@ -31,8 +31,8 @@ extension PriceDBCommand {
                       --provider-kind managed-cloud --observed-at 2026-02-07 \\
                       --gpu-alias A100-NEXT=A100 --skip-unknown lambda/vms.csv
                   cat snapshot.json | pricedb ingest -
-                  0 3 1 */3 *  /usr/local/bin/pricedb ingest --quiet \\
-                      --db /var/lib/pricedb/prices.sqlite /data/prices/*.json
+                  0 3 * * *  /usr/local/bin/pricedb ingest --quiet \\
+                      --db /var/lib/pricedb/prices.sqlite /srv/prices/*.json
                 """)
 
         @OptionGroup var database: DatabaseOptions

@@ -18,15 +18,15 @@ extension PriceDBCommand {
                 a database error.
 
                 A rules file holds one [[rule]] table per rule, with the keys name, gpu, below, drop, \
-                providers, tier and region (write amounts as text, "2.00", to keep them exact):
+                providers, tier and region (an amount as a number, 2.00, or as text, "2.00"):
                   [[rule]]
                   name = "cheap H100"
                   gpu = ["H100"]
                   below = "2.00"
 
-                Examples, one rule, and a quarterly cron import that mails only alerts:
+                Examples, one rule, and the daily job that prints only alerts (for cron to mail):
                   pricedb watch --gpu H100 --below 2.00 --region 'us-*'
-                  pricedb ingest /data/prices/*.json && pricedb watch --rules alerts.toml
+                  pricedb fetch --quiet && pricedb watch --rules alerts.toml
                 """)
 
         @OptionGroup var database: DatabaseOptions
