@@ -125,6 +125,7 @@ public struct Backfiller: Sendable {
     ) throws(StoreError) -> Summary {
         var summary = Summary(cloud: cloud)
         let store = try self.store.forBulkWrites()
+        let ingestor = try Ingestor(store: store, today: today).readingTheCatalogOnce()
         let folder = FileManager.default.temporaryDirectory
         for (index, version) in versions.enumerated() {
             defer { progress(index + 1) }
@@ -150,7 +151,6 @@ public struct Backfiller: Sendable {
                 summary.exitCode = max(summary.exitCode, 66)
                 continue
             }
-            let ingestor = Ingestor(store: store, today: today)
             var failed = false
             for segment in segments where !failed {
                 let options = CatalogOptions(

@@ -95,10 +95,13 @@ public struct Fetcher: Sendable {
         do {
             try FileManager.default.createDirectory(at: cacheFolder, withIntermediateDirectories: true)
         } catch {
-            let line = Line(
-                source: pending.first ?? FetchSource(name: "cache", url: cacheFolder.path, kind: .snapshot),
-                result: .unreachable("cannot create the cache folder \(cacheFolder.path): \(error.localizedDescription)"))
-            return lines + pending.map { Line(source: $0, result: line.result) }
+            let reason = "cannot create the cache folder \(cacheFolder.path): \(error.localizedDescription); set XDG_CACHE_HOME"
+            for source in pending {
+                let line = Line(source: source, result: .unreachable(reason))
+                lines.append(line)
+                report(line)
+            }
+            return lines
         }
         let downloads = download(pending, states: states, progress: progress)
         for (index, source) in pending.enumerated() {

@@ -16,6 +16,9 @@ public struct Ingestor: Sendable {
     /// Files are stored into a scratch copy of the database, so that each later file of a dry run sees what
     /// the earlier ones would have stored, and outcomes say what would be stored.
     public let isDryRun: Bool
+    /// The GPU catalog, read once for a run of catalogs that add no GPUs of their own (`backfill`); else read
+    /// from the database for each file, which may have declared new GPUs.
+    private var knownCatalog: GPUCatalog?
 
     /// An ingestor writing to `store`; `today` bounds the observation dates it accepts.
     public init(store: PriceStore, today: Day = .today()) {
@@ -29,6 +32,13 @@ public struct Ingestor: Sendable {
         self.store = try store.scratchCopy()
         self.today = today
         self.isDryRun = true
+    }
+
+    /// This ingestor with the GPU catalog read once, for many catalogs in a row.
+    public func readingTheCatalogOnce() throws(StoreError) -> Ingestor {
+        var ingestor = self
+        ingestor.knownCatalog = try store.catalog()
+        return ingestor
     }
 
     /// What happened to one file.
@@ -117,7 +127,7 @@ public struct Ingestor: Sendable {
         fileAt path: String, named name: String? = nil, options: CatalogOptions, replacing: Bool
     ) throws(IngestError) -> Outcome {
         do {
-            var reader = SkyPilotCatalog(path: path, options: options, catalog: try store.catalog(), today: today)
+            var reader = SkyPilotCatalog(path: path, options: options, catalog: try knownCatalog ?? store.catalog(), today: today)
             reader.displayName = name
             let (outcome, counts) = try reader.ingest(into: store, knownProviders: ProviderRegistry.adding(to: try store.providers()), replacing: replacing)
             switch outcome {
