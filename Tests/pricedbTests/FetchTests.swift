@@ -207,6 +207,28 @@ import ZIPFoundation
         #expect(server.requests.map(\.path) == ["/catalogs/v7/aws/vms.csv", "/moved/aws/vms.csv"])
     }
 
+    /// Two fetches started together: the second waits for the first and then leaves out what it stored, so
+    /// each source is downloaded once.
+    @Test func aSecondFetchWaitsForTheFirst() throws {
+        let server = try LoopbackHTTPServer { _ in .init(status: 200, body: Self.aws, delay: 0.5) }
+        defer { server.stop() }
+        let setup = try Setup(server: server, clouds: ["aws"])
+        let processes = try (0..<2).map { _ in
+            let process = Process()
+            process.executableURL = CommandRunner.binary
+            process.arguments = ["fetch", "--db", setup.db, "--sources", setup.sources]
+            process.environment = ProcessInfo.processInfo.environment.merging(setup.environment) { $1 }
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            return process
+        }
+        for process in processes { process.waitUntilExit() }
+        #expect(processes.map(\.terminationStatus) == [0, 0])
+        #expect(server.requests.count == 1, "\(server.requests.count) downloads")
+        #expect(try setup.sql("SELECT count(*) FROM snapshot") == "1")
+    }
+
     @Test func aSourceOfOnesOwnAndUsageErrors() throws {
         let snapshot = try Array(Data(contentsOf: CommandRunner.packageRoot.appendingPathComponent(ForeignFileTests.seed)))
         let server = try LoopbackHTTPServer { _ in .init(status: 200, body: snapshot) }

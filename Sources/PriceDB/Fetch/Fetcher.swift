@@ -27,6 +27,12 @@ public struct Fetcher: Sendable {
         URL(fileURLWithPath: DatabaseLocation.baseFolder("XDG_CACHE_HOME", else: ".cache", environment: environment) + "/pricedb/fetch")
     }
 
+    /// This moment in UTC, ISO 8601 with milliseconds: what `fetch` records and compares, fine enough that a
+    /// fetch started after another ended never takes the other's sources for its own.
+    public static func now() -> String {
+        Date().formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+    }
+
     /// What happened to one source: one line of `fetch`'s output.
     public struct Line: Sendable {
         public enum Result: Sendable, Equatable {
@@ -71,8 +77,8 @@ public struct Fetcher: Sendable {
         }
     }
 
-    /// Fetches `sources`; `fetchedSince` leaves out a source another `fetch` stored after that moment (UTC, ISO
-    /// 8601), for a fetch that waited for it. `progress` hears each step, for a display on a terminal; `report`
+    /// Fetches `sources`; `fetchedSince` leaves out a source another `fetch` stored after that moment (as
+    /// `now()` writes it), for a fetch that waited for it. `progress` hears each step, for a display on a terminal; `report`
     /// each source's line as soon as it is known.
     public func fetch(
         _ sources: [FetchSource], fetchedSince: String? = nil, progress: @escaping @Sendable (String) -> Void = { _ in },
@@ -83,7 +89,7 @@ public struct Fetcher: Sendable {
         var pending: [FetchSource] = []
         for source in sources {
             if let fetchedSince, let state = states[source.name], state.url == source.url, state.lastError == nil,
-                let last = state.lastFetched, last >= fetchedSince
+                let last = state.lastFetched, last > fetchedSince
             {
                 let line = Line(source: source, result: .unchanged("fetched by another pricedb fetch while this one waited"))
                 lines.append(line)
@@ -161,7 +167,7 @@ public struct Fetcher: Sendable {
     private func store(
         _ source: FetchSource, download: Result<HTTPDownloader.Outcome, HTTPDownloader.Failure>, state: PriceStore.FetchState?
     ) throws(StoreError) -> Line {
-        let now = Date().formatted(.iso8601)
+        let now = Self.now()
         var next = state.flatMap { $0.url == source.url ? $0 : nil } ?? PriceStore.FetchState(name: source.name, url: source.url)
         func failed(_ result: Line.Result) throws(StoreError) -> Line {
             let line = Line(source: source, result: result)

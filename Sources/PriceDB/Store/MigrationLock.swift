@@ -10,8 +10,6 @@
 /// The lock file (`prices.sqlite.lock`) stays; it holds only the database's `VerifiedStamp`.
 struct MigrationLock {
     private let descriptor: Int32
-    /// Whether another process held the lock when this one asked for it.
-    private(set) var waited = false
 
     /// Waits until no other process holds the lock of the database at `path`, then holds it.
     init(beside path: String) throws(StoreError) {
@@ -20,8 +18,6 @@ struct MigrationLock {
         guard descriptor >= 0 else {
             throw .cannotOpen(path: path, reason: "cannot create the lock file \(lockPath): \(String(cString: strerror(errno)))")
         }
-        if flock(descriptor, LOCK_EX | LOCK_NB) == 0 { return }
-        waited = true
         while flock(descriptor, LOCK_EX) != 0 {
             guard errno == EINTR else {
                 close(descriptor)

@@ -62,12 +62,9 @@ extension PriceStore {
     }
 
     /// Runs `body` while no other `pricedb fetch` of this database runs: a second one waits for the first
-    /// (the same lock as `oneWatchAtATime`); `body` learns whether it had to wait.
-    public func oneFetchAtATime<T>(_ body: (_ waited: Bool) throws -> T) throws -> T {
-        guard path != ":memory:" && !isScratch else { return try body(false) }
-        let lock = try MigrationLock(beside: path)
-        defer { lock.release() }
-        return try body(lock.waited)
+    /// (the same lock as `oneWatchAtATime`).
+    public func oneFetchAtATime<T>(_ body: () throws -> T) throws -> T {
+        try oneWatchAtATime(body)
     }
 }
 

@@ -83,6 +83,9 @@ extension PriceDBCommand {
         }
 
         func run() throws {
+            // A source another fetch of this database stores after this moment is not fetched again: the
+            // second of two fetches started together waits for the first, then leaves out what it stored.
+            let started = Fetcher.now()
             let configuration = try configured()
             var selected = configuration.sources
             if !names.isEmpty {
@@ -106,13 +109,12 @@ extension PriceDBCommand {
                 store: store,
                 downloader: HTTPDownloader(policy: configuration.http, userAgent: "pricedb/\(PriceDBVersion.current)"),
                 observedOn: day, cacheFolder: Fetcher.defaultCacheFolder())
-            let started = Date().formatted(.iso8601)
             let progress = ProgressLine()
             let quiet = self.quiet
-            let lines = try store.oneFetchAtATime { waited in
+            let lines = try store.oneFetchAtATime {
                 try reportingFailures {
                     try fetcher.fetch(
-                        selected, fetchedSince: waited ? started : nil, progress: { progress.show($0) },
+                        selected, fetchedSince: started, progress: { progress.show($0) },
                         report: { line in
                             progress.clear()
                             if line.failed {
