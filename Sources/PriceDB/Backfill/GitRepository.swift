@@ -25,9 +25,7 @@ public final class GitRepository: @unchecked Sendable {
             throw Failure(message: "\(path) is not a git repository (\(check.error.trimmingCharacters(in: .whitespacesAndNewlines))); "
                 + "clone the catalog first: git clone --filter=blob:none https://github.com/skypilot-org/skypilot-catalog")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", path, "cat-file", "--batch-command"]
+        let process = Self.git(["-C", path, "cat-file", "--batch-command"])
         let input = Pipe(), output = Pipe()
         process.standardInput = input
         process.standardOutput = output
@@ -138,11 +136,17 @@ public final class GitRepository: @unchecked Sendable {
         return slice
     }
 
-    /// Runs `git` with `arguments` to its end.
-    private static func run(_ arguments: [String]) throws(Failure) -> (status: Int32, output: String, error: String) {
+    /// `git` with `arguments`, as `PATH` finds it, not started yet.
+    private static func git(_ arguments: [String]) -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git"] + arguments
+        return process
+    }
+
+    /// Runs `git` with `arguments` to its end.
+    private static func run(_ arguments: [String]) throws(Failure) -> (status: Int32, output: String, error: String) {
+        let process = git(arguments)
         let output = Pipe(), error = Pipe()
         process.standardOutput = output
         process.standardError = error

@@ -101,12 +101,9 @@ public struct FetchSources: Sendable {
 
     public static func parse(_ text: String, path: String) throws(FetchError) -> FetchSources {
         let document: TOMLTable
-        do {
-            document = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw .sourcesFile(path: path, line: error.source.begin.line, reason: "not TOML: " + error.description)
-        } catch {
-            throw .sourcesFile(path: path, line: nil, reason: "not TOML")
+        switch TOMLText.document(text) {
+        case .success(let table): document = table
+        case .failure(let problem): throw .sourcesFile(path: path, line: problem.line, reason: problem.reason)
         }
         func fail(_ reason: String) -> FetchError { .sourcesFile(path: path, line: nil, reason: reason) }
         func textValue(_ table: TOMLTable, _ key: String, in section: String) throws(FetchError) -> String? {

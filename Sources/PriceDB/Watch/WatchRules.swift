@@ -35,12 +35,9 @@ public enum WatchRules {
 
     public static func parse(_ text: String, path: String) throws(WatchError) -> [WatchRule] {
         let document: TOMLTable
-        do {
-            document = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw .rulesFile(path: path, line: error.source.begin.line, reason: "not TOML: " + error.description)
-        } catch {
-            throw .rulesFile(path: path, line: 1, reason: "not TOML")
+        switch TOMLText.document(text) {
+        case .success(let table): document = table
+        case .failure(let problem): throw .rulesFile(path: path, line: problem.line, reason: problem.reason)
         }
         let lines = RuleLines(text)
         for key in document.keys where key != "rule" {
