@@ -101,7 +101,11 @@ import Testing
         #expect(result.stderr.contains("no exchange rate for USD on or before 2026-02-07"))
         let unknown = try CommandRunner.run(["offers", "--db", db, "--currency", "CHF"])
         #expect(unknown.status == 65)
-        #expect(unknown.stderr.contains("cannot show prices in CHF: rates are stored for EUR, USD"))
+        #expect(unknown.stderr.contains("cannot show prices in CHF: rates are stored for EUR, USD; for another currency, ingest"))
+        // A typo of a stored currency is named as one, without advice to ingest what is stored.
+        let typo = try CommandRunner.run(["offers", "--db", db, "--currency", "USX"])
+        #expect(typo.status == 65)
+        #expect(typo.stderr.contains("cannot show prices in USX: did you mean \"USD\"? rates are stored for EUR, USD\n"), "\(typo.stderr)")
         let bad = try CommandRunner.run(["cost", "--db", db, "--gpu", "H100", "--hours", "8", "--currency", "€"])
         #expect(bad.status == 64)
     }

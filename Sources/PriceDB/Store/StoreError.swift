@@ -71,10 +71,16 @@ public enum StoreError: Error, LocalizedError, Sendable {
             return "no exchange rate for \(currency) on or before \(day), which a price seen that day needs to be shown in "
                 + "\(target); ingest the ECB reference rates that cover it (\(Self.ratesSource)), or leave out --currency"
         case .noRatesFor(let currency, let stored):
-            let known = stored.isEmpty
-                ? "no exchange rates are stored at all"
-                : "rates are stored for EUR, " + stored.joined(separator: ", ")
-            return "cannot show prices in \(currency): \(known); ingest the ECB reference rates (\(Self.ratesSource))"
+            guard !stored.isEmpty else {
+                return "cannot show prices in \(currency): no exchange rates are stored at all; ingest the ECB reference "
+                    + "rates (\(Self.ratesSource)), or run `pricedb fetch ecb`"
+            }
+            // A typo of a currency whose rates are stored (one letter off) gets that one, not advice to ingest
+            // what is there.
+            let typos = (["EUR"] + stored).filter { EditDistance.between(currency.uppercased(), $0) == 1 }
+            let close = EditDistance.question(typos).map { " \($0)" } ?? ""
+            return "cannot show prices in \(currency):\(close) rates are stored for EUR, " + stored.joined(separator: ", ")
+                + (close.isEmpty ? "; for another currency, ingest the ECB reference rates that have it (\(Self.ratesSource))" : "")
         case .unconvertible(let amount, let currency, let target, let day):
             return "\(amount) \(currency) seen on \(day) is beyond what pricedb can hold in \(target) at the stored rates; "
                 + "check them with `sqlite3` (table exchange_rate)"
