@@ -42,4 +42,15 @@ import Testing
             #expect(piped.status == 0 && piped.stdout.contains("<"), "\(arguments): \(piped.stderr)")
         }
     }
+
+    @Test func aRegionThatMatchesNothingNamesTheRegionsLikeIt() throws {
+        let db = CommandRunner.temporaryDatabase()
+        let stored = try CommandRunner.run([
+            "ingest", "--quiet", "--db", db, "--provider", "aws", "--observed-at", "2026-02-07", "Fixtures/skypilot/aws-vms.csv",
+        ])
+        #expect(stored.status == 0, "\(stored.stderr)")
+        let result = try CommandRunner.run(["offers", "--db", db, "--region", "us-east", "--as-of", "2026-02"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("regions like it: us-east-1 (a pattern such as 'us-east*' takes them all)"), "\(result.stderr)")
+    }
 }

@@ -133,6 +133,20 @@ public struct OfferSearch: Sendable {
     }
 
     /// Whether a region matches a shell-style pattern (`us-*`); an unknown region matches nothing.
+    /// For each of `patterns` that no stored region matches, the regions that look like it (those that start
+    /// as it does, or contain it), at most eight: what a user who wrote `us-east` for `us-east-1` needs to see.
+    public static func unmatchedRegionHints(_ patterns: [String], in store: PriceStore) throws(StoreError) -> [(pattern: String, near: [String])] {
+        let regions = try store.regions()
+        return patterns.filter { pattern in !regions.contains { matches($0, pattern) } }.map { pattern in
+            let stem = pattern.lowercased().filter { !"*?[]".contains($0) }
+            let near = regions.filter { region in
+                let lower = region.lowercased()
+                return !stem.isEmpty && (lower.hasPrefix(String(stem.prefix(2))) && lower.contains(stem) || lower.hasPrefix(stem))
+            }
+            return (pattern, Array(near.prefix(8)))
+        }
+    }
+
     static func matches(_ region: String, _ pattern: String) -> Bool {
         !region.isEmpty && fnmatch(pattern, region, 0) == 0
     }

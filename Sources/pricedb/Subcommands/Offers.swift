@@ -111,6 +111,13 @@ extension PriceDBCommand {
                 let builder = ReportBuilder(store: store, converter: search.converter)
                 try output.print(builder.offers(found, period: asOf.period, staleAfterQuarters: asOf.staleAfter))
             }
+            if found.isEmpty, let patterns = regions.patterns {
+                for (pattern, near) in try reportingFailures({ try OfferSearch.unmatchedRegionHints(patterns, in: store) }) {
+                    Diagnostics.note(
+                        "no offer is in a region matching '\(UntrustedText.shown(pattern))'"
+                            + (near.isEmpty ? "" : "; regions like it: \(near.joined(separator: ", ")) (a pattern such as '\(pattern)*' takes them all)"))
+                }
+            }
             if found.isEmpty { throw ExitCode(1) }
         }
     }
