@@ -53,4 +53,15 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr.contains("regions like it: us-east-1 (a pattern such as 'us-east*' takes them all)"), "\(result.stderr)")
     }
+
+    @Test func anAsOfInTheFutureSaysSo() throws {
+        let db = try Self.seeded()
+        for command in [["report", "--section", "overview"], ["offers"], ["quarters", "--gpu", "H100"], ["cost", "--gpu", "H100", "--hours", "8"]] {
+            let result = try CommandRunner.run(command + ["--db", db, "--as-of", "2030"])
+            #expect(result.stderr.contains("--as-of 2030 ends after today"), "\(command): \(result.stderr)")
+            #expect(result.stderr.contains("the newest observation in the database is from 2026-02-07"), "\(command)")
+        }
+        let past = try CommandRunner.run(["report", "--section", "overview", "--db", db, "--as-of", "2026-02"])
+        #expect(!past.stderr.contains("ends after today"))
+    }
 }

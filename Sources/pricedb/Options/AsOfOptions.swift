@@ -22,6 +22,18 @@ struct ScopeOptions<Default: DefaultTiers>: ParsableArguments {
     func tiers() throws -> [Tier] {
         try counting.tiers()
     }
+
+    /// The period, with a warning when it ends after today: nothing is known of the future, and the warning
+    /// names the newest observation the answer can draw on.
+    func period(checkedAgainst store: PriceStore) -> Period {
+        let period = self.period
+        if period.lastDay > Day.today(), let range = try? store.observationDateRange() {
+            Diagnostics.warning(
+                "--as-of \(period) ends after today (\(Day.today())); the newest observation in the database is from "
+                    + "\(range.upperBound), and prices are judged stale against \(period.lastDay)")
+        }
+        return period
+    }
 }
 
 /// Which tiers count when `--tier` names none, as `--help` says it.

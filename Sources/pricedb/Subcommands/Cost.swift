@@ -38,7 +38,7 @@ extension PriceDBCommand {
             let store = try database.openExisting()
             let report = try reportingFailures {
                 try ReportBuilder(store: store, converter: try currency.converter(for: store)).cost(
-                    gpuName: gpu.name, hours: hours, period: asOf.period, pricePoint: price,
+                    gpuName: gpu.name, hours: hours, period: asOf.period(checkedAgainst: store), pricePoint: price,
                     providerIDs: providers.ids, tiers: try asOf.tiers(),
                     staleAfterQuarters: asOf.staleAfter)
             }

@@ -100,7 +100,7 @@ extension PriceDBCommand {
             search.limit = limit
             search.staleAfterQuarters = asOf.staleAfter
             search.converter = try currency.converter(for: store)
-            let day = asOf.period.lastDay
+            let day = asOf.period(checkedAgainst: store).lastDay
             let found = try reportingFailures { try search.find(in: store, asOf: day) }
             switch output.format {
             case .json:

@@ -35,7 +35,7 @@ extension PriceDBCommand {
             let store = try database.openExisting()
             let report = try reportingFailures {
                 try ReportBuilder(store: store, converter: try currency.converter(for: store)).quarters(
-                    gpuName: gpu.name, providerIDs: providers.ids, period: asOf.period, spread: spread,
+                    gpuName: gpu.name, providerIDs: providers.ids, period: asOf.period(checkedAgainst: store), spread: spread,
                     tiers: try asOf.tiers(), staleAfterQuarters: asOf.staleAfter, sparklines: sparklines.shown(for: output))
             }
             try output.print(report)

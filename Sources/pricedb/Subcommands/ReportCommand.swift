@@ -81,7 +81,7 @@ extension PriceDBCommand {
             // Marketplaces name regions "Texas, US, NA": a value that is a known region as a whole is one region.
             let regions = region.isEmpty ? nil : region.flatMap { text in known.contains(text) ? [text] : commaSeparated(text) }
             let request = ReportRequest(
-                period: asOf.period, sections: try sections(), gpuNames: gpus.names,
+                period: asOf.period(checkedAgainst: store), sections: try sections(), gpuNames: gpus.names,
                 providerIDs: providers.ids, tiers: try asOf.tiers(), gpuClass: gpuClass,
                 staleAfterQuarters: asOf.staleAfter, regions: regions, allOffers: allOffers,
                 charts: output.format == .html)
