@@ -13,19 +13,10 @@ public struct HTTPDownloader: Sendable {
     public let policy: HTTPPolicy
     /// `pricedb/<version>`.
     public let userAgent: String
-    /// Waits between attempts; tests hand in one that records instead of sleeping.
-    let pause: @Sendable (Double) -> Void
 
     public init(policy: HTTPPolicy, userAgent: String) {
-        self.init(policy: policy, userAgent: userAgent) { seconds in
-            Thread.sleep(forTimeInterval: seconds)
-        }
-    }
-
-    init(policy: HTTPPolicy, userAgent: String, pause: @escaping @Sendable (Double) -> Void) {
         self.policy = policy
         self.userAgent = userAgent
-        self.pause = pause
     }
 
     /// What a download gave.
@@ -61,7 +52,7 @@ public struct HTTPDownloader: Sendable {
             case .retry(let failure, let after):
                 guard attempt < policy.retries else { return .failure(failure) }
                 let backoff = policy.backoff * Double(1 << attempt)
-                pause(min(after ?? backoff + Double.random(in: 0...max(backoff, 0)), policy.longestRetryAfter))
+                Thread.sleep(forTimeInterval: min(after ?? backoff + Double.random(in: 0...max(backoff, 0)), policy.longestRetryAfter))
                 attempt += 1
             }
         }
