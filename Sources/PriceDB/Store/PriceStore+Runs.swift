@@ -158,7 +158,9 @@ extension PriceStore {
                 try summariseStaged(day, of: feed, provider: provider, in: db)
             } else {
                 if let latestBefore { try closeOpenRuns(of: feed, on: latestBefore, in: db) }
-                try insertDay(day, feed: feed, provider: provider, previous: previous?.day, next: next?.day, isNew: dayIsNew, snapshotID: snapshotID, in: db)
+                try insertDay(
+                    day, feed: feed, provider: provider, around: Neighbours(previous: previous, next: next), isNew: dayIsNew,
+                    snapshotID: snapshotID, in: db)
                 try reopenRuns(of: feed, in: db)
                 try summarise(day, of: feed, in: db)
             }
@@ -352,10 +354,17 @@ extension PriceStore {
         }
     }
 
+    /// The feed's observed days on either side of a day, with the snapshots that observed them: the same for
+    /// every offer of the day, so they are looked up once.
+    private struct Neighbours {
+        var previous: (day: String, snapshot: Int64)?
+        var next: (day: String, snapshot: Int64)?
+    }
+
     /// A day between days the feed has seen, or one it has seen before: each offer's sighting joins, extends,
     /// splits or starts a run, and (for a new day) the runs of offers the day did not see are split around it.
     private static func insertDay(
-        _ day: String, feed: Int64, provider: String, previous: String?, next: String?, isNew: Bool, snapshotID: Int64,
+        _ day: String, feed: Int64, provider: String, around neighbours: Neighbours, isNew: Bool, snapshotID: Int64,
         in db: Database
     ) throws {
         let staged = try Row.fetchAll(
@@ -373,9 +382,10 @@ extension PriceStore {
             let sighting = RunValue(
                 low: row["low"], high: row["high"], status: row["status"], approximate: row["approximate"], note: row["note"])
             try setValue(
-                of: offer, on: day, to: sighting, dayIsNew: isNew && firstSighting, feed: feed, snapshotID: snapshotID, in: db)
+                of: offer, on: day, to: sighting, dayIsNew: isNew && firstSighting, around: neighbours, snapshotID: snapshotID,
+                in: db)
         }
-        guard isNew, let previous, let next else { return }
+        guard isNew, let previous = neighbours.previous?.day, let next = neighbours.next?.day else { return }
         // The feed now has a day between two it had seen: an offer it did not see that day was gone then.
         let spanning = try Row.fetchAll(
             db,
@@ -387,7 +397,7 @@ extension PriceStore {
             arguments: [feed, previous, next]
         ).map(Run.init)
         for run in spanning {
-            try split(run, around: day, feed: feed, in: db)
+            try split(run, around: day, neighbours, in: db)
         }
     }
 
@@ -396,8 +406,8 @@ extension PriceStore {
     /// whatever run spanned it (that run was never observed there); on a day seen before (another file of the
     /// same source), both sightings stand, merged as a cell of that day shows them.
     private static func setValue(
-        of offer: Int64, on day: String, to sighting: RunValue, dayIsNew: Bool, feed: Int64, snapshotID: Int64,
-        in db: Database
+        of offer: Int64, on day: String, to sighting: RunValue, dayIsNew: Bool, around neighbours: Neighbours,
+        snapshotID: Int64, in db: Database
     ) throws {
         let covering = try Row.fetchOne(
             db, sql: "SELECT * FROM price_run WHERE offer_id = ? AND last_seen >= ? ORDER BY last_seen LIMIT 1",
@@ -406,24 +416,25 @@ extension PriceStore {
         let value = dayIsNew ? sighting : covering.map { $0.value.merged(with: sighting) } ?? sighting
         if let covering {
             if covering.value == value { return }
-            try split(covering, around: day, feed: feed, in: db)
+            try split(covering, around: day, neighbours, in: db)
         }
         var run = Run(offer: offer, day: day, value: value, snapshot: snapshotID)
-        let previous = try neighbour(of: day, in: feed, before: true, in: db)
-        let next = try neighbour(of: day, in: feed, before: false, in: db)
-        if let previous, let before = try Row.fetchOne(
-            db, sql: "SELECT * FROM price_run WHERE offer_id = ? AND last_seen = ?", arguments: [offer, previous.day]
-        ).map(Run.init), before.value == value {
+        // The offer's runs that end on the day before and start on the day after join it at the same value.
+        let sql = (ending: "SELECT * FROM price_run WHERE offer_id = ? AND last_seen = ?",
+                   starting: "SELECT * FROM price_run WHERE offer_id = ? AND first_seen = ?")
+        if let previous = neighbours.previous,
+            let before = try Row.fetchOne(db, sql: sql.ending, arguments: [offer, previous.day]).map(Run.init),
+            before.value == value
+        {
             try delete(before, in: db)
-            run.first = before.first
-            run.firstSnapshot = before.firstSnapshot
+            (run.first, run.firstSnapshot) = (before.first, before.firstSnapshot)
         }
-        if let next, let after = try Row.fetchOne(
-            db, sql: "SELECT * FROM price_run WHERE offer_id = ? AND first_seen = ?", arguments: [offer, next.day]
-        ).map(Run.init), after.value == value {
+        if let next = neighbours.next,
+            let after = try Row.fetchOne(db, sql: sql.starting, arguments: [offer, next.day]).map(Run.init),
+            after.value == value
+        {
             try delete(after, in: db)
-            run.last = after.last
-            run.lastSnapshot = after.lastSnapshot
+            (run.last, run.lastSnapshot) = (after.last, after.lastSnapshot)
         }
         try insertRun(
             offer: offer, from: run.first, to: run.last, value: run.value, first: run.firstSnapshot, last: run.lastSnapshot,
@@ -432,14 +443,14 @@ extension PriceStore {
 
     /// Cuts `day` out of a run: the part before it ends on the feed's day before, the part after starts on its
     /// day after.
-    private static func split(_ run: Run, around day: String, feed: Int64, in db: Database) throws {
+    private static func split(_ run: Run, around day: String, _ neighbours: Neighbours, in db: Database) throws {
         let offer = run.offer
         try delete(run, in: db)
-        if run.first < day, let end = try neighbour(of: day, in: feed, before: true, in: db) {
+        if run.first < day, let end = neighbours.previous {
             try insertRun(
                 offer: offer, from: run.first, to: end.day, value: run.value, first: run.firstSnapshot, last: end.snapshot, in: db)
         }
-        if run.last > day, let start = try neighbour(of: day, in: feed, before: false, in: db) {
+        if run.last > day, let start = neighbours.next {
             try insertRun(
                 offer: offer, from: start.day, to: run.last, value: run.value, first: start.snapshot, last: run.lastSnapshot, in: db)
         }
