@@ -25,17 +25,8 @@ public final class GitRepository: @unchecked Sendable {
             throw Failure(message: "\(path) is not a git repository (\(check.error.trimmingCharacters(in: .whitespacesAndNewlines))); "
                 + "clone the catalog first: git clone --filter=blob:none https://github.com/skypilot-org/skypilot-catalog")
         }
-        let process = Self.git(["-C", path, "cat-file", "--batch-command"])
         let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            throw Failure(message: "cannot run git: \(error.localizedDescription); install git")
-        }
-        catFile = process
+        catFile = try Self.start(["-C", path, "cat-file", "--batch-command"], input: input, output: output, error: nil)
         requests = input.fileHandleForWriting
         answers = output.fileHandleForReading
     }
@@ -136,26 +127,27 @@ public final class GitRepository: @unchecked Sendable {
         return slice
     }
 
-    /// `git` with `arguments`, as `PATH` finds it, not started yet.
-    private static func git(_ arguments: [String]) -> Process {
+    /// `git` with `arguments`, as `PATH` finds it, started with these pipes (`nil`: none for input, and
+    /// standard error thrown away).
+    private static func start(_ arguments: [String], input: Pipe?, output: Pipe, error: Pipe?) throws(Failure) -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git"] + arguments
-        return process
-    }
-
-    /// Runs `git` with `arguments` to its end.
-    private static func run(_ arguments: [String]) throws(Failure) -> (status: Int32, output: String, error: String) {
-        let process = git(arguments)
-        let output = Pipe(), error = Pipe()
+        process.standardInput = input ?? FileHandle.nullDevice
         process.standardOutput = output
-        process.standardError = error
-        process.standardInput = FileHandle.nullDevice
+        process.standardError = error ?? FileHandle.nullDevice
         do {
             try process.run()
         } catch {
             throw Failure(message: "cannot run git: \(error.localizedDescription); install git")
         }
+        return process
+    }
+
+    /// Runs `git` with `arguments` to its end.
+    private static func run(_ arguments: [String]) throws(Failure) -> (status: Int32, output: String, error: String) {
+        let output = Pipe(), error = Pipe()
+        let process = try start(arguments, input: nil, output: output, error: error)
         let errors = Errors(error.fileHandleForReading)
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

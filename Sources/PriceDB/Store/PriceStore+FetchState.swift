@@ -61,10 +61,9 @@ extension PriceStore {
         }
     }
 
-    /// Runs `body` while no other `pricedb fetch` of this database runs: a second one waits for the first
-    /// (the same lock as `oneWatchAtATime`).
+    /// Runs `body` while no other `pricedb fetch` of this database runs: a second one waits for the first.
     public func oneFetchAtATime<T>(_ body: () throws -> T) throws -> T {
-        try oneWatchAtATime(body)
+        try holdingTheLock(body)
     }
 }
 

@@ -42,9 +42,14 @@ extension PriceStore {
 
     /// Runs `body` while no other `pricedb watch` of this database runs its own: the alerts it finds, prints
     /// and remembers are then seen as remembered by the next, so that each crossing is printed once however
-    /// many watches start together. (An exclusive lock on the database's lock file; a database in memory has
-    /// no other user.)
+    /// many watches start together.
     public func oneWatchAtATime<T>(_ body: () throws -> T) throws -> T {
+        try holdingTheLock(body)
+    }
+
+    /// Runs `body` holding the exclusive lock beside the database (`MigrationLock`); a database in memory has
+    /// no other user.
+    func holdingTheLock<T>(_ body: () throws -> T) throws -> T {
         guard path != ":memory:" && !isScratch else { return try body() }
         let lock = try MigrationLock(beside: path)
         defer { lock.release() }
