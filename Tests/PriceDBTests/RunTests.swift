@@ -210,8 +210,11 @@ extension Day {
             // An empty region list leaves only offers without a region; "every region" reads the runs.
             var everyRegion = filter
             everyRegion.regions = try store.regions()
-            let summary = try store.latestOfferGroups(asOf: day, filter).mapValues(Set.init)
-            let runs = try store.latestOfferGroups(asOf: day, everyRegion).mapValues(Set.init)
+            let fromSummaries = PriceQuery(store: store, tiers: Tier.allCases)
+            var fromOffers = fromSummaries
+            fromOffers.regions = everyRegion.regions
+            let summary = try fromSummaries.cells(providers: filter.providers, gpus: gpus, asOf: day)
+            let runs = try fromOffers.cells(providers: filter.providers, gpus: gpus, asOf: day)
             #expect(summary == runs, "as of \(day)")
             let from = files[0].0, through = day
             if from <= through {

@@ -254,7 +254,7 @@ struct SchemaValidator {
             _ = try ingestor.ingest(fileAt: file.path)
         }
         let day = Day("2026-03-31")!
-        let found = try OfferSearch().find(in: store, asOf: day)
+        let found = try OfferSearch().find(in: store, asOf: day).offers
         #expect(found.count > 40)
         let text = OfferListing.json(found, asOf: day)
         #expect(text.contains("\"per_gpu_low\": \"0.7\""))
@@ -263,7 +263,7 @@ struct SchemaValidator {
         _ = try ingestor.ingest(fileAt: FixturePaths.fixtures.appendingPathComponent("rates/eurofxref-hist-sample.csv").path)
         var inEuros = OfferSearch()
         inEuros.converter = try CurrencyConverter(to: "EUR", store: store)
-        let converted = OfferListing.json(try inEuros.find(in: store, asOf: day), asOf: day, exchangeRates: inEuros.converter?.exchangeRates)
+        let converted = OfferListing.json(try inEuros.find(in: store, asOf: day).offers, asOf: day, exchangeRates: inEuros.converter?.exchangeRates)
         #expect(converted.contains("\"converted\": true") && converted.contains("\"per_eur\""))
         #expect(SchemaValidator(root: Self.schema).errors(in: try JSONParser.parse(Array(converted.utf8))) == [])
         let inexact = try JSONParser.parse(Array(text

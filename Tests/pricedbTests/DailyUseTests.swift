@@ -37,7 +37,7 @@ import Testing
         let db = try Self.seeded()
         let cost = try CommandRunner.run(["cost", "--db", db, "--gpu", "H100", "--hours", "1000000", "--as-of", "2026-02"])
         #expect(cost.status == 0)
-        #expect(cost.stdout.hasPrefix("1,000,000 hours on H100 (80GB)"))
+        #expect(cost.stdout.contains("\n1,000,000 hours on H100 (80GB)"))
         #expect(cost.stdout.contains("RunPod    1,000,000 h × $2.39 (avg.)     $2,390,000.00"), "hours grouped like the amounts")
         let breakEven = try CommandRunner.run([
             "breakeven", "--db", db, "--gpu", "RTX 4090", "--purchase", "100000", "--rate", "0.01",
@@ -162,14 +162,16 @@ import Testing
         let db = try Self.seeded()
         let report = try CommandRunner.run(["report", "--db", db, "--as-of", "2026-11-25"])
         #expect(report.status == 0)
-        #expect(report.stdout.hasPrefix("Note: Every price is older than 2 quarters (the newest observation is from 2026-02-07)"))
+        #expect(report.stdout.hasPrefix(
+            "As of 2026-11-25; newest observation used: 2026-02-07\n\nNote: Every price is older than 2 quarters (the newest observation is from 2026-02-07)"))
         let json = try CommandRunner.run(["report", "--db", db, "--as-of", "2026-11-25", "--format", "json", "--section", "overview"])
         #expect(json.stdout.contains("\"notices\": [\n    \"Every price is older than 2 quarters"))
         let breakEven = try CommandRunner.run([
             "breakeven", "--db", db, "--gpu", "RTX 4090", "--purchase", "1600", "--as-of", "2026-11-25",
         ])
         #expect(breakEven.status == 1)
-        #expect(breakEven.stderr.contains("only stale prices for RTX 4090 as of 2026-11-25: the newest is from 2026-02-07"))
+        #expect(breakEven.stderr.contains(
+            "only stale prices for RTX 4090 from the marketplaces (Vast.ai, GPUFlow) in the tiers on-demand, secure, community, marketplace as of 2026-11-25: the newest is from 2026-02-07"))
         let longer = try CommandRunner.run([
             "breakeven", "--db", db, "--gpu", "RTX 4090", "--purchase", "1600", "--as-of", "2026-11-25", "--stale-after", "4",
         ])
@@ -190,12 +192,12 @@ import Testing
         let marketplaces = try CommandRunner.run(["breakeven", "--db", db, "--gpu", "L40S", "--purchase", "9000", "--as-of", "2026-02"])
         #expect(marketplaces.status == 1)
         #expect(marketplaces.stderr.contains(
-            "no marketplace (p2p-marketplace) has a rental price for L40S as of 2026-02-28; name other providers with --providers, or give one with --rate"))
+            "no rental price for L40S from the marketplaces (Vast.ai, GPUFlow) in the tiers on-demand, secure, community, marketplace as of 2026-02-28; name other providers with --providers, widen --tier, or give one with --rate"))
         let named = try CommandRunner.run([
             "breakeven", "--db", db, "--gpu", "RTX 4090", "--purchase", "1600", "--as-of", "2026-02", "--providers", "aws",
         ])
         #expect(named.status == 1)
-        #expect(named.stderr.contains("no rental price for RTX 4090 from aws as of 2026-02-28; give one with --rate"))
+        #expect(named.stderr.contains("no rental price for RTX 4090 from AWS in the tiers on-demand, secure, community, marketplace as of 2026-02-28; widen --tier, or give one with --rate"))
     }
 
     @Test func aDryRunAgreesWithTheRealRunAndCreatesNothing() throws {

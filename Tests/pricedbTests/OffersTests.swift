@@ -22,23 +22,25 @@ import Testing
     @Test func filtersSortAndLimitFindWhatTheFilesSay() throws {
         let db = try DailyUseTests.synthetic()
         #expect(try Self.rows([], db: db) == [
+            "synth-market a100-80gb 0.7", "synth-pods a100-80gb 1.39", "synth-pods h100-80gb 2.5", "synth-cloud a100-80gb 3.5",
+        ])
+        #expect(try Self.rows(["--include-stale"], db: db) == [
             "synth-market a100-80gb 0.7", "synth-pods a100-80gb 1.39", "synth-fading a100-80gb 2.4",
             "synth-pods h100-80gb 2.5", "synth-cloud a100-80gb 3.5",
         ])
         #expect(try Self.rows(["--gpu", "A100-80GB", "--max-price", "2"], db: db) == [
             "synth-market a100-80gb 0.7", "synth-pods a100-80gb 1.39",
         ])
-        #expect(try Self.rows(["--fresh"], db: db).count == 4)
         #expect(try Self.rows(["--min-gpus", "8"], db: db) == ["synth-cloud a100-80gb 3.5"])
         #expect(try Self.rows(["--gpu-count", "1", "--providers", "synth-pods"], db: db).count == 2)
         #expect(try Self.rows(["--region", "us-*"], db: db) == ["synth-cloud a100-80gb 3.5"])
         #expect(try Self.rows(["--region", "*europe*"], db: db).isEmpty)
         #expect(try Self.rows(["--tier", "secure"], db: db) == ["synth-pods a100-80gb 1.39", "synth-pods h100-80gb 2.5"])
-        #expect(try Self.rows(["--sort", "provider", "--limit", "2"], db: db) == [
+        #expect(try Self.rows(["--sort", "provider", "--limit", "2", "--include-stale"], db: db) == [
             "synth-cloud a100-80gb 3.5", "synth-fading a100-80gb 2.4",
         ])
         #expect(try Self.rows(["--sort", "gpu"], db: db).last == "synth-pods h100-80gb 2.5")
-        #expect(try Self.rows(["--sort", "observed"], db: db).last == "synth-fading a100-80gb 2.4")
+        #expect(try Self.rows(["--sort", "observed", "--include-stale"], db: db).last == "synth-fading a100-80gb 2.4")
         #expect(try Self.rows(["--min-memory", "81"], db: db).isEmpty)
     }
 
@@ -48,8 +50,8 @@ import Testing
         #expect(json.stdout.contains("\"format\": \"pricedb-offers/1\""))
         #expect(json.stdout.contains("\"per_gpu_low\": \"0.7\""))
         #expect(json.stdout.components(separatedBy: "\"provider\":").count == 3)
-        let table = try CommandRunner.run(["offers", "--db", db, "--as-of", "2026Q1"])
-        #expect(table.stdout.hasPrefix("5 offers as of 2026-03-31"))
+        let table = try CommandRunner.run(["offers", "--db", db, "--as-of", "2026Q1", "--include-stale"])
+        #expect(table.stdout.hasPrefix("As of 2026-03-31; newest observation used: 2026-01-20\n\n5 offers as of 2026-03-31"))
         #expect(table.stdout.contains("$2.40†"))
         #expect(table.stdout.contains("$3.50*"))
         let markdown = try CommandRunner.run(["offers", "--db", db, "--as-of", "2026Q1", "--format", "markdown", "--locale", "de"])

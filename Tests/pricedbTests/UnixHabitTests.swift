@@ -92,7 +92,12 @@ import Testing
         ])
         #expect(whole.status == 0)
         #expect(whole.stderr.isEmpty, "\(whole.stderr)")
-        #expect(whole.stdout.contains("$0.40–0.45"))
+        #expect(whole.stdout.contains("Vast.ai"))
+        let offers = try CommandRunner.run([
+            "offers", "--db", db, "--as-of", "2026-02", "--gpu", "RTX 4090", "--region", "Germany, DE, EU", "--format", "csv",
+        ])
+        #expect(offers.status == 0, "\(offers.stderr)")
+        #expect(offers.stdout.contains("\"Germany, DE, EU\",on-demand"), "\(offers.stdout)")
         for arguments in [["report", "--region", ","], ["offers", "--region", ","], ["report", "--tier", ","], ["report", "--section", ","]] {
             let result = try CommandRunner.run(arguments + ["--db", db])
             #expect(result.status == 64, "\(arguments)")

@@ -90,6 +90,11 @@ public enum Tier: String, CaseIterable, Sendable {
 
     public static let reportedByDefault: [Tier] = [.onDemand, .secure, .community, .marketplace]
 
+    /// Tiers as a message names them: `on-demand, secure`.
+    public static func listed(_ tiers: [Tier]) -> String {
+        tiers.map(\.rawValue).joined(separator: ", ")
+    }
+
     /// The tier a name given on the command line or in a rules file stands for, ignoring case.
     public init?(named name: String) {
         self.init(rawValue: name.lowercased())

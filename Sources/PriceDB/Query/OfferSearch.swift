@@ -20,8 +20,8 @@ public enum OfferOrder: String, CaseIterable, Sendable {
     case observed
 }
 
-/// `pricedb offers`: every offer as of a day, as the report's as-of rule sees it (each series' latest
-/// observation date on or before the day), filtered and sorted like `sky show-gpus` or gpuhunt.
+/// `pricedb offers`: every offer as of a day, as the report's as-of rule sees it (each source's latest
+/// observation on or before the day, `AsOfRule`), filtered and sorted like `sky show-gpus` or gpuhunt.
 public struct OfferSearch: Sendable {
     public var gpuNames: [String]?
     public var providerIDs: [String]?
@@ -36,8 +36,8 @@ public struct OfferSearch: Sendable {
     public var gpuCount: GPUCount?
     public var minimumGPUs: GPUCount?
     public var gpuClass: GPUClass?
-    /// Leave out offers older than the stale limit.
-    public var freshOnly = false
+    /// List offers older than the stale limit too (marked); by default they are left out and counted.
+    public var includeStale = false
     public var order: OfferOrder = .perGPU
     public var limit: Int?
     public var staleAfterQuarters = 2
@@ -58,13 +58,23 @@ public struct OfferSearch: Sendable {
         public var currency: String
         public var converted: Bool
         public var observedOn: Day
+        /// The source that observed it (a snapshot's source name, or its format).
+        public var source: String
         public var stale: Bool
         public var approximate: Bool
         public var note: String?
     }
 
+    /// What a search found, and what it left out for being stale.
+    public struct Findings: Sendable {
+        public var offers: [Found]
+        public var leftOutStale: Int
+        /// The stale limit: offers last observed before this day are stale.
+        public var staleBefore: Day
+    }
+
     /// The offers as of `day`, filtered, sorted (ties keep the database's order) and cut to `limit`.
-    public func find(in store: PriceStore, asOf day: Day) throws(QueryError) -> [Found] {
+    public func find(in store: PriceStore, asOf day: Day) throws(QueryError) -> Findings {
         // As for a report: an empty database, or a day before its first price, is said as such before any name
         // is looked up among providers that do not exist yet.
         let query = PriceQuery(store: store, staleAfterQuarters: staleAfterQuarters)
@@ -82,17 +92,12 @@ public struct OfferSearch: Sendable {
         } catch {
             throw .store(error)
         }
-        var latest: [PriceStore.SeriesKey: Day] = [:]
-        for sighting in sightings {
-            let key = PriceStore.SeriesKey(provider: sighting.offer.providerID, gpu: sighting.offer.gpuID)
-            latest[key] = max(latest[key] ?? sighting.day, sighting.day)
-        }
         let limitDay = query.staleLimit(asOf: day)
         var found: [Found] = []
-        for sighting in sightings {
+        var leftOutStale = 0
+        for sighting in AsOfRule.counted(sightings, freshFrom: limitDay) {
             let offer = sighting.offer
-            guard latest[PriceStore.SeriesKey(provider: offer.providerID, gpu: offer.gpuID)] == sighting.day,
-                let observed = sighting.price, let provider = byProvider[offer.providerID], let gpu = byGPU[offer.gpuID]
+            guard let observed = sighting.price, let provider = byProvider[offer.providerID], let gpu = byGPU[offer.gpuID]
             else { continue }
             let stale = sighting.day < limitDay
             var price = observed
@@ -100,7 +105,6 @@ public struct OfferSearch: Sendable {
                 do { price = try converter.convert(observed, from: offer.currency, on: sighting.day) } catch { throw .store(error) }
             }
             let perGPU = price.perGPU(of: offer.gpuCount)
-            if freshOnly && stale { continue }
             if let kinds, !kinds.contains(provider.kind) { continue }
             if let gpuClass, gpu.gpuClass != gpuClass { continue }
             if let minimumMemoryGB, (gpu.memoryGB ?? 0) < minimumMemoryGB { continue }
@@ -108,11 +112,15 @@ public struct OfferSearch: Sendable {
             if let gpuCount, offer.gpuCount != gpuCount { continue }
             if let minimumGPUs, offer.gpuCount < minimumGPUs { continue }
             if let regionPatterns, !regionPatterns.contains(where: { Self.matches(offer.region, $0) }) { continue }
+            if stale && !includeStale {
+                leftOutStale += 1
+                continue
+            }
             found.append(
                 Found(
                     provider: provider, gpu: gpu, offer: offer, price: price, perGPU: perGPU,
                     currency: converter?.target ?? offer.currency, converted: converter != nil && converter?.target != offer.currency,
-                    observedOn: sighting.day,
+                    observedOn: sighting.day, source: sighting.source,
                     stale: stale, approximate: sighting.approximate, note: sighting.note))
         }
         // Positions are sorted, not the offers: a `Found` is hundreds of bytes, and a catalog's 300,000 offers
@@ -129,7 +137,8 @@ public struct OfferSearch: Sendable {
             default: return a < b
             }
         }
-        return (limit.map { positions.prefix(max(0, $0)) } ?? positions[...]).map { found[$0] }
+        let offers = (limit.map { positions.prefix(max(0, $0)) } ?? positions[...]).map { found[$0] }
+        return Findings(offers: offers, leftOutStale: leftOutStale, staleBefore: limitDay)
     }
 
     /// Whether a region matches a shell-style pattern (`us-*`); an unknown region matches nothing.
@@ -149,5 +158,10 @@ public struct OfferSearch: Sendable {
 
     static func matches(_ region: String, _ pattern: String) -> Bool {
         !region.isEmpty && fnmatch(pattern, region, 0) == 0
+    }
+
+    /// Whether a region matches any of the shell-style patterns.
+    public static func matches(_ region: String, anyOf patterns: [String]) -> Bool {
+        patterns.contains { matches(region, $0) }
     }
 }

@@ -33,15 +33,37 @@ public struct PriceQuery: Sendable {
         try cells(providers: [provider], gpus: [gpu], asOf: day)[PriceStore.SeriesKey(provider: provider, gpu: gpu)] ?? .noData
     }
 
-    /// The cells of every series of `providers` × `gpus` as of `day`, from one query; a series without an
-    /// observation is absent.
+    /// The cells of every series of `providers` × `gpus` as of `day`; a series without an observation is
+    /// absent. A series that one feed alone answers (nearly all) comes from the day summaries; one that several
+    /// sources answer, or a filter of regions, needs the offers themselves (`AsOfRule`).
     func cells(providers: [String], gpus: [String], asOf day: Day) throws(StoreError) -> [PriceStore.SeriesKey: Cell] {
         let filter = PriceStore.SeriesFilter(providers: providers, gpus: gpus, tiers: tiers, regions: regions)
         let limit = staleLimit(asOf: day)
         var cells: [PriceStore.SeriesKey: Cell] = [:]
-        for (key, groups) in try store.latestOfferGroups(asOf: day, filter) {
-            cells[key] = Cell.of(try converted(groups), staleBefore: limit)
+        var shared: [PriceStore.SeriesKey] = []
+        if regions == nil {
+            for (key, feeds) in try store.latestFeedGroups(asOf: day, filter) {
+                let latest = feeds.compactMapValues { $0.map(\.observedOn).max() }
+                let counted = AsOfRule.countedFeeds(latest: latest, freshFrom: limit)
+                if counted.count == 1, let feed = counted.first, let groups = feeds[feed] {
+                    cells[key] = Cell.of(try converted(groups), staleBefore: limit)
+                } else {
+                    shared.append(key)
+                }
+            }
+            if shared.isEmpty { return cells }
         }
+        let offers = regions == nil
+            ? PriceStore.SeriesFilter(
+                providers: Array(Set(shared.map(\.provider))), gpus: Array(Set(shared.map(\.gpu))), tiers: tiers)
+            : filter
+        let wanted = regions == nil ? Set(shared) : nil
+        var groups: [PriceStore.SeriesKey: [OfferGroup]] = [:]
+        for sighting in AsOfRule.counted(try store.offerSightings(asOf: day, offers), freshFrom: limit)
+        where wanted?.contains(sighting.series) ?? true {
+            groups[sighting.series, default: []].append(sighting.group)
+        }
+        for (key, groups) in groups { cells[key] = Cell.of(try converted(groups), staleBefore: limit) }
         return cells
     }
 
@@ -130,11 +152,20 @@ public struct PriceQuery: Sendable {
             rows.append(
                 QuarterRow(
                     quarter: quarter, through: end, cells: cells,
-                    deltas: zip(previous, cells).map { Delta.between($0, $1) }, spreads: spreads))
+                    deltas: zip(previous, cells).map { Self.delta(from: $0, to: $1, observedFrom: quarter.firstDay) },
+                    spreads: spreads))
             previous = cells
             quarter = quarter.next
         }
         return rows
+    }
+
+    /// How `later` differs from `earlier`, where `later` should hold what was observed from `start`: a price
+    /// carried over from before then is `notObserved`, not `unchanged`.
+    static func delta(from earlier: Cell, to later: Cell, observedFrom start: Day) -> Delta {
+        let delta = Delta.between(earlier, later)
+        if case .change = delta, let day = later.observedOn, day < start { return .notObserved }
+        return delta
     }
 
     /// How every series of `grid` moved since the end of the previous quarter; series without a price either
@@ -145,7 +176,8 @@ public struct PriceQuery: Sendable {
         var trends: [Trend] = []
         for (row, gpu) in grid.gpus.enumerated() {
             for (column, provider) in grid.providers.enumerated() {
-                let delta = Delta.between(before.cells[row][column], grid.cells[row][column])
+                let delta = Self.delta(
+                    from: before.cells[row][column], to: grid.cells[row][column], observedFrom: since.adding(days: 1))
                 if delta == .none { continue }
                 trends.append(
                     Trend(

@@ -96,12 +96,14 @@ struct JSONRenderer {
             members += [("currency", .string(currency)), ("low", .string(price.low.description)), ("high", .string(price.high.description))]
         case .delta(let delta, let currency):
             switch delta {
-            case .change(let low, let high, let lowPercent, let highPercent):
+            case .change(let low, let high, let lowPercent, let highPercent, let since):
                 members += [
                     ("change", .string("change")), ("currency", .string(currency)),
                     ("low", .string(low.description)), ("high", .string(high.description)),
                     ("low_percent", .optional(lowPercent.map(Self.tenths))), ("high_percent", .optional(highPercent.map(Self.tenths))),
                 ]
+                if let since { members.append(("since", .string(since.description))) }
+            case .notObserved: members.append(("change", .string("not-observed")))
             case .new: members.append(("change", .string("new")))
             case .gone: members.append(("change", .string("gone")))
             case .stale: members.append(("change", .string("stale")))

@@ -5,7 +5,7 @@ public enum OfferListing {
     static let fields = [
         "provider", "provider_name", "provider_kind", "gpu", "gpu_name", "gpu_label", "variant", "gpu_count", "memory_gb",
         "instance", "region", "tier", "currency", "price_low", "price_high", "per_gpu_low", "per_gpu_high", "observed_on",
-        "stale", "approximate", "note",
+        "source", "stale", "approximate", "note",
     ]
 
     static func values(_ found: OfferSearch.Found) -> [JSONOutput] {
@@ -17,7 +17,7 @@ public enum OfferListing {
             .string(offer.instance), .string(offer.region), .string(offer.tier.rawValue), .string(found.currency),
             .string(found.price.low.description), .string(found.price.high.description),
             .string(found.perGPU.low.description), .string(found.perGPU.high.description),
-            .string(found.observedOn.description), .bool(found.stale), .bool(found.approximate), .optional(found.note),
+            .string(found.observedOn.description), .string(found.source), .bool(found.stale), .bool(found.approximate), .optional(found.note),
         ]
     }
 

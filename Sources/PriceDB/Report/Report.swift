@@ -44,6 +44,21 @@ public struct Report: Sendable {
         self.notices = notices
     }
 
+    /// The newest observation any cell of the report comes from.
+    public var newestObservation: Day? {
+        var newest: Day?
+        for section in sections {
+            for table in section.tables {
+                for row in table.rows {
+                    for case .cell(let cell) in row {
+                        if let day = cell.observedOn, day > (newest ?? .earliest) { newest = day }
+                    }
+                }
+            }
+        }
+        return newest
+    }
+
     /// The sections of `pricedb report`, in their default order.
     public enum SectionID: String, CaseIterable, Sendable {
         case overview, consumer, datacenter, providers, kinds, ranking, features, trends
@@ -173,6 +188,10 @@ public enum Phrase: Hashable, Sendable {
     case derivedNote
     case approximateNote
     case staleNote(before: Day)
+    /// The line that opens a text report: the day it is as of, and the newest observation it used.
+    case asOfLine(Day, newest: Day?)
+    /// This many providers' prices were left out for being older than the stale limit (`--include-stale`).
+    case staleLeftOut(count: Int, before: Day)
     /// Every price of the report is older than the stale limit; the newest observation is from that day.
     case allStale(newest: Day, quarters: Int)
     case partialQuarter(Quarter, through: Day)

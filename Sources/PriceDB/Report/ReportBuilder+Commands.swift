@@ -141,7 +141,7 @@ extension ReportBuilder {
     /// The cost of `hours` hours of one GPU at each provider as of the period, cheapest first.
     public func cost(
         gpuName: String, hours: Hours, period: Period, pricePoint: PricePoint, providerIDs: [String]?, tiers: [Tier],
-        staleAfterQuarters: Int = 2
+        staleAfterQuarters: Int = 2, includeStale: Bool = false
     ) throws(QueryError) -> Report {
         let asOf = period.lastDay
         let query = PriceQuery(store: store, tiers: tiers, staleAfterQuarters: staleAfterQuarters, converter: converter)
@@ -152,9 +152,18 @@ extension ReportBuilder {
         return try answering { () throws -> Report in
             var grid = try query.comparison(asOf: asOf, providers: providers, gpus: [gpu])
             if providerIDs == nil { grid = grid.droppingEmpty(rows: false, columns: true) }
+            let staleColumns = includeStale ? [] : grid.cells[0].indices.filter { grid.cells[0][$0].stale }
+            grid = grid.droppingColumns(staleColumns)
+            let limit = query.staleLimit(asOf: asOf)
             let scenario = try CostScenario(gpu: gpu, hours: hours, asOf: asOf, pricePoint: pricePoint, comparison: grid)
             guard scenario.lines.contains(where: { $0.total != nil }) else {
-                throw QueryError.nothingMatches("no provider has a price for \(gpu.name) as of \(asOf)")
+                throw QueryError.nothingMatches(
+                    "no provider has a price for \(gpu.name) as of \(asOf) in the tiers \(Tier.listed(tiers))"
+                        + (providerIDs == nil ? "" : " from " + providers.map(\.shortName).joined(separator: ", "))
+                        + (staleColumns.isEmpty
+                            ? ""
+                            : "; \(staleColumns.count) stale price\(staleColumns.count == 1 ? " was" : "s were") left out "
+                                + "(last observed before \(limit)): --include-stale counts them"))
             }
             let rows: [[Report.Value]] = scenario.lines.map { line in
                 guard let hourly = line.hourly, let total = line.total else {
@@ -177,6 +186,7 @@ extension ReportBuilder {
             var notes: [Phrase] = [.costNote(pricePoint)]
                 + Self.markNotes(for: pricedCells, stale: .staleNote(before: query.staleLimit(asOf: asOf)))
             if !scenario.otherCurrencies.isEmpty { notes.append(.otherCurrenciesNote(scenario.otherCurrencies)) }
+            if !staleColumns.isEmpty { notes.append(.staleLeftOut(count: staleColumns.count, before: limit)) }
             return namingRates(in: Report(
                 asOf: asOf, period: period.description,
                 sections: [
@@ -192,14 +202,16 @@ extension ReportBuilder {
     /// provider (marketplaces unless `providerIDs` names others) or at a given `rate`. Stale prices do not count.
     public func breakEven(
         gpuName: String, purchase: PriceRange, hoursPerDay: Hours, period: Period, providerIDs: [String]?,
-        rate: Money?, tiers: [Tier], staleAfterQuarters: Int = 2
+        rate: Money?, tiers: [Tier], staleAfterQuarters: Int = 2, includeStale: Bool = false
     ) throws(QueryError) -> Report {
         let asOf = period.lastDay
         let selection = try Selection(store: store)
         let gpu = try selection.gpu(named: gpuName)
         let query = PriceQuery(store: store, tiers: tiers, staleAfterQuarters: staleAfterQuarters, converter: converter)
+        let limit = query.staleLimit(asOf: asOf)
         return try answering { () throws -> Report in
             var rates: [BreakEven.Rate] = []
+            var staleLeftOut = 0
             if let rate {
                 rates = [BreakEven.Rate(provider: nil, price: PriceRange(rate), currency: converter?.target ?? "USD")]
             } else {
@@ -211,26 +223,27 @@ extension ReportBuilder {
                 for (column, provider) in providers.enumerated() {
                     let cell = grid.cells[0][column]
                     guard let price = cell.price else { continue }
-                    if cell.stale {
+                    if cell.stale && !includeStale {
+                        staleLeftOut += 1
                         newestStale = max(newestStale ?? cell.observedOn ?? asOf, cell.observedOn ?? asOf)
                     } else {
                         rates.append(BreakEven.Rate(provider: provider, price: price, currency: cell.currency))
                     }
                 }
-                if rates.isEmpty, let newestStale {
+                if rates.isEmpty {
+                    let asked = providerIDs == nil
+                        ? "the marketplaces (" + providers.map(\.shortName).joined(separator: ", ") + ")"
+                        : providers.map(\.shortName).joined(separator: ", ")
+                    let scope = "from \(asked) in the tiers \(Tier.listed(tiers)) as of \(asOf)"
+                    let others = providerIDs == nil ? "name other providers with --providers, " : ""
+                    if let newestStale {
+                        throw QueryError.nothingMatches(
+                            "only stale prices for \(gpu.name) \(scope): the newest is from \(newestStale), before \(limit); "
+                                + "\(others)ask for --as-of \(newestStale), add --include-stale, or give --rate")
+                    }
                     throw QueryError.nothingMatches(
-                        "only stale prices for \(gpu.name) as of \(asOf): the newest is from \(newestStale), more than "
-                            + "\(staleAfterQuarters) quarters earlier; ask for --as-of \(newestStale), raise --stale-after, or give --rate")
+                        "no rental price for \(gpu.name) \(scope); \(others)widen --tier, or give one with --rate")
                 }
-            }
-            guard !rates.isEmpty else {
-                guard let providerIDs else {
-                    throw QueryError.nothingMatches(
-                        "no marketplace (p2p-marketplace) has a rental price for \(gpu.name) as of \(asOf); "
-                            + "name other providers with --providers, or give one with --rate")
-                }
-                let named = providerIDs.map { UntrustedText.shown($0) }.joined(separator: ", ")
-                throw QueryError.nothingMatches("no rental price for \(gpu.name) from \(named) as of \(asOf); give one with --rate")
             }
             let breakEven = try BreakEven(gpu: gpu, asOf: asOf, purchase: purchase, hoursPerDay: hoursPerDay, rates: rates)
             guard breakEven.lines.contains(where: { $0.hours != nil }) else {
@@ -265,7 +278,8 @@ extension ReportBuilder {
                         id: "breakeven",
                         title: .breakEvenTitle(gpu: Self.label(gpu), purchase: purchase, currency: breakEven.currency, asOf: asOf),
                         table: gpu.id, columns: columns, rows: rows,
-                        notes: [.breakEvenNote] + (others.isEmpty ? [] : [.otherCurrenciesNote(others)]))
+                        notes: [.breakEvenNote] + (others.isEmpty ? [] : [.otherCurrenciesNote(others)])
+                            + (staleLeftOut > 0 ? [.staleLeftOut(count: staleLeftOut, before: limit)] : []))
                 ]))
         }
     }

@@ -15,7 +15,7 @@ extension ReportBuilder {
                 .text(offer.tier.rawValue),
                 .listedPrice(
                     found.price, currency: found.currency, approximate: found.approximate, noteMarks: 0, converted: found.converted),
-                .cell(cell), .day(found.observedOn),
+                .cell(cell), .day(found.observedOn), .text(found.source),
             ]
         }
         let columns: [Report.Column] = [
@@ -29,6 +29,7 @@ extension ReportBuilder {
             .init(id: "price", header: .listedPrice, alignment: .right, dropOrder: 7),
             .init(id: "per_gpu", header: .perGPUPrice, alignment: .right),
             .init(id: "observed_on", header: .date, alignment: .left, dropOrder: 1),
+            .init(id: "source", header: .source, alignment: .left, dropOrder: 0),
         ]
         let cells = rows.compactMap { row -> Cell? in if case .cell(let cell) = row[9] { cell } else { nil } }
         return namingRates(in: Report(

@@ -363,6 +363,13 @@ public struct ReportBuilder: Sendable {
 
 extension Comparison {
     /// The grid without GPUs (rows) or providers (columns) that have no observation at all.
+    /// The grid without the providers at `columns`.
+    func droppingColumns(_ columns: [Int]) -> Comparison {
+        let kept = providers.indices.filter { !columns.contains($0) }
+        return Comparison(
+            asOf: asOf, providers: kept.map { providers[$0] }, gpus: gpus, cells: cells.map { row in kept.map { row[$0] } })
+    }
+
     func droppingEmpty(rows dropRows: Bool, columns dropColumns: Bool) -> Comparison {
         let keptColumns = providers.indices.filter { column in
             !dropColumns || gpus.indices.contains { cells[$0][column].value != .noData }

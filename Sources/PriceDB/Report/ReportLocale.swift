@@ -107,12 +107,14 @@ public enum ReportLocale: String, CaseIterable, Sendable {
 
     func delta(_ delta: Delta, currency: String) -> String {
         switch delta {
-        case .change(let low, let high, let lowPercent, let highPercent):
-            if low.micros == 0 && high.micros == 0 { return self == .de ? "unverändert" : "unchanged" }
+        case .change(let low, let high, let lowPercent, let highPercent, let since):
+            let from = since.map { (self == .de ? " seit " : " since ") + date($0) } ?? ""
+            if low.micros == 0 && high.micros == 0 { return (self == .de ? "unverändert" : "unchanged") + from }
             let lowText = signed(low, currency: currency) + (lowPercent.map { " (\(percent(tenths: $0, of: low)))" } ?? "")
-            if low == high && lowPercent == highPercent { return lowText }
+            if low == high && lowPercent == highPercent { return lowText + from }
             return lowText + " / " + signed(high, currency: currency)
-                + (highPercent.map { " (\(percent(tenths: $0, of: high)))" } ?? "")
+                + (highPercent.map { " (\(percent(tenths: $0, of: high)))" } ?? "") + from
+        case .notObserved: return self == .de ? "keine Daten" : "no data"
         case .new: return self == .de ? "neu" : "new"
         case .gone: return self == .de ? "entfallen" : "gone"
         case .stale: return self == .de ? "veraltet" : "stale"
@@ -271,6 +273,13 @@ public enum ReportLocale: String, CaseIterable, Sendable {
         case .staleNote(let limit):
             return de ? "†Zuletzt vor dem \(date(limit)) beobachtet; möglicherweise veraltet"
                 : "†Last observed before \(date(limit)); may be out of date"
+        case .asOfLine(let day, let newest):
+            let used = newest.map { (de ? "; neueste verwendete Beobachtung vom " : "; newest observation used: ") + date($0) } ?? ""
+            return (de ? "Stand: " : "As of ") + date(day) + used
+        case .staleLeftOut(let count, let limit):
+            return de
+                ? "\(count) \(count == 1 ? "Anbieter" : "Anbieter") ohne Preis seit dem \(date(limit)) ausgelassen (veraltet); --include-stale zählt sie mit."
+                : "Left out \(count) provider\(count == 1 ? "" : "s") whose price was last observed before \(date(limit)) (stale); --include-stale counts them."
         case .allStale(let newest, let quarters):
             return de
                 ? "Alle Preise sind älter als \(quarters) Quartale (die neueste Beobachtung ist vom \(date(newest))) und als veraltet (†) markiert; fragen Sie --as-of \(newest) oder erhöhen Sie --stale-after."
@@ -300,8 +309,8 @@ public enum ReportLocale: String, CaseIterable, Sendable {
             return de ? "Niedrigster und höchster Pro-GPU-Preis unter den Anbietern jedes Typs." : "Lowest and highest per-GPU price among the providers of each kind."
         case .trendsNote(let since):
             return de
-                ? "Änderung des niedrigsten (und höchsten) Pro-GPU-Preises seit dem \(date(since)); neu: damals kein Preis; entfallen: jetzt kein Preis; veraltet: jetzt nur ein veralteter Preis."
-                : "Change of the lowest (and highest) per-GPU price since \(date(since)); new: no price then; gone: no price now; stale: only an out-of-date price now."
+                ? "Änderung des niedrigsten (und höchsten) Pro-GPU-Preises seit dem \(date(since)), oder seit dem Tag des letzten bekannten Preises, wenn er damals veraltet war; neu: damals kein Preis; entfallen: jetzt kein Preis; veraltet: jetzt nur ein veralteter Preis; keine Daten: seitdem nichts beobachtet."
+                : "Change of the lowest (and highest) per-GPU price since \(date(since)), or since the last known price's day when it was stale then; new: no price then; gone: no price now; stale: only an out-of-date price now; no data: nothing observed since."
         case .note(let marks, let text):
             return String(repeating: "*", count: marks) + text
         case .literal(let text):

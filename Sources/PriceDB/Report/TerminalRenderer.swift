@@ -15,7 +15,8 @@ struct TerminalRenderer {
     }
 
     private func renderedText(_ report: Report) -> String {
-        var parts: [String] = report.notices.map { fitted((locale == .de ? "Hinweis: " : "Note: ") + locale.text($0)) }
+        var parts = [fitted(locale.text(.asOfLine(report.asOf, newest: report.newestObservation)))]
+        parts += report.notices.map { fitted((locale == .de ? "Hinweis: " : "Note: ") + locale.text($0)) }
         for section in report.sections {
             let title = fitted(locale.text(section.title))
             let underline = title.split(separator: "\n").map(\.count).max() ?? 0

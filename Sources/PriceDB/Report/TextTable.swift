@@ -49,8 +49,14 @@ public struct TextTable: Sendable {
             return widths
         }
         var widths = shrunk(kept)
+        // A column goes only if no two rows then read alike: a listing never shows the same line twice.
+        var distinct = distinctRows(kept)
         for column in droppable where Self.span(widths) > width && kept.count > 1 {
-            kept.removeAll { $0 == column }
+            let remaining = kept.filter { $0 != column }
+            let left = distinctRows(remaining)
+            guard left == distinct else { continue }
+            distinct = left
+            kept = remaining
             dropped.append(column)
             widths = shrunk(kept)
         }
@@ -81,6 +87,11 @@ public struct TextTable: Sendable {
         return output
     }
 
+    /// How many different rows the table has when it shows only `columns`.
+    private func distinctRows(_ columns: [Int]) -> Int {
+        Set(rows.map { row in columns.map { row[$0] } }).count
+    }
+
     /// The width of columns side by side, two spaces apart.
     private static func span(_ widths: [Int]) -> Int {
         widths.reduce(0, +) + 2 * max(0, widths.count - 1)
@@ -101,7 +112,7 @@ public struct TextTable: Sendable {
     /// The given columns at the given widths, their cells wrapped onto as many lines as they need.
     private func block(_ columns: [Int], widths: [Int]) -> String {
         func lines(_ cells: [String]) -> [String] {
-            let wrapped = columns.indices.map { Self.wrap(cells[columns[$0]], to: widths[$0]) }
+            let wrapped = columns.indices.map { Self.wrap(cells[columns[$0]], to: widths[$0], shortening: true) }
             let height = wrapped.map(\.count).max() ?? 1
             return (0..<height).map { line in
                 columns.indices.map { index in
@@ -116,11 +127,17 @@ public struct TextTable: Sendable {
     }
 
     /// `text` in lines of at most `width` characters, broken at spaces where it can and within words where it
-    /// must.
-    public static func wrap(_ text: String, to width: Int) -> [String] {
+    /// must; or, `shortening`, with a word too long for a line (a file name, a URL) shortened in the middle
+    /// (`gpu-rental…2026.json`), as a name broken over lines reads as two.
+    public static func wrap(_ text: String, to width: Int, shortening: Bool = false) -> [String] {
         guard text.count > width, width > 0 else { return [text] }
         var lines: [String] = []
         var rest = Substring(text)
+        if shortening {
+            rest = Substring(rest.split(separator: " ", omittingEmptySubsequences: false).map { word in
+                word.count > width ? shortened(word, to: width) : String(word)
+            }.joined(separator: " "))
+        }
         while rest.count > width {
             let window = rest.prefix(width + 1)
             if let space = window.lastIndex(of: " "), space > rest.startIndex {
@@ -133,6 +150,18 @@ public struct TextTable: Sendable {
         }
         if !rest.isEmpty { lines.append(String(rest)) }
         return lines
+    }
+}
+
+extension TextTable {
+    /// `word` in `width` characters: its start and end around an ellipsis, the end kept a little longer (a file's
+    /// extension, a URL's last part tell more than its middle).
+    static func shortened(_ word: Substring, to width: Int) -> String {
+        guard word.count > width else { return String(word) }
+        guard width > 2 else { return String(word.prefix(width)) }
+        let tail = (width - 1) / 2 + (width - 1) % 2
+        let head = width - 1 - tail
+        return word.prefix(head) + "…" + word.suffix(tail)
     }
 }
 

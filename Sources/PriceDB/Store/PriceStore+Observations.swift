@@ -45,54 +45,28 @@ extension PriceStore {
         public var gpu: String
     }
 
-    /// For every series of the filter with an observation on or before `day`: the offers of its latest
-    /// observation date, summarised per status, unit size and currency. One statement for the whole grid: per
-    /// offer, the run on or after its feed's latest day is a seek of `price_run`'s key (and, only for an offer
-    /// that day did not see, the run before it another), so the cost follows the number of offers, not the
-    /// length of the history.
-    ///
-    /// Without a region filter the answer comes from `series_day`, a few rows per series; a filter of regions
-    /// needs the offers themselves (`latestOfferGroupsQuery`).
-    public func latestOfferGroups(asOf day: Day, _ filter: SeriesFilter) throws(StoreError) -> [SeriesKey: [OfferGroup]] {
+    /// For every series of the filter and each of its feeds with an observation of it on or before `day`: the
+    /// offers of that feed's latest such day, summarised per status, unit size and currency. Read from
+    /// `series_day`, a few rows per series and feed, by seeks of its key, so the cost follows the number of
+    /// series, not the length of the history. (A filter of regions needs the offers themselves:
+    /// `offerSightings`.)
+    public func latestFeedGroups(asOf day: Day, _ filter: SeriesFilter) throws(StoreError) -> [SeriesKey: [Int64: [OfferGroup]]] {
         try read { db in
-            let query = filter.regions == nil ? Self.latestSeriesDaysQuery(asOf: day, filter) : Self.latestOfferGroupsQuery(asOf: day, filter)
             // Cached: `quarters` asks the same question once per quarter.
-            let rows = try SQLRequest<Row>(literal: query, cached: true).fetchAll(db)
-            // Rows are per series, day, status, unit size and currency; a series' cell takes its latest day.
-            var groups: [SeriesKey: [OfferGroup]] = [:]
+            let rows = try SQLRequest<Row>(literal: Self.latestSeriesDaysQuery(asOf: day, filter), cached: true).fetchAll(db)
+            var groups: [SeriesKey: [Int64: [OfferGroup]]] = [:]
             for row in rows {
                 guard let dayText = row[4] as String? else { continue }
                 guard let day = Day(dayText) else { throw StoreError.damaged("a run has the day \(dayText)") }
-                let key = SeriesKey(provider: row[0], gpu: row[1])
-                let group = Self.offerGroup(row, day: day)
-                if let current = groups[key]?.first?.observedOn {
-                    if day < current { continue }
-                    if day > current { groups[key] = [] }
-                }
-                groups[key, default: []].append(group)
+                groups[SeriesKey(provider: row[0], gpu: row[1]), default: [:]][row[10], default: []]
+                    .append(Self.offerGroup(row, day: day))
             }
             return groups
         }
     }
 
-    /// The grid's one statement; a test checks that SQLite answers it with seeks of `price_run`'s key and no
-    /// scan of it.
-    static func latestOfferGroupsQuery(asOf day: Day, _ filter: SeriesFilter) -> SQL {
-        """
-        \(latestDays(day, filter))
-        SELECT o.provider_id, o.gpu_id, o.gpu_count_millionths, o.currency,
-            \(current("day")) AS day, \(current("status")) AS status,
-            min(\(current("price_low_micros"))) AS low, max(\(current("price_high_micros"))) AS high,
-            max(\(current("approximate"))) AS approximate,
-            count(*) AS offers
-        \(runsAsOfLatestDay(filter))
-        GROUP BY 1, 2, 3, 4, 5, 6
-        """
-    }
-
-    /// The grid from `series_day`: per series of the filter, its latest day on or before `day` (a seek per
-    /// feed and tier), and that day's summaries, merged over feeds and tiers; the same rows as
-    /// `latestOfferGroupsQuery`.
+    /// The grid's statement: per series of the filter and feed of its provider, the feed's latest day with the
+    /// series on or before `day` (a seek per feed and tier), and that day's summaries, merged over tiers.
     static func latestSeriesDaysQuery(asOf day: Day, _ filter: SeriesFilter) -> SQL {
         let tiers = filter.tiers.map(\.rawValue)
         // The innermost max() names the whole key but the day, so SQLite answers it with one seek; a max() over
@@ -100,19 +74,20 @@ extension PriceStore {
         let tierList = "[" + tiers.map { "\"\($0)\"" }.joined(separator: ",") + "]"
         return """
             WITH series AS MATERIALIZED (
-                SELECT p.id AS provider_id, g.id AS gpu_id, (
+                SELECT p.id AS provider_id, g.id AS gpu_id, f.id AS feed_id, (
                     SELECT max((SELECT max(x.day) FROM series_day x
                                 WHERE x.feed_id = f.id AND x.gpu_id = g.id AND x.tier = t.value AND x.day <= \(day.ordinal)))
-                    FROM feed f, json_each(\(tierList)) t WHERE f.provider_id = p.id
+                    FROM json_each(\(tierList)) t
                 ) AS day
-                FROM provider p, gpu g WHERE p.id IN \(filter.providers) AND g.id IN \(filter.gpus)
+                FROM provider p JOIN feed f ON f.provider_id = p.id, gpu g
+                WHERE p.id IN \(filter.providers) AND g.id IN \(filter.gpus)
             )
             SELECT l.provider_id, l.gpu_id, s.gpu_count_millionths, s.currency, date(l.day * 86400, 'unixepoch') AS day,
                 s.status, min(s.price_low_micros) AS low, max(s.price_high_micros) AS high, max(s.approximate) AS approximate,
-                sum(s.offers) AS offers
-            FROM series l JOIN feed f ON f.provider_id = l.provider_id
-            JOIN series_day s ON s.feed_id = f.id AND s.gpu_id = l.gpu_id AND s.tier IN \(tiers) AND s.day = l.day
-            GROUP BY 1, 2, 3, 4, 5, 6
+                sum(s.offers) AS offers, l.feed_id
+            FROM series l
+            JOIN series_day s ON s.feed_id = l.feed_id AND s.gpu_id = l.gpu_id AND s.tier IN \(tiers) AND s.day = l.day
+            GROUP BY l.provider_id, l.gpu_id, l.feed_id, s.gpu_count_millionths, s.currency, s.status
             """
     }
 

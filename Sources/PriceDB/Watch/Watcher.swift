@@ -8,6 +8,8 @@ public struct Watcher: Sendable {
     /// Report crossings again that were reported before (`--all`).
     public var repeatReported = false
     public var staleAfterQuarters = 2
+    /// Watch stale offers too (`--include-stale`); by default a price older than the stale limit raises no alert.
+    public var includeStale = false
     /// Prices, and the rules' thresholds, in one currency: each price converted at the rate of the last day it
     /// was seen (up to the day asked about).
     public var converter: CurrencyConverter?
@@ -41,7 +43,8 @@ public struct Watcher: Sendable {
             search.regionPatterns = rule.regionPatterns
             search.staleAfterQuarters = staleAfterQuarters
             search.converter = converter
-            for found in try search.find(in: store, asOf: day) {
+            search.includeStale = includeStale
+            for found in try search.find(in: store, asOf: day).offers {
                 let key = PriceStore.SeriesKey(provider: found.provider.id, gpu: found.gpu.id)
                 if loadedSeries.insert(key).inserted {
                     let runs: [RunRecord]

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PriceDB
 
 /// Lists one spelling serves in every command: repeat the option or separate with commas (`--providers aws,vast`
 /// or `--providers aws --providers vast`). Earlier spellings stay accepted but hidden.
@@ -54,12 +55,37 @@ struct GPUsOption: ParsableArguments {
     }
 }
 
-/// `--region`: shell-style patterns for the regions of offers (`us-*`, `*europe*`).
+/// `--region`: shell-style patterns for the regions of offers (`us-*`, `*europe*`), the same in every command.
 struct RegionPatternsOption: ParsableArguments {
-    @Option(help: ArgumentHelp("Only offers in regions matching these shell patterns (us-*, *europe*), repeatable.", valueName: "glob"))
+    @Option(
+        help: ArgumentHelp(
+            "Only offers in regions matching these shell patterns (us-*, *europe*), repeated or comma-separated; a "
+                + "region whose name holds commas ('Texas, US, NA') is taken whole.",
+            valueName: "glob"))
     var region: [String] = []
 
+    /// Whether the option was given.
+    var isGiven: Bool { !region.isEmpty }
+
+    /// The patterns given; `nil` when the option was left out. Marketplaces name regions "Texas, US, NA": a value
+    /// that is a known region as a whole is one pattern.
+    func patterns(in store: PriceStore) throws -> [String]? {
+        guard isGiven else { return nil }
+        let known = Set(try reportingFailures { try store.regions() })
+        return region.flatMap { text in known.contains(text) ? [text] : commaSeparated(text) }
+    }
+
+    /// The patterns, each split at commas: for a rule that has no database to ask yet.
     var patterns: [String]? { listed(region) }
+
+    /// Says, for each pattern that matches no stored region, which regions look like it.
+    func noteUnmatched(_ patterns: [String], in store: PriceStore) throws {
+        for (pattern, near) in try reportingFailures({ try OfferSearch.unmatchedRegionHints(patterns, in: store) }) {
+            Diagnostics.note(
+                "no offer is in a region matching '\(UntrustedText.shown(pattern))'"
+                    + (near.isEmpty ? "" : "; regions like it: \(near.joined(separator: ", ")) (a pattern such as '\(pattern)*' takes them all)"))
+        }
+    }
 
     func validate() throws {
         try requireItems(region, option: "--region")

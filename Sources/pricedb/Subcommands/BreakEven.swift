@@ -11,7 +11,8 @@ extension PriceDBCommand {
                 Break-even hours run from the lowest purchase price ÷ the highest rental price to the highest \
                 purchase price ÷ the lowest rental price, with the days that takes at 24 hours a day and at \
                 --hours-per-day. Rental prices are the marketplaces' (providers of kind p2p-marketplace) as of \
-                --as-of, unless --providers names others or --rate gives one.
+                --as-of, unless --providers names others or --rate gives one. A price older than --stale-after \
+                quarters is left out (a note counts them) unless --include-stale.
 
                 Examples:
                   pricedb breakeven --gpu "RTX 4090" --purchase 1600-2000 --as-of 2026-02
@@ -34,6 +35,7 @@ extension PriceDBCommand {
         var hoursPerDay: Hours = Hours("8")!
 
         @OptionGroup var providers: ProvidersOption
+        @OptionGroup var stale: IncludeStaleOption
 
         @Option(
             parsing: .unconditional,
@@ -66,7 +68,7 @@ extension PriceDBCommand {
                 try ReportBuilder(store: store, converter: try currency.converter(for: store)).breakEven(
                     gpuName: gpu.name, purchase: PriceRange(purchase)!, hoursPerDay: hoursPerDay, period: asOf.period,
                     providerIDs: providers.ids, rate: rate.flatMap(Money.init), tiers: try asOf.tiers(),
-                    staleAfterQuarters: asOf.staleAfter)
+                    staleAfterQuarters: asOf.staleAfter, includeStale: stale.includeStale)
             }
             try output.print(report)
         }

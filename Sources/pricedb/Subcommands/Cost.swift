@@ -8,8 +8,9 @@ extension PriceDBCommand {
             abstract: "Price a workload: hours × each provider's hourly price, cheapest first.",
             usage: "pricedb cost --gpu <name> --hours <hours> [--as-of <period>] [options]",
             discussion: """
-                The article's cost scenarios: for --hours hours on one GPU, each provider's per-GPU price as of \
-                --as-of (its low, mid or high figure), the total, and the saving against the dearest provider.
+                A cost scenario: for --hours hours on one GPU, each provider's per-GPU price as of --as-of (its \
+                low, mid or high figure), the total, and the saving against the dearest provider. A price older \
+                than --stale-after quarters is left out (a note counts them) unless --include-stale.
 
                 Example:
                   pricedb cost --gpu "A100 (80GB)" --hours 8 --as-of 2026-02 --price low
@@ -30,6 +31,7 @@ extension PriceDBCommand {
         var price: PricePoint = .mid
 
         @OptionGroup var providers: ProvidersOption
+        @OptionGroup var stale: IncludeStaleOption
 
         @OptionGroup var currency: CurrencyOption
         @OptionGroup var output: OutputOptions
@@ -40,7 +42,7 @@ extension PriceDBCommand {
                 try ReportBuilder(store: store, converter: try currency.converter(for: store)).cost(
                     gpuName: gpu.name, hours: hours, period: asOf.period(checkedAgainst: store), pricePoint: price,
                     providerIDs: providers.ids, tiers: try asOf.tiers(),
-                    staleAfterQuarters: asOf.staleAfter)
+                    staleAfterQuarters: asOf.staleAfter, includeStale: stale.includeStale)
             }
             try output.print(report)
         }

@@ -11,8 +11,9 @@ extension PriceDBCommand {
             abstract: "Find offers: every offer as of a day, filtered and sorted, cheapest per GPU-hour first.",
             usage: "pricedb offers [--gpu <name> ...] [--max-price <amount>] [options]",
             discussion: """
-                One row per offer from each series' latest observation on or before --as-of (as the report \
-                sees it); stale offers are marked †, and --fresh leaves them out. Unlike the report, every \
+                One row per offer from each source's latest observation on or before --as-of (as the report \
+                sees it). Offers older than --stale-after quarters are left out and counted; \
+                --include-stale lists them, marked †. Unlike the report, every \
                 tier counts unless --tier is given (spot too: a finder shows what can be rented). --format json and csv write flat \
                 records for scripts (JSON Schema: Fixtures/offers.schema.json). Like grep, it exits 1 when no offer \
                 matches (after printing the empty list), so a script can test for a find.
@@ -57,8 +58,7 @@ extension PriceDBCommand {
         @Option(name: .customLong("class"), help: ArgumentHelp("Only consumer or datacenter GPUs.", valueName: "class"))
         var gpuClass: GPUClass?
 
-        @Flag(help: "Leave out offers older than --stale-after quarters.")
-        var fresh = false
+        @OptionGroup var stale: IncludeStaleOption
 
         @Option(help: "Order.")
         var sort: OfferOrder = .perGPU
@@ -89,19 +89,20 @@ extension PriceDBCommand {
             search.providerIDs = providers.ids
             search.kinds = kind.isEmpty ? nil : kind
             search.tiers = asOf.tier == nil ? Tier.allCases : try asOf.tiers()
-            search.regionPatterns = regions.patterns
+            search.regionPatterns = try regions.patterns(in: store)
             search.minimumMemoryGB = minMemory
             search.maximumPrice = maxPrice.flatMap(Money.init)
             search.gpuCount = gpuCount.flatMap(Money.init).map { GPUCount(millionths: $0.micros) }
             search.minimumGPUs = minGPUs.flatMap(Money.init).map { GPUCount(millionths: $0.micros) }
             search.gpuClass = gpuClass
-            search.freshOnly = fresh
+            search.includeStale = stale.includeStale
             search.order = sort
             search.limit = limit
             search.staleAfterQuarters = asOf.staleAfter
             search.converter = try currency.converter(for: store)
             let day = asOf.period(checkedAgainst: store).lastDay
-            let found = try reportingFailures { try search.find(in: store, asOf: day) }
+            let findings = try reportingFailures { try search.find(in: store, asOf: day) }
+            let found = findings.offers
             switch output.format {
             case .json:
                 try output.write { OfferListing.writeJSON(found, asOf: day, exchangeRates: search.converter?.exchangeRates, to: &$0) }
@@ -111,13 +112,10 @@ extension PriceDBCommand {
                 let builder = ReportBuilder(store: store, converter: search.converter)
                 try output.print(builder.offers(found, period: asOf.period, staleAfterQuarters: asOf.staleAfter))
             }
-            if found.isEmpty, let patterns = regions.patterns {
-                for (pattern, near) in try reportingFailures({ try OfferSearch.unmatchedRegionHints(patterns, in: store) }) {
-                    Diagnostics.note(
-                        "no offer is in a region matching '\(UntrustedText.shown(pattern))'"
-                            + (near.isEmpty ? "" : "; regions like it: \(near.joined(separator: ", ")) (a pattern such as '\(pattern)*' takes them all)"))
-                }
+            if findings.leftOutStale > 0 {
+                Diagnostics.note(stale.leftOut(findings.leftOutStale, of: "offer", staleBefore: findings.staleBefore))
             }
+            if found.isEmpty, let patterns = search.regionPatterns { try regions.noteUnmatched(patterns, in: store) }
             if found.isEmpty { throw ExitCode(1) }
         }
     }

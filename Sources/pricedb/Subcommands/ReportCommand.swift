@@ -41,12 +41,7 @@ extension PriceDBCommand {
         @OptionGroup var gpus: GPUsOption
         @OptionGroup var providers: ProvidersOption
 
-        @Option(
-            help: ArgumentHelp(
-                "Regions as providers write them, repeated or comma-separated (us-east-1, eastus; a region whose name "
-                    + "holds commas, such as 'Texas, US, NA', is taken whole); observations without a region still count.",
-                valueName: "regions"))
-        var region: [String] = []
+        @OptionGroup var regions: RegionPatternsOption
 
         @Option(name: .customLong("class"), help: ArgumentHelp("Only consumer or datacenter GPUs.", valueName: "class"))
         var gpuClass: GPUClass?
@@ -72,27 +67,19 @@ extension PriceDBCommand {
 
         func validate() throws {
             _ = try sections()
-            try requireItems(region, option: "--region")
         }
 
         func run() throws {
             let store = try database.openExisting()
-            let known = region.isEmpty ? [] : try reportingFailures { try store.regions() }
-            // Marketplaces name regions "Texas, US, NA": a value that is a known region as a whole is one region.
-            let regions = region.isEmpty ? nil : region.flatMap { text in known.contains(text) ? [text] : commaSeparated(text) }
+            let patterns = try regions.patterns(in: store)
+            let known = patterns == nil ? [] : try reportingFailures { try store.regions() }
+            let matching = patterns.map { patterns in known.filter { OfferSearch.matches($0, anyOf: patterns) } }
             let request = ReportRequest(
                 period: asOf.period(checkedAgainst: store), sections: try sections(), gpuNames: gpus.names,
                 providerIDs: providers.ids, tiers: try asOf.tiers(), gpuClass: gpuClass,
-                staleAfterQuarters: asOf.staleAfter, regions: regions, allOffers: allOffers,
+                staleAfterQuarters: asOf.staleAfter, regions: matching, allOffers: allOffers,
                 charts: output.format == .html)
-            if let wanted = request.regions {
-                for region in wanted where !known.contains(region) {
-                    let close = known.filter { $0.lowercased().hasPrefix(String(region.lowercased().prefix(2))) }.prefix(8)
-                    Diagnostics.warning(
-                        "no offer is in region '\(region)'; only offers without a region count for it"
-                            + (close.isEmpty ? "" : " (regions like it: \(close.joined(separator: ", ")))"))
-                }
-            }
+            if let patterns { try regions.noteUnmatched(patterns, in: store) }
             let report = try reportingFailures { try ReportBuilder(store: store, converter: try currency.converter(for: store)).build(request) }
             try output.print(report)
         }

@@ -36,6 +36,7 @@ extension PriceDBCommand {
 
         @OptionGroup var regions: RegionPatternsOption
         @OptionGroup var currency: CurrencyOption
+        @OptionGroup var stale: IncludeStaleOption
 
         @Option(
             parsing: .unconditional,
@@ -65,7 +66,7 @@ extension PriceDBCommand {
             }
             // A filter beside --rules would be silently ignored: the file's rules say what they watch.
             let commandLineRule = below != nil || drop != nil || gpus.names != nil || providers.ids != nil
-                || regions.patterns != nil || asOf.tier != nil
+                || regions.isGiven || asOf.tier != nil
             if rules != nil && commandLineRule {
                 throw ValidationError("give a rule on the command line (--below, --drop, --gpu, --providers, --tier, --region) or --rules FILE, not both")
             }
@@ -75,6 +76,7 @@ extension PriceDBCommand {
         }
 
         func run() throws {
+            let store = try database.openExistingForWriting()
             let watchRules: [WatchRule]
             if let rules {
                 do {
@@ -87,14 +89,14 @@ extension PriceDBCommand {
                 watchRules = [
                     WatchRule(
                         gpuNames: gpus.names, providerIDs: providers.ids, tiers: asOf.tier == nil ? nil : try asOf.tiers(),
-                        regionPatterns: regions.patterns, below: below.flatMap { try? Money.threshold($0).get() },
+                        regionPatterns: try regions.patterns(in: store), below: below.flatMap { try? Money.threshold($0).get() },
                         dropPercent: drop.flatMap(WatchRules.percent))
                 ]
             }
-            let store = try database.openExistingForWriting()
             var watcher = Watcher(rules: watchRules)
             watcher.repeatReported = all
             watcher.staleAfterQuarters = asOf.staleAfter
+            watcher.includeStale = stale.includeStale
             watcher.converter = try currency.converter(for: store)
             let day = asOf.period.lastDay
             // Deciding, printing and remembering are one step among watches of this database: two run at once
