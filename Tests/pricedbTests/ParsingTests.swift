@@ -36,7 +36,7 @@ import Testing
         ])
         #expect(try report.asOf.tiers() == [.spot, .onDemand])
         #expect(try report.sections() == [.overview, .ranking, .trends])
-        #expect(report.region == ["us-east-1", "eastus"])
+        #expect(report.regions.patterns == ["us-east-1", "eastus"])
         let offers = try PriceDBCommand.Offers.parse(["--tier", "spot", "--tier", "secure", "--region", "us-*", "--region", "eu-*"])
         #expect(try offers.asOf.tiers() == [.spot, .secure])
         #expect(offers.regions.patterns == ["us-*", "eu-*"])

@@ -50,7 +50,12 @@ public struct Report: Sendable {
         for section in sections {
             for table in section.tables {
                 for row in table.rows {
-                    for case .cell(let cell) in row {
+                    for value in row {
+                        let cell: Cell
+                        switch value {
+                        case .cell(let shown), .calculation(_, _, let shown, _): cell = shown
+                        default: continue
+                        }
                         if let day = cell.observedOn, day > (newest ?? .earliest) { newest = day }
                     }
                 }
