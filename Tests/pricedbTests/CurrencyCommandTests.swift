@@ -152,7 +152,7 @@ import Testing
         #expect(try CommandRunner.run(["watch", "--db", db, "--as-of", "2026-03-31", "--below", "1.80"]).status == 1)
         let fired = try CommandRunner.run(["watch", "--db", db, "--as-of", "2026-03-31", "--below", "1.80", "--currency", "EUR"])
         #expect(fired.status == 0, "\(fired.stderr)")
-        #expect(fired.stdout == "below=1.8: Market H100 (80GB) (marketplace): 2 → 1.76 EUR per GPU-hour, observed 2026-03-02\n")
+        #expect(fired.stdout == "any GPU, under €1.80: Market H100 (80GB) (marketplace): €2.00 → €1.76 (-12.0%) per GPU-hour, observed 2026-03-02\n")
         #expect(try CommandRunner.run(["watch", "--db", db, "--as-of", "2026-03-31", "--below", "1.80", "--currency", "EUR"]).status == 1)
     }
 }

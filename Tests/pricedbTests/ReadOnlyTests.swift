@@ -10,7 +10,7 @@ import Testing
 /// may only read the file and its folder.
 @Suite struct ReadOnlyTests {
     static let readers: [[String]] = [
-        ["report", "--as-of", "2026-02"], ["quarters", "--gpu", "A100"], ["history", "--gpu", "H100"],
+        ["report", "--as-of", "2026-02"], ["quarters", "--gpu", "A100 (40GB)"], ["history", "--gpu", "H100"],
         ["cost", "--gpu", "H100", "--hours", "8", "--as-of", "2026-02"],
         ["breakeven", "--gpu", "RTX 4090", "--purchase", "1600", "--as-of", "2026-02"], ["snapshots"], ["providers"], ["gpus"],
     ]

@@ -31,7 +31,7 @@ import Testing
         let db = try Self.history(["2.40", "2.00"])
         let first = try Self.watch(db, ["--drop", "10%"])
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stdout == "drop=10%: Market H100 (80GB) (marketplace): 2.4 → 2 USD per GPU-hour, observed 2026-03-02\n")
+        #expect(first.stdout == "any GPU, a fall of 10% or more: Market H100 (80GB) (marketplace): $2.40 → $2.00 (-16.7%) per GPU-hour, observed 2026-03-02\n")
         let second = try Self.watch(db, ["--drop", "10%"])
         #expect(second.status == 1)
         #expect(second.stdout.isEmpty)
@@ -62,7 +62,7 @@ import Testing
             for process in processes { try process.run() }
             for process in processes { process.waitUntilExit() }
             let printed = try outputs.map { try String(contentsOf: $0, encoding: .utf8) }.joined()
-            #expect(printed.components(separatedBy: "drop=10%").count - 1 == 1, "round \(round): \(printed)")
+            #expect(printed.components(separatedBy: "a fall of 10% or more").count - 1 == 1, "round \(round): \(printed)")
             #expect(processes.map(\.terminationStatus).sorted() == [0, 1, 1, 1])
         }
     }
@@ -75,7 +75,7 @@ import Testing
         #expect(lost.stderr == "pricedb: error: cannot write the alerts (No space left on device); they were not marked as reported and come again next run\n")
         let next = try Self.watch(db, ["--drop", "10%"])
         #expect(next.status == 0)
-        #expect(next.stdout.hasPrefix("drop=10%: Market H100 (80GB)"))
+        #expect(next.stdout.hasPrefix("any GPU, a fall of 10% or more: Market H100 (80GB)"))
         #expect(try Self.watch(db, ["--drop", "10%"]).status == 1)
     }
 
@@ -90,7 +90,7 @@ import Testing
         #expect(crossing.stdout.contains("\"per_gpu_low\": \"1.8\""))
         let risen = try Self.history(["1.50", "1.90"])
         let first = try Self.watch(risen, ["--below", "2.00"])
-        #expect(first.stdout.contains("new at 1.9 USD"))
+        #expect(first.stdout.contains("new at $1.90 per GPU-hour"), "\(first.stdout)")
         #expect(try Self.watch(risen, ["--below", "2.00"]).status == 1)
         let above = try Self.history(["1.50", "2.10"])
         #expect(try Self.watch(above, ["--below", "2.00"]).status == 1)
@@ -109,7 +109,7 @@ import Testing
         }
         let again = try Self.watch(db, ["--below", "2"])
         #expect(again.status == 0)
-        #expect(again.stdout.contains("2.5 → 1.7 USD"))
+        #expect(again.stdout.contains("$2.50 → $1.70 (-32.0%)"), "\(again.stdout)")
     }
 
     @Test func aRulesFileIsCheckedWithLineNumbers() throws {
@@ -121,7 +121,10 @@ import Testing
             ("[[rule]]\ngpu = \"H100\"\n", "alerts.toml:1: the rule needs below"),
             ("[[rule]]\nbelow = \"2\"\ntier = [\"cheap\"]\n", "alerts.toml:3: unknown tier 'cheap'"),
             ("[[rule]]\nbelow = \"2\"\ntier = [\"spto\"]\n", "alerts.toml:3: unknown tier 'spto'; did you mean \"spot\"?"),
-            ("[[rule]]\nbelow = \"2\"\ndrop = \"150%\"\n", "alerts.toml:3: drop takes a percentage"),
+            ("[[rule]]\nbelow = \"2\"\ndrop = \"150%\"\n", "alerts.toml:3: drop: takes a percentage"),
+            ("[[rule]]\nbelow = \"2\"\ndrop = 0.1\n", "alerts.toml:3: drop: '0.1' is ambiguous; a fall is in per cent: write 10% for a tenth"),
+            ("[[rule]]\nbelow = \"2\"\n\n[[rule]]\ngpu = [\"H100\", \"H1000\"]\nbelow = 3\n", "alerts.toml:5: unknown GPU \"H1000\""),
+            ("[[rule]]\nbelow = 2\nproviders = \"markte\"\n", "alerts.toml:3: unknown provider \"markte\""),
             ("[[rule]]\nbelow = \n", "alerts.toml:2: not TOML"),
         ]
         for (text, message) in cases {
@@ -141,7 +144,7 @@ import Testing
             """.write(toFile: folder + "/alerts.toml", atomically: true, encoding: .utf8)
         let fired = try CommandRunner.run(["watch", "--db", db, "--as-of", "2026-03-31", "--rules", folder + "/alerts.toml"])
         #expect(fired.status == 0)
-        #expect(fired.stdout == "cheap H100: Market H100 (80GB) (marketplace): 2.4 → 2 USD per GPU-hour, observed 2026-03-02\n")
+        #expect(fired.stdout == "cheap H100: Market H100 (80GB) (marketplace): $2.40 → $2.00 (-16.7%) per GPU-hour, observed 2026-03-02\n")
         let missing = try CommandRunner.run(["watch", "--db", db, "--rules", folder + "/none.toml"])
         #expect(missing.status == 66)
         let both = try CommandRunner.run(["watch", "--db", db, "--rules", folder + "/alerts.toml", "--below", "2"])

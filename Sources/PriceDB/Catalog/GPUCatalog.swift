@@ -44,6 +44,17 @@ public struct GPUCatalog: Sendable {
         idByKey[Self.key(name)].flatMap(gpu(id:))
     }
 
+    /// The GPUs of a family when `name` is its bare name and the family has several memory sizes (`A100` →
+    /// the 40 GB and the 80 GB models); empty otherwise. Catalog files use `A100` for the 40 GB model, but a
+    /// person asking about "the A100" means both.
+    public func family(named name: String) -> [GPU] {
+        let key = Self.key(name)
+        let members = gpus.filter { gpu in
+            gpu.memoryGB != nil && Self.key(String(gpu.name.prefix { $0 != "(" })) == key && gpu.name.contains("(")
+        }
+        return members.count > 1 ? members : []
+    }
+
     /// Resolves a written name such as `A100-80GB-SXM` to the A100 (80GB), variant `SXM`.
     public func resolve(_ name: String) -> Resolution? {
         let words = Self.words(name)

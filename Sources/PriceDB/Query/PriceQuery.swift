@@ -208,6 +208,15 @@ public struct QuarterRow: Sendable {
     public var deltas: [Delta]
     /// Per provider, the lowest and highest daily price within the quarter; `nil` when not asked for.
     public var spreads: [PriceRange?]?
+
+    /// The row with only the providers at `indices`.
+    func keeping(_ indices: [Int]) -> QuarterRow {
+        var row = self
+        row.cells = indices.map { cells[$0] }
+        row.deltas = indices.map { deltas[$0] }
+        row.spreads = spreads.map { spreads in indices.map { spreads[$0] } }
+        return row
+    }
 }
 
 /// One series' move between the end of the previous quarter and the report's day.

@@ -5,6 +5,8 @@ public enum QueryError: Error, LocalizedError, Sendable {
     case emptyDatabase
     case beforeFirstObservation(asOf: Day, earliest: Day)
     case unknownGPU(String, suggestions: [String])
+    /// A family name (`A100`) where the command takes one GPU: the family's GPUs to choose from.
+    case ambiguousGPU(String, choices: [String])
     case unknownProvider(String, known: [String])
     case nothingMatches(String)
     /// A figure computed from the options is beyond the range pricedb can hold.
@@ -21,6 +23,9 @@ public enum QueryError: Error, LocalizedError, Sendable {
         case .unknownGPU(let name, let suggestions):
             let hint = EditDistance.question(suggestions).map { "; " + $0 } ?? ""
             return "unknown GPU \"\(UntrustedText.shown(name))\"\(hint) (`pricedb gpus` lists the catalog)"
+        case .ambiguousGPU(let name, let choices):
+            return "\"\(UntrustedText.shown(name))\" names several GPUs: "
+                + choices.map { "\"\($0)\"" }.joined(separator: ", ") + "; give one of them"
         case .unknownProvider(let id, let known) where known.isEmpty:
             return "unknown provider \"\(UntrustedText.shown(id))\"; the database knows no providers yet (`pricedb ingest FILE` adds them)"
         case .unknownProvider(let id, let known):
@@ -38,7 +43,7 @@ public enum QueryError: Error, LocalizedError, Sendable {
     /// 64 (EX_USAGE) for names that do not exist, the store's status for the database or missing exchange rates, 1 when there is simply nothing to show.
     public var exitCode: Int32 {
         switch self {
-        case .unknownGPU, .unknownProvider, .outOfRange: return 64
+        case .unknownGPU, .ambiguousGPU, .unknownProvider, .outOfRange: return 64
         case .store(let error): return error.exitCode
         case .emptyDatabase, .beforeFirstObservation, .nothingMatches: return 1
         }

@@ -193,6 +193,8 @@ public enum Phrase: Hashable, Sendable {
     case derivedNote
     case approximateNote
     case staleNote(before: Day)
+    /// Providers left out of a table because they priced none of its GPUs.
+    case providersWithoutPrice([String])
     /// The line that opens a text report: the day it is as of, and the newest observation it used.
     case asOfLine(Day, newest: Day?)
     /// This many providers' prices were left out for being older than the stale limit (`--include-stale`).

@@ -30,7 +30,24 @@ extension ReportBuilder {
             guard !providers.isEmpty else {
                 throw QueryError.nothingMatches("no provider has observed \(gpu.name) on or before \(asOf)")
             }
-            let rows = try query.quarters(gpu: gpu, providers: providers, from: first, through: through, withSpreads: spread)
+            var rows = try query.quarters(gpu: gpu, providers: providers, from: first, through: through, withSpreads: spread)
+            // A provider that never priced the GPU in these quarters holds only N/A: left out, and named.
+            var emptyProviders: [String] = []
+            if providerIDs == nil {
+                let kept = providers.indices.filter { index in
+                    rows.contains { row in
+                        switch row.cells[index].value {
+                        case .price, .comingSoon: return true
+                        case .unavailable, .noData: return false
+                        }
+                    }
+                }
+                if !kept.isEmpty && kept.count < providers.count {
+                    emptyProviders = providers.indices.filter { !kept.contains($0) }.map { providers[$0].shortName }
+                    providers = kept.map { providers[$0] }
+                    rows = rows.map { $0.keeping(kept) }
+                }
+            }
             var columns = [Report.Column(id: "quarter", header: .quarter, alignment: .left)]
             for provider in providers {
                 columns.append(Report.Column(id: provider.id, header: .literal(provider.shortName), alignment: .left))
@@ -66,6 +83,7 @@ extension ReportBuilder {
                         id: "quarters", title: .quartersTitle(gpu: Self.label(gpu), spread: spread),
                         tables: [Report.Table(id: gpu.id, title: nil, columns: columns, rows: values, notes: [])] + sparklineTables,
                         notes: [.quartersNote(spread: spread)] + leftOut
+                            + (emptyProviders.isEmpty ? [] : [.providersWithoutPrice(emptyProviders)])
                             + (spread ? [] : Self.markNotes(for: cells, stale: .staleAfterNote(quarters: staleAfterQuarters))))
                 ],
                 notices: Self.staleNotices(rows.last?.cells ?? [], staleAfterQuarters: staleAfterQuarters)))

@@ -28,6 +28,11 @@ public enum ReportLocale: String, CaseIterable, Sendable {
         (money.micros < 0 ? "-" : "") + symbol(currency) + amount(money)
     }
 
+    /// Money as a report writes it, `~` before a figure rounded to the cent (`~$0.54` for 0.535).
+    func rounded(_ money: Money, currency: String) -> String {
+        (money.micros % 10_000 == 0 ? "" : "~") + self.money(money, currency: currency)
+    }
+
     /// Money in cents when that is exact, else with every digit (`$0.535`), for the factors of a calculation.
     func exactMoney(_ money: Money, currency: String) -> String {
         guard money.micros % 10_000 != 0 else { return self.money(money, currency: currency) }
@@ -165,9 +170,10 @@ public enum ReportLocale: String, CaseIterable, Sendable {
         case .ratio(let value): return ratio(value)
         case .feature(let value): return feature(value)
         case .calculation(let hours, let rate, let cell, let point):
-            let average = point == .mid ? (self == .de ? " (Durchschn.)" : " (avg.)") : ""
-            return "\(number(hours.millionths)) \(self == .de ? "Std" : "h") × "
-                + marked(exactMoney(rate, currency: cell.currency), cell) + average
+            let isRange = cell.price.map { $0.low != $0.high } ?? false
+            let average = point == .mid && isRange ? (self == .de ? " (Durchschn.)" : " (avg.)") : ""
+            let shown = rate.micros % 10_000 == 0 || cell.approximate ? money(rate, currency: cell.currency) : rounded(rate, currency: cell.currency)
+            return "\(number(hours.millionths)) \(self == .de ? "Std" : "h") × " + marked(shown, cell) + average
         case .saving(let amount, let percent, let currency):
             return money(amount, currency: currency) + (percent.map { " (\(self.percent(tenths: $0, of: amount).dropFirst()))" } ?? "")
         case .duration(let range, let unit):
@@ -273,6 +279,10 @@ public enum ReportLocale: String, CaseIterable, Sendable {
         case .staleNote(let limit):
             return de ? "†Zuletzt vor dem \(date(limit)) beobachtet; möglicherweise veraltet"
                 : "†Last observed before \(date(limit)); may be out of date"
+        case .providersWithoutPrice(let names):
+            return de
+                ? "Ohne Preis für diese GPU ausgelassen: \(names.joined(separator: ", ")) (--providers zeigt sie)."
+                : "Left out for pricing none of it: \(names.joined(separator: ", ")) (--providers shows them)."
         case .asOfLine(let day, let newest):
             let used = newest.map { (de ? "; neueste verwendete Beobachtung vom " : "; newest observation used: ") + date($0) } ?? ""
             return (de ? "Stand: " : "As of ") + date(day) + used

@@ -13,7 +13,14 @@ public struct Selection: Sendable {
         }
     }
 
+    /// The one GPU `name` stands for; a family name (`A100`) is refused with its GPUs to choose from.
     public func gpu(named name: String) throws(QueryError) -> GPU {
+        let family = catalog.family(named: name)
+        if !family.isEmpty { throw .ambiguousGPU(name, choices: family.map(\.name)) }
+        return try resolved(name)
+    }
+
+    private func resolved(_ name: String) throws(QueryError) -> GPU {
         guard let resolution = catalog.resolve(name) else {
             throw .unknownGPU(name, suggestions: catalog.suggestions(for: name))
         }
@@ -28,11 +35,12 @@ public struct Selection: Sendable {
         return provider
     }
 
+    /// The GPUs `names` stand for, in order; a family name (`A100`) stands for each of its GPUs.
     public func gpus(named names: [String]) throws(QueryError) -> [GPU] {
         var gpus: [GPU] = []
         for name in names {
-            let gpu = try gpu(named: name)
-            if !gpus.contains(gpu) { gpus.append(gpu) }
+            let family = catalog.family(named: name)
+            for gpu in family.isEmpty ? [try resolved(name)] : family where !gpus.contains(gpu) { gpus.append(gpu) }
         }
         return gpus
     }

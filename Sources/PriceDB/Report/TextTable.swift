@@ -76,9 +76,16 @@ public struct TextTable: Sendable {
             }
             blocks.append(current)
         }
+        // Every block gives the repeated first column the same width, the most that each of them can spare.
+        let first = blocks.count == 1 ? 0 : blocks.map { columns in
+            Self.fit(columns.map { narrowest[$0] }, natural: columns.map { natural[$0] }, to: width)[0]
+        }.min() ?? 0
         var output = blocks.map { columns in
-            let blockWidths = blocks.count == 1 ? widths : Self.fit(columns.map { narrowest[$0] }, natural: columns.map { natural[$0] }, to: width)
-            return block(columns, widths: blockWidths)
+            guard blocks.count > 1 else { return block(columns, widths: widths) }
+            var least = columns.map { narrowest[$0] }
+            var most = columns.map { natural[$0] }
+            (least[0], most[0]) = (first, first)
+            return block(columns, widths: Self.fit(least, natural: most, to: width))
         }.joined(separator: "\n")
         if !dropped.isEmpty {
             let names = dropped.map { headers[$0] }.joined(separator: ", ")

@@ -16,8 +16,9 @@ import TOMLKit
 public enum WatchRules {
     static let keys = ["name", "gpu", "below", "drop", "providers", "tier", "region"]
 
-    /// The rules of the file at `path` (a regular file, UTF-8).
-    public static func load(path: String) throws(WatchError) -> [WatchRule] {
+    /// The rules of the file at `path` (a regular file, UTF-8), each once (a rule written twice would alert
+    /// twice), with the names it uses checked against what the database knows.
+    public static func load(path: String, checkingNamesWith selection: Selection) throws(WatchError) -> [WatchRule] {
         let bytes: [UInt8]
         do {
             bytes = try Ingestor.read(path, named: path)
@@ -30,7 +31,22 @@ public enum WatchRules {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw .rulesFile(path: path, line: 1, reason: "not UTF-8 text")
         }
-        return try parse(text, path: path)
+        let rules = try parse(text, path: path)
+        let lines = RuleLines(text)
+        var distinct: [WatchRule] = []
+        for (index, rule) in rules.enumerated() {
+            func fail(_ key: String, _ error: QueryError) -> WatchError {
+                .rulesFile(path: path, line: lines.line(ofRule: index, key: key), reason: error.localizedDescription)
+            }
+            if let names = rule.gpuNames {
+                do { _ = try selection.gpus(named: names) } catch { throw fail("gpu", error) }
+            }
+            if let ids = rule.providerIDs {
+                do { _ = try selection.providers(ids: ids) } catch { throw fail("providers", error) }
+            }
+            if !distinct.contains(where: { $0.canonical == rule.canonical }) { distinct.append(rule) }
+        }
+        return distinct
     }
 
     public static func parse(_ text: String, path: String) throws(WatchError) -> [WatchRule] {
@@ -91,11 +107,12 @@ public enum WatchRules {
             }
         }
         if let drop = table["drop"] {
-            let text = drop.string ?? drop.int.map(String.init)
-            guard let text, let percent = WatchRules.percent(text) else {
-                throw fail("drop", "drop takes a percentage above 0 and at most 100, such as \"10%\"")
+            let text = drop.string ?? drop.int.map(String.init) ?? drop.double.map { "\($0)" }
+            guard let text else { throw fail("drop", "drop takes a percentage above 0 and at most 100, such as \"10%\"") }
+            switch percent(text) {
+            case .success(let percent): rule.dropPercent = percent
+            case .failure(let problem): throw fail("drop", "drop: " + problem.reason)
             }
-            rule.dropPercent = percent
         }
         guard rule.below != nil || rule.dropPercent != nil else {
             throw fail(nil, "the rule needs below (a price) or drop (a percentage), or both")
@@ -103,13 +120,26 @@ public enum WatchRules {
         return rule
     }
 
-    /// `10%` or `10` as a percentage above 0 and at most 100.
-    public static func percent(_ text: String) -> Money? {
-        let number = text.hasSuffix("%") ? String(text.dropLast()) : text
+    /// Why a percentage cannot be read.
+    public struct PercentProblem: Error, Equatable {
+        public var reason: String
+    }
+
+    /// `10%` or `10` as a percentage above 0 and at most 100. A number under 1 without its `%` is refused:
+    /// `0.1` reads as a tenth to some and as 0.1 % to others.
+    public static func percent(_ text: String) -> Result<Money, PercentProblem> {
+        let written = text.trimmingCharacters(in: .whitespaces)
+        let number = written.hasSuffix("%") ? String(written.dropLast()) : written
         guard let percent = Money(number.trimmingCharacters(in: .whitespaces)), percent.micros > 0,
             percent.micros <= 100_000_000
-        else { return nil }
-        return percent
+        else {
+            return .failure(PercentProblem(reason: "takes a percentage above 0 and at most 100 such as 10%, not '\(UntrustedText.shown(text))'"))
+        }
+        if !written.hasSuffix("%") && percent.micros < 1_000_000 {
+            return .failure(PercentProblem(
+                reason: "'\(UntrustedText.shown(text))' is ambiguous; a fall is in per cent: write 10% for a tenth, or \(number)% if you mean \(number) per cent"))
+        }
+        return .success(percent)
     }
 
     /// A key's value as a list of non-empty names: one text, or an array of texts.

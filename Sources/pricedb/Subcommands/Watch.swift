@@ -11,7 +11,7 @@ extension PriceDBCommand {
             discussion: """
                 A rule fires for an offer when its per-GPU price crosses under --below (from at or above it, \
                 or as a new offer), or fell by --drop per cent or more from the offer's previous observed \
-                price; with both, when both hold. Prices are per GPU-hour in the offer's own currency (or in \
+                price (10% or 10; a number under 1 needs its %, as 0.5%); with both, when both hold. Prices are per GPU-hour in the offer's own currency (or in \
                 --currency, at the rate of the day each price was last seen), the low end of a range. Each crossing is printed once and remembered in the database; --all \
                 prints the remembered ones again. Exit status: 0 when something fired, 1 when nothing did \
                 (like grep), 64 for a usage error, 65 for a wrong rules file or a missing exchange rate, 66 for a missing one, 74 for \
@@ -61,8 +61,8 @@ extension PriceDBCommand {
             if let below, case .failure(let error) = Money.threshold(below) {
                 throw ValidationError("--below: \(UntrustedText.shown(error.reason))")
             }
-            if let drop, WatchRules.percent(drop) == nil {
-                throw ValidationError("--drop takes a percentage above 0 and at most 100 such as 10%, not '\(UntrustedText.shown(drop))'")
+            if let drop, case .failure(let problem) = WatchRules.percent(drop) {
+                throw ValidationError("--drop " + problem.reason)
             }
             // A filter beside --rules would be silently ignored: the file's rules say what they watch.
             let commandLineRule = below != nil || drop != nil || gpus.names != nil || providers.ids != nil
@@ -79,8 +79,9 @@ extension PriceDBCommand {
             let store = try database.openExistingForWriting()
             let watchRules: [WatchRule]
             if let rules {
+                let selection = try reportingFailures { try Selection(store: store) }
                 do {
-                    watchRules = try WatchRules.load(path: rules)
+                    watchRules = try WatchRules.load(path: rules, checkingNamesWith: selection)
                 } catch {
                     Diagnostics.error(error.localizedDescription)
                     throw ExitCode(error.exitCode)
@@ -90,7 +91,7 @@ extension PriceDBCommand {
                     WatchRule(
                         gpuNames: gpus.names, providerIDs: providers.ids, tiers: asOf.tier == nil ? nil : try asOf.tiers(),
                         regionPatterns: try regions.patterns(in: store), below: below.flatMap { try? Money.threshold($0).get() },
-                        dropPercent: drop.flatMap(WatchRules.percent))
+                        dropPercent: drop.flatMap { try? WatchRules.percent($0).get() })
                 ]
             }
             var watcher = Watcher(rules: watchRules)
