@@ -14,11 +14,14 @@ import Testing
         return db
     }
 
+    static var syntheticFiles: [String] {
+        FileManager.default.enumerator(atPath: CommandRunner.packageRoot.appendingPathComponent("Fixtures/synthetic").path)?
+            .compactMap { $0 as? String }.sorted().map { "Fixtures/synthetic/" + $0 } ?? []
+    }
+
     static func synthetic() throws -> String {
         let db = CommandRunner.temporaryDatabase()
-        let files = FileManager.default.enumerator(atPath: CommandRunner.packageRoot.appendingPathComponent("Fixtures/synthetic").path)?
-            .compactMap { $0 as? String }.sorted().map { "Fixtures/synthetic/" + $0 } ?? []
-        #expect(try CommandRunner.run(["ingest", "--quiet", "--db", db] + files).status == 0)
+        #expect(try CommandRunner.run(["ingest", "--quiet", "--db", db] + syntheticFiles).status == 0)
         return db
     }
 

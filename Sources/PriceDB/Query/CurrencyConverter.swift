@@ -13,6 +13,22 @@ public final class CurrencyConverter: @unchecked Sendable {
     private let lock = NSLock()
     private var lookedUp: [Lookup: AppliedRate] = [:]
     private var applied: Set<AppliedRate> = []
+    private var widestGap: OutdatedRate?
+
+    /// A rate applied to a price seen more than `OutdatedRate.tolerance` days after the rate's own day (the
+    /// newest rate stored is older than the price).
+    public struct OutdatedRate: Hashable, Sendable {
+        /// A week: rates are not fixed on weekends and holidays, so a gap of a few days is ordinary.
+        public static let tolerance = 7
+        public var currency: String
+        public var rateDay: Day
+        public var priceDay: Day
+    }
+
+    /// The applied rate that was oldest against its price's day, when more than a week older.
+    public var outdatedRate: OutdatedRate? {
+        lock.withLock { widestGap }
+    }
 
     /// A rate that was applied: units of `currency` per euro on `day`.
     public struct AppliedRate: Hashable, Sendable, Comparable {
@@ -93,9 +109,13 @@ public final class CurrencyConverter: @unchecked Sendable {
             throw .noExchangeRate(currency: currency, day: day, target: target)
         }
         let rate = AppliedRate(currency: currency, day: found.day, perEUR: found.perEUR)
+        let gap = day.ordinal - found.day.ordinal
         lock.withLock {
             lookedUp[lookup] = rate
             applied.insert(rate)
+            if gap > OutdatedRate.tolerance, gap > (widestGap.map { $0.priceDay.ordinal - $0.rateDay.ordinal } ?? 0) {
+                widestGap = OutdatedRate(currency: currency, rateDay: found.day, priceDay: day)
+            }
         }
         return rate.perEUR
     }

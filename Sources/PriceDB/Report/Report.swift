@@ -195,6 +195,8 @@ public enum Phrase: Hashable, Sendable {
     case staleNote(before: Day)
     /// Providers left out of a table because they priced none of its GPUs.
     case providersWithoutPrice([String])
+    /// A price was converted at a rate more than a week older than the day it was seen.
+    case outdatedRate(String, rateDay: Day, priceDay: Day)
     /// The line that opens a text report: the day it is as of, and the newest observation it used.
     case asOfLine(Day, newest: Day?)
     /// This many providers' prices were left out for being older than the stale limit (`--include-stale`).

@@ -94,15 +94,21 @@ extension ReportBuilder {
     /// that price, and the snapshots and sources that first and last saw it.
     /// With `sparklines`, a last table gives each provider's lowest per-GPU price over the history as a
     /// sparkline (the report's cells, day by day).
-    public func history(gpuName: String, providerIDs: [String]?, tiers: [Tier], sparklines: Bool = false) throws(QueryError) -> Report {
+    /// Only runs that overlap `start` through `end` are listed (all of them by default).
+    public func history(
+        gpuName: String, providerIDs: [String]?, tiers: [Tier], from start: Day = .earliest, through end: Day = .latest,
+        sparklines: Bool = false
+    ) throws(QueryError) -> Report {
         let selection = try Selection(store: store)
         let gpu = try selection.gpu(named: gpuName)
         let providers = try providerIDs.map { ids throws(QueryError) in try selection.providers(ids: ids) }
         return try answering { () throws -> Report in
             let records = try store.history(gpu: gpu.id, providers: providers?.map(\.id), tiers: tiers)
+                .filter { $0.firstSeen <= end && $0.lastSeen >= start }
             guard let newest = records.map(\.lastSeen).max() else {
                 let at = providers.map { " at " + $0.map(\.name).joined(separator: ", ") } ?? ""
-                throw QueryError.nothingMatches("no observation of \(gpu.name)" + at)
+                let span = start == .earliest && end == .latest ? "" : " from \(start == .earliest ? "the start" : start.description) to \(end)"
+                throw QueryError.nothingMatches("no observation of \(gpu.name)" + at + span)
             }
             let names = Dictionary(uniqueKeysWithValues: selection.providers.map { ($0.id, $0.shortName) })
             let columns: [Report.Column] = [
@@ -148,8 +154,9 @@ extension ReportBuilder {
                 let lines = history.series.map { ($0.provider, Sparkline.of(Sparkline.samples(of: $0, in: history, count: 32))) }
                 tables.append(Self.sparklineTable(lines, since: oldest, through: newest))
             }
+            let asOf = end == .latest ? newest : end
             return Report(
-                asOf: newest, period: newest.description,
+                asOf: asOf, period: asOf.description,
                 sections: [
                     Report.Section(id: "history", title: .historyTitle(gpu: Self.label(gpu)), tables: tables, notes: [])
                 ])

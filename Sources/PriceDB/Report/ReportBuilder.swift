@@ -331,6 +331,9 @@ public struct ReportBuilder: Sendable {
         named.exchangeRates = converter.exchangeRates
         let rates = named.exchangeRates?.rates ?? []
         guard !rates.isEmpty else { return named }
+        if let outdated = converter.outdatedRate {
+            named.notices.append(.outdatedRate(outdated.currency, rateDay: outdated.rateDay, priceDay: outdated.priceDay))
+        }
         for index in named.sections.indices
         where named.sections[index].tables.contains(where: { $0.rows.joined().contains(where: \.isPrice) }) {
             named.sections[index].notes.append(.convertedNote(to: converter.target, rates: rates))

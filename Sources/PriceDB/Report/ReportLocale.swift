@@ -283,6 +283,10 @@ public enum ReportLocale: String, CaseIterable, Sendable {
             return de
                 ? "Ohne Preis für diese GPU ausgelassen: \(names.joined(separator: ", ")) (--providers zeigt sie)."
                 : "Left out for pricing none of it: \(names.joined(separator: ", ")) (--providers shows them)."
+        case .outdatedRate(let currency, let rateDay, let priceDay):
+            return de
+                ? "Der neueste gespeicherte \(currency)-Kurs ist vom \(date(rateDay)), Preise vom \(date(priceDay)) wurden damit umgerechnet; neuere Kurse: pricedb fetch oder ingest eurofxref-hist.csv."
+                : "The newest stored \(currency) rate is from \(date(rateDay)), yet it converted prices seen on \(date(priceDay)); newer rates come with pricedb fetch, or ingest eurofxref-hist.csv."
         case .asOfLine(let day, let newest):
             let used = newest.map { (de ? "; neueste verwendete Beobachtung vom " : "; newest observation used: ") + date($0) } ?? ""
             return (de ? "Stand: " : "As of ") + date(day) + used

@@ -19,7 +19,7 @@ struct ProvidersOption: ParsableArguments {
     @Option(
         name: .customLong("providers"),
         help: ArgumentHelp(
-            "Provider ids, repeated or comma-separated; they also fix the column order. Default: every provider with data.",
+            "Provider ids, repeated or comma-separated. Default: every provider with data.",
             valueName: "ids"),
         completion: .custom(Completions.providerIDs))
     var providers: [String] = []
@@ -40,7 +40,7 @@ struct GPUsOption: ParsableArguments {
     @Option(
         name: .customLong("gpu"),
         help: ArgumentHelp(
-            "GPU names, repeated or comma-separated; they also fix the row order. Default: every GPU with data.",
+            "GPU names or families (A100: each A100), repeated or comma-separated. Default: every GPU with data.",
             valueName: "names"),
         completion: .custom(Completions.gpuNames))
     var gpu: [String] = []

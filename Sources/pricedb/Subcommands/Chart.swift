@@ -34,7 +34,8 @@ extension PriceDBCommand {
         var from: Period?
 
         @Option(
-            help: ArgumentHelp("The last period shown, and the day the chart is as of. Default: today.", valueName: "period"),
+            name: [.customLong("to"), .customLong("as-of")],
+            help: ArgumentHelp("The last period shown, the day the chart is as of (--as-of is the same). Default: today.", valueName: "period"),
             transform: periodArgument(for: "--to"))
         var to: Period?
 

@@ -12,10 +12,11 @@ extension PriceDBCommand {
                 was seen at that price and on how many days of its feed, provider, the GPU as the source wrote \
                 it, variant, GPU count, instance, region, tier, the unit's price, the per-GPU price, status, and \
                 the snapshots (file and source) that first and last saw it, with their note. All tiers are listed \
-                unless --tier says otherwise.
+                unless --tier says otherwise; --from and --to (or --as-of) keep the runs that overlap that span.
 
-                Example:
+                Examples:
                   pricedb history --gpu "A100 (80GB)" --providers aws
+                  pricedb history --gpu H100 --from 2025Q3 --as-of 2026-02
                 """)
 
         @OptionGroup var database: DatabaseOptions
@@ -27,15 +28,33 @@ extension PriceDBCommand {
         @Option(help: ArgumentHelp("Tiers, repeated or comma-separated. Default: all.", valueName: "tiers"))
         var tier: [String] = []
 
+        @Option(
+            help: ArgumentHelp("Only runs seen on or after the start of this period.", valueName: "period"),
+            transform: periodArgument(for: "--from"))
+        var from: Period?
+
+        @Option(
+            name: [.customLong("to"), .customLong("as-of")],
+            help: ArgumentHelp("Only runs seen on or before the end of this period (--as-of is the same).", valueName: "period"),
+            transform: periodArgument(for: "--to"))
+        var to: Period?
+
         @OptionGroup var sparklines: SparklineOption
         @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            if let from, let to, from.firstDay > to.lastDay {
+                throw ValidationError("--from \(from) is after --to \(to); give the earlier period first")
+            }
+        }
 
         func run() throws {
             let store = try database.openExisting()
             let tiers = tier.isEmpty ? Tier.allCases : try parseTiers(tier.joined(separator: ","))
             let report = try reportingFailures {
                 try ReportBuilder(store: store).history(
-                    gpuName: gpu.name, providerIDs: providers.ids, tiers: tiers, sparklines: sparklines.shown(for: output))
+                    gpuName: gpu.name, providerIDs: providers.ids, tiers: tiers, from: from?.firstDay ?? .earliest,
+                    through: to?.lastDay ?? .latest, sparklines: sparklines.shown(for: output))
             }
             try output.print(report)
         }

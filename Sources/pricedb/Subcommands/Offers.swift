@@ -24,7 +24,7 @@ extension PriceDBCommand {
                 """)
 
         @OptionGroup var database: DatabaseOptions
-        @OptionGroup var asOf: AsOfOptions
+        @OptionGroup var asOf: ScopeOptions<EveryTier>
         @OptionGroup var gpus: GPUsOption
         @OptionGroup var providers: ProvidersOption
 
@@ -88,7 +88,7 @@ extension PriceDBCommand {
             search.gpuNames = gpus.names
             search.providerIDs = providers.ids
             search.kinds = kind.isEmpty ? nil : kind
-            search.tiers = asOf.tier == nil ? Tier.allCases : try asOf.tiers()
+            search.tiers = try asOf.tiers()
             search.regionPatterns = try regions.patterns(in: store)
             search.minimumMemoryGB = minMemory
             search.maximumPrice = maxPrice.flatMap(Money.init)
