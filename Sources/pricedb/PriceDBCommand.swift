@@ -19,7 +19,8 @@ struct PriceDBCommand: ParsableCommand {
             """,
         version: PriceDBVersion.current,
         subcommands: [
-            Ingest.self, Fetch.self, Backfill.self, ReportCommand.self, Offers.self, Watch.self, Quarters.self, History.self, Chart.self, Cost.self, BreakEven.self,
+            Ingest.self, Fetch.self, Backfill.self, ReportCommand.self, Offers.self, Watch.self, Quarters.self, Index.self, History.self,
+            Chart.self, Cost.self, BreakEven.self,
             Snapshots.self,
             Providers.self, GPUs.self, Check.self, Backup.self,
         ]

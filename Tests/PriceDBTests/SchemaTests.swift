@@ -219,6 +219,8 @@ struct SchemaValidator {
             ("history", try builder.history(gpuName: "H100", providerIDs: nil, tiers: Tier.allCases)),
             ("cost", try builder.cost(gpuName: "A100 (80GB)", hours: Hours("8")!, period: Period("2026-02")!, pricePoint: .mid, providerIDs: nil, tiers: Tier.reportedByDefault)),
             ("breakeven", try builder.breakEven(gpuName: "RTX 4090", purchase: PriceRange("1600-2000")!, hoursPerDay: Hours("8")!, period: Period("2026-02")!, providerIDs: nil, rate: nil, tiers: Tier.reportedByDefault)),
+            ("index", try builder.index(IndexRequest(gpuNames: ["A100"], step: .month, asOf: Day("2026-03-31")!))),
+            ("report index", try builder.build(ReportRequest(period: Period("2026Q1")!, sections: [.index]))),
         ]
     }
 
@@ -268,6 +270,25 @@ struct SchemaValidator {
         #expect(SchemaValidator(root: Self.schema).errors(in: try JSONParser.parse(Array(converted.utf8))) == [])
         let inexact = try JSONParser.parse(Array(text
             .replacingOccurrences(of: "\"per_gpu_low\": \"0.7\"", with: "\"per_gpu_low\": 0.7").utf8))
+        #expect(!SchemaValidator(root: Self.schema).errors(in: inexact).isEmpty)
+    }
+}
+
+/// `pricedb index --format json` matches `Fixtures/index.schema.json`.
+@Suite struct IndexSchemaTests {
+    static let schema: JSONValue = {
+        let bytes = [UInt8](FileManager.default.contents(atPath: FixturePaths.fixtures.appendingPathComponent("index.schema.json").path)!)
+        return try! JSONParser.parse(bytes)
+    }()
+
+    @Test func theIndexJSONMatchesItsSchema() throws {
+        let store = try PriceIndexTests.seedAndSynthetic()
+        let indexes = try ReportBuilder(store: store).indexes(IndexRequest(gpuNames: ["A100", "H100"], step: .month, asOf: Day("2026-03-31")!))
+        let text = TextSink.collecting { IndexListing.writeJSON(indexes, method: .median, asOf: Day("2026-03-31")!, to: &$0) }
+        #expect(text.contains("\"value\": \"1.39\""))
+        let json = try JSONParser.parse(Array(text.utf8))
+        #expect(SchemaValidator(root: Self.schema).errors(in: json) == [])
+        let inexact = try JSONParser.parse(Array(text.replacingOccurrences(of: "\"value\": \"1.39\"", with: "\"value\": 1.39").utf8))
         #expect(!SchemaValidator(root: Self.schema).errors(in: inexact).isEmpty)
     }
 }

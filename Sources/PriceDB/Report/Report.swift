@@ -66,7 +66,7 @@ public struct Report: Sendable {
 
     /// The sections of `pricedb report`, in their default order.
     public enum SectionID: String, CaseIterable, Sendable {
-        case overview, consumer, datacenter, providers, kinds, ranking, features, trends
+        case overview, consumer, datacenter, providers, kinds, ranking, features, trends, index
 
         /// The section a mistyped name most likely meant (`datacentre`, as the heading spells it).
         public static func closest(to name: String) -> String? {
@@ -197,6 +197,19 @@ public enum Phrase: Hashable, Sendable {
     case providersWithoutPrice([String])
     /// A price was converted at a rate more than a week older than the day it was seen.
     case outdatedRate(String, rateDay: Day, priceDay: Day)
+    case indexTitle(IndexStep)
+    case indexPeriod(IndexStep)
+    case indexValue(IndexMethod)
+    case lowerQuartile
+    case upperQuartile
+    case lowest
+    case highest
+    case providerCount
+    case changeSince(Day)
+    /// A period in progress, as of a day before its end.
+    case partialPeriod(String, through: Day)
+    case noPrice
+    case indexNote(IndexMethod, staleAfterQuarters: Int)
     /// The line that opens a text report: the day it is as of, and the newest observation it used.
     case asOfLine(Day, newest: Day?)
     /// This many providers' prices were left out for being older than the stale limit (`--include-stale`).

@@ -51,6 +51,7 @@ public struct ReportBuilder: Sendable {
                 case .trends:
                     let trends = try query.trends(of: grid)
                     sections.append(trendsSection(trends, since: asOf.quarter.previous.lastDay, asOf: asOf))
+                case .index: sections.append(try indexSection(grid, query: query))
                 }
             }
             var report = Report(

@@ -163,7 +163,7 @@ public enum ReportLocale: String, CaseIterable, Sendable {
         case .cell(let cell): return self.cell(cell)
         case .listedPrice(let price, let currency, let approximate, let marks, let converted):
             return listedPrice(price, currency: currency, approximate: approximate, noteMarks: marks, converted: converted)
-        case .money(let amount, let currency): return money(amount, currency: currency)
+        case .money(let amount, let currency): return rounded(amount, currency: currency)
         case .hourlyRange(let price, let currency): return range(price, currency: currency) + perHour
         case .delta(let delta, let currency): return self.delta(delta, currency: currency)
         case .integer(let number): return String(number)
@@ -227,6 +227,7 @@ public enum ReportLocale: String, CaseIterable, Sendable {
             case .ranking: return de ? "Kosteneffizienz-Ranking" : "Cost-efficiency ranking"
             case .features: return de ? "Funktionsvergleich" : "Feature comparison"
             case .trends: return de ? "Entwicklung seit dem Vorquartal" : "Trends since the previous quarter"
+            case .index: return de ? "Preisindex: Marktpreis pro GPU" : "Price index: the market price per GPU"
             }
         case .gpu: return "GPU"
         case .provider: return de ? "Anbieter" : "Provider"
@@ -287,6 +288,32 @@ public enum ReportLocale: String, CaseIterable, Sendable {
             return de
                 ? "Der neueste gespeicherte \(currency)-Kurs ist vom \(date(rateDay)), Preise vom \(date(priceDay)) wurden damit umgerechnet; neuere Kurse: pricedb fetch oder ingest eurofxref-hist.csv."
                 : "The newest stored \(currency) rate is from \(date(rateDay)), yet it converted prices seen on \(date(priceDay)); newer rates come with pricedb fetch, or ingest eurofxref-hist.csv."
+        case .indexTitle(let step):
+            let per = [IndexStep.day: ("Tag", "day"), .week: ("Woche", "week"), .month: ("Monat", "month"), .quarter: ("Quartal", "quarter")][step]!
+            return de ? "Preisindex pro \(per.0)" : "Price index by \(per.1)"
+        case .indexPeriod(let step):
+            let name = [IndexStep.day: ("Tag", "Day"), .week: ("Woche", "Week"), .month: ("Monat", "Month"), .quarter: ("Quartal", "Quarter")][step]!
+            return de ? name.0 : name.1
+        case .indexValue(let method):
+            switch method {
+            case .median: return "Median"
+            case .trimmedMean: return de ? "Gestutztes Mittel" : "Trimmed mean"
+            }
+        case .lowerQuartile: return de ? "25. Pzt." : "25th pct"
+        case .upperQuartile: return de ? "75. Pzt." : "75th pct"
+        case .lowest: return de ? "Niedrigster" : "Lowest"
+        case .highest: return de ? "Höchster" : "Highest"
+        case .providerCount: return de ? "Anbieter" : "Providers"
+        case .changeSince(let day): return (de ? "Änderung seit " : "Change since ") + date(day)
+        case .partialPeriod(let name, let day): return de ? "\(name) (bis \(date(day)))" : "\(name) (to \(date(day)))"
+        case .noPrice: return notAvailable
+        case .indexNote(let method, let quarters):
+            let figure = method == .median
+                ? (de ? "der Median" : "the median")
+                : (de ? "das Mittel ohne die günstigsten und teuersten 10 % der Anbieter" : "the mean without the cheapest and dearest 10% of providers")
+            return de
+                ? "Jeder Anbieter zählt einmal, mit seinem niedrigsten aktuellen Pro-GPU-Preis (nicht älter als \(quarters) Quartale) am letzten Tag des Zeitraums; der Index ist \(figure) dieser Preise, Perzentile linear zwischen den nächsten Rängen."
+                : "Each provider counts once, with its lowest fresh per-GPU price (observed within \(quarters) quarters) as of the period's last day; the index is \(figure) of those prices, percentiles interpolated between the nearest ranks."
         case .asOfLine(let day, let newest):
             let used = newest.map { (de ? "; neueste verwendete Beobachtung vom " : "; newest observation used: ") + date($0) } ?? ""
             return (de ? "Stand: " : "As of ") + date(day) + used
