@@ -210,3 +210,45 @@ import Testing
         #expect(Sparkline.of([Money(micros: .max), Money(micros: 0)]) == "█▁")
     }
 }
+
+extension ChartTests {
+    /// The index chart of each GPU: per month, the band from the 25th to the 75th percentile and the step at the
+    /// median, across exactly the month's days, as the index query gives them; and a provider-count bar.
+    @Test func theIndexChartDrawsEachMonthsFiguresAcrossItsDays() throws {
+        let store = try Self.store()
+        let (report, document) = try Self.htmlReport(store)
+        let charts = try Self.elements(document, "//*[local-name()='svg'][contains(@class, 'index')]")
+        let data = report.charts.filter { $0.index.contains { $0.summary != nil } }
+        #expect(charts.count == data.count && charts.count >= 2)
+        var checked = 0
+        for (chart, charts) in zip(charts, data) {
+            let plot = try #require(try Self.elements(chart, ".//*[local-name()='g'][@class='plot']").first)
+            let start = try #require(plot.attribute(forName: "data-start")?.stringValue)
+            let end = try #require(plot.attribute(forName: "data-end")?.stringValue.flatMap { Day($0) })
+            let maximum = try #require(plot.attribute(forName: "data-maximum")?.stringValue.flatMap { Money($0) })
+            let (left, right) = (Self.number(plot, "data-left"), Self.number(plot, "data-right"))
+            let (top, bottom) = (Self.number(plot, "data-top"), Self.number(plot, "data-bottom"))
+            let span = Double(Self.days(from: start, to: end))
+            func x(_ day: Day) -> Double { left + Double(Self.days(from: start, to: day)) / span * (right - left) }
+            func y(_ amount: Money) -> Double { bottom - Double(amount.micros) / Double(maximum.micros) * (bottom - top) }
+            let months = IndexStep.month.spans(from: Day(start)!, through: end.adding(days: -1))
+            let indexes = try PriceQuery(store: store).index(
+                gpus: [charts.history.gpu], providers: try Selection(store: store).providers,
+                periods: months, asOf: Self.asOf.lastDay, method: .median)
+            for index in indexes {
+                guard let summary = index.summary else { continue }
+                let step = try #require(try Self.elements(plot, ".//*[local-name()='line'][@class='step'][@data-period='\(index.period.name)']").first)
+                let band = try #require(try Self.elements(plot, ".//*[local-name()='rect'][@class='band'][@data-period='\(index.period.name)']").first)
+                #expect(abs(Self.number(step, "y1") - y(summary.value)) < 0.01, "\(index.period.name)")
+                #expect(abs(Self.number(step, "x1") - x(index.period.first)) < 0.01)
+                #expect(abs(Self.number(step, "x2") - x(index.period.last.adding(days: 1))) < 0.01)
+                #expect(abs(Self.number(band, "y") - y(summary.upperQuartile)) < 0.01)
+                #expect(abs(Self.number(band, "y") + Self.number(band, "height") - y(summary.lowerQuartile)) < 0.01)
+                checked += 1
+            }
+            let counts = try Self.elements(plot, ".//*[local-name()='rect'][@class='count']")
+            #expect(counts.count == indexes.filter { $0.summary != nil }.count)
+        }
+        #expect(checked > 10)
+    }
+}

@@ -23,6 +23,8 @@ enum ChartStyle {
         .chart .d1{stroke-dasharray:7 4}
         .chart .d2{stroke-dasharray:2 3}
         .chart line.leader{stroke-width:1;stroke-dasharray:none}
+        .chart .strip .count{fill:#8a8a8a;stroke:none}
+        .chart text.title{font-weight:600}
         .s0{--c:#0072B2}.s1{--c:#D55E00}.s2{--c:#009E73}.s3{--c:#CC79A7}.s4{--c:#9A6A00}.s5{--c:#56B4E9}.s6{--c:#4D4D4D}
         .chart .s0,.chart .s1,.chart .s2,.chart .s3,.chart .s4,.chart .s5,.chart .s6{stroke:var(--c);fill:var(--c)}
         .chart .step,.chart .riser{fill:none}

@@ -115,6 +115,13 @@ struct HTMLRenderer {
                 page.close("div")
                 rangeTable(ranges, into: &page)
             }
+            if charts.index.contains(where: { $0.summary != nil }) {
+                let chart = IndexChart(indexes: charts.index, method: .median, locale: locale, id: id + "-index")
+                page.open("div", [("class", "scroll")])
+                page.raw(chart.svg(standalone: false))
+                page.close("div")
+                indexTable(chart, into: &page)
+            }
             if !history.otherCurrencies.isEmpty {
                 page.element("p", [("class", "note")], text: locale.text(.otherCurrenciesNote(history.otherCurrencies)))
             }
@@ -140,6 +147,25 @@ struct HTMLRenderer {
             caption: HistoryChart(history: history, locale: locale, id: "", colours: [:]).title,
             headers: de ? ["Anbieter", "Von", "Bis", "Niedrigster", "Höchster"] : ["Provider", "From", "To", "Lowest", "Highest"],
             numeric: [3, 4], rows: rows, into: &page)
+    }
+
+    /// The index chart's data: each period's figures.
+    private func indexTable(_ chart: IndexChart, into page: inout Markup) {
+        let de = locale == .de
+        let rows = chart.indexes.compactMap { index in
+            index.summary.map { summary in
+                [
+                    index.period.name, locale.exactMoney(summary.value, currency: index.currency),
+                    locale.exactMoney(summary.lowerQuartile, currency: index.currency),
+                    locale.exactMoney(summary.upperQuartile, currency: index.currency), String(summary.providers),
+                ]
+            }
+        }
+        dataTable(
+            summary: de ? "Daten des Preisindex" : "Data of the price index", caption: chart.title,
+            headers: de ? ["Monat", "Median", "25. Perzentil", "75. Perzentil", "Anbieter"]
+                : ["Month", "Median", "25th percentile", "75th percentile", "Providers"],
+            numeric: [1, 2, 3, 4], rows: rows, into: &page)
     }
 
     /// The range chart's data: each bar.

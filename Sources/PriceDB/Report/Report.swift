@@ -22,6 +22,8 @@ public struct Report: Sendable {
         public var bars: [Bar]
         /// Each provider's colour, kept across the charts of a report.
         public var colours: [String: Int]
+        /// The GPU's price index by month over the history's span.
+        public var index: [PriceIndex] = []
     }
 
     /// One provider's price range of a GPU on the day.

@@ -71,6 +71,11 @@ public struct ReportBuilder: Sendable {
     /// Per GPU of the grid, its price history from `start` and its providers' fresh price ranges on the day.
     private func charts(of grid: Comparison, query: PriceQuery, from start: Day) throws -> [Report.Charts] {
         let colours = Dictionary(uniqueKeysWithValues: grid.providers.enumerated().map { ($1.id, $0) })
+        // Every GPU's index by month in one pass: a grid per month, not one per GPU and month.
+        let months = IndexStep.month.spans(from: start, through: grid.asOf)
+        let indexes = Dictionary(
+            grouping: try query.index(gpus: grid.gpus, providers: grid.providers, periods: months, asOf: grid.asOf, method: .median),
+            by: \.gpu.id)
         return try grid.gpus.enumerated().map { row, gpu in
             var history = try query.history(of: gpu, providers: grid.providers, from: start, through: grid.asOf)
             // A GPU first seen later starts its chart at the quarter of its first price.
@@ -82,7 +87,10 @@ public struct ReportBuilder: Sendable {
                 guard let price = cell.price, !cell.stale, cell.currency == history.currency else { return nil }
                 return Report.Bar(provider: provider, price: price, observedOn: cell.observedOn)
             }
-            return Report.Charts(history: history, bars: bars, colours: colours)
+            var charts = Report.Charts(history: history, bars: bars, colours: colours)
+            // From the history's first quarter, like the history chart.
+            charts.index = (indexes[gpu.id] ?? []).filter { $0.period.last >= history.start }
+            return charts
         }
     }
 

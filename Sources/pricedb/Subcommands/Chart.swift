@@ -22,6 +22,7 @@ extension PriceDBCommand {
                   pricedb chart --gpu "A100 (80GB)" --out a100.svg
                   pricedb chart --gpu H100 --providers aws,runpod,vast \\
                       --from 2025Q1 --to 2026Q2 --out h100.svg
+                  pricedb chart --gpu H100 --index --by month --out h100-index.svg
                 """)
 
         @OptionGroup var database: DatabaseOptions
@@ -38,6 +39,12 @@ extension PriceDBCommand {
             help: ArgumentHelp("The last period shown, the day the chart is as of (--as-of is the same). Default: today.", valueName: "period"),
             transform: periodArgument(for: "--to"))
         var to: Period?
+
+        @Flag(help: "Draw the GPU's price index instead: the median across providers, its quartiles, and their count.")
+        var index = false
+
+        @Option(help: ArgumentHelp("With --index, the periods: day, week, month (default) or quarter.", valueName: "period"))
+        var by: IndexStep = .month
 
         @OptionGroup var counting: CountingOptions<ReportedTiers>
 
@@ -65,12 +72,28 @@ extension PriceDBCommand {
             if out == nil { try StandardOutput.refuseMarkupOnTerminal("an SVG chart", example: "--out chart.svg") }
             let store = try database.openExisting()
             let to = to ?? .day(.today())
+            let builder = ReportBuilder(store: store, converter: try currency.converter(for: store))
+            if index {
+                let request = IndexRequest(
+                    gpuNames: [gpu.name], tiers: try counting.tiers(), staleAfterQuarters: counting.staleAfter, step: by,
+                    from: from?.firstDay, asOf: to.lastDay)
+                let indexes = try reportingFailures { try builder.indexes(request) }
+                guard indexes.contains(where: { $0.summary != nil }) else {
+                    Diagnostics.error("nothing to show: no fresh price of \(gpu.name) to draw an index from")
+                    throw ExitCode(1)
+                }
+                return try emit(ReportBuilder.indexChart(indexes, method: .median, locale: locale))
+            }
             let history = try reportingFailures {
-                try ReportBuilder(store: store, converter: try currency.converter(for: store)).chart(
+                try builder.chart(
                     gpuName: gpu.name, providerIDs: providers.ids, from: from, to: to,
                     tiers: try counting.tiers(), staleAfterQuarters: counting.staleAfter)
             }
-            let svg = history.svg(asOf: to.lastDay, locale: locale)
+            try emit(history.svg(asOf: to.lastDay, locale: locale))
+        }
+
+        /// Writes the SVG to --out, or to standard output.
+        private func emit(_ svg: String) throws {
             if let out, out != "-" {
                 try OutputFile.write(svg, to: out)
             } else {
