@@ -40,6 +40,10 @@ struct PriceDBCommand: ParsableCommand {
             Foundation.exit(64)
         }
         StandardOutput.failOnLostOutput()
+        if arguments == ["--generate-completion-script", "bash"] || arguments == ["--generate-completion-script=bash"] {
+            print(Completions.bashScript(), terminator: "")
+            return
+        }
         main(nil)
     }
 }

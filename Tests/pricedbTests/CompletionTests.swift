@@ -43,6 +43,17 @@ import Testing
         #expect(try Self.bashCompletions(["report", "--section", "da"]) == ["datacenter"])
     }
 
+    /// After a first Tab, bash holds the common part of two names as typed on a command line (`A100\ \(`); the
+    /// next Tab must still offer both, and a quoted start (`"A100 (8`) complete to the end.
+    @Test func namesWithSpacesAndParenthesesCompleteToTheirEnd() throws {
+        let db = try DailyUseTests.seeded()
+        #expect(try Self.bashCompletions(["cost", "--db", db, "--gpu", "A100"]) == ["A100 (40GB)", "A100 (80GB)"])
+        #expect(try Self.bashCompletions(["cost", "--db", db, "--gpu", "A100\\ \\("]) == ["A100 (40GB)", "A100 (80GB)"])
+        #expect(try Self.bashCompletions(["cost", "--db", db, "--gpu", "A100\\ \\(8"]) == ["A100 (80GB)"])
+        #expect(try Self.bashCompletions(["cost", "--db", db, "--gpu", "\"A100 (8"]) == ["A100 (80GB)"])
+        #expect(try Self.bashCompletions(["cost", "--db", db, "--gpu", "H100\\ "]).contains("H100 (80GB)"))
+    }
+
     /// A GPU name comes from whatever snapshot declared it: pressing Tab must offer it as written and never run
     /// what it holds (bash's `compgen -W` expands `$(…)` in its words).
     @Test func aDeclaredGPUNameIsOfferedAsWrittenAndNeverRun() throws {

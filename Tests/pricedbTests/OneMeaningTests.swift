@@ -89,4 +89,14 @@ import Testing
         let named = try CommandRunner.run(["quarters", "--db", db, "--gpu", "A100 (80GB)", "--as-of", "2026Q1", "--providers", "gcp,aws"])
         #expect(named.stdout.contains("GCP"))
     }
+
+    @Test func gpusTakesAFilterAndItsHelpShowsIt() throws {
+        let found = try CommandRunner.run(["gpus", "a100", "--db", CommandRunner.temporaryDatabase(), "--format", "csv"])
+        #expect(found.status == 0)
+        let ids = found.stdout.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",").first.map(String.init) ?? "" }
+        #expect(ids == ["a100-40gb", "a100-80gb"], "\(found.stdout)")
+        for command in ["gpus", "providers"] {
+            #expect(try CommandRunner.run([command, "--help"]).stdout.contains("Examples:"), "\(command)")
+        }
+    }
 }

@@ -44,6 +44,13 @@ public struct GPUCatalog: Sendable {
         idByKey[Self.key(name)].flatMap(gpu(id:))
     }
 
+    /// The GPUs whose name, id or an alias holds `text`, compared as names are (ignoring case, spaces, hyphens
+    /// and brackets).
+    public func matching(_ text: String) -> GPUCatalog {
+        let key = Self.key(text)
+        return GPUCatalog(gpus.filter { gpu in ([gpu.id, gpu.name] + gpu.aliases).contains { Self.key($0).contains(key) } })
+    }
+
     /// The GPUs of a family when `name` is its bare name and the family has several memory sizes (`A100` →
     /// the 40 GB and the 80 GB models); empty otherwise. Catalog files use `A100` for the 40 GB model, but a
     /// person asking about "the A100" means both.

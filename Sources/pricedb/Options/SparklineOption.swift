@@ -7,7 +7,7 @@ struct SparklineOption: ParsableArguments {
         case always, never, auto
     }
 
-    @Option(help: "End with each provider's trend as a sparkline (▁▂▃▅▇): always, never, or auto (when standard output is a terminal).")
+    @Option(help: "End with each provider's trend as a sparkline of block characters: always, never, or auto (when standard output is a terminal).")
     var sparklines: When = .auto
 
     /// Whether to draw them for this output: `auto` draws them only into a terminal table.
