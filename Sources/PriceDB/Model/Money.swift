@@ -1,7 +1,7 @@
 /// An exact amount of money in micro-units of its currency (1 USD = 1,000,000).
 ///
 /// Prices are compared, summed and divided as integers; the only rounding is to cents, half to even, when a
-/// renderer shows an amount (see README, "How figures are computed").
+/// renderer shows an amount (see docs/guide.md, "As of a date").
 public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var micros: Int64
 

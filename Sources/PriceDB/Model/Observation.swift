@@ -79,7 +79,7 @@ public struct PriceRange: Hashable, Sendable {
 }
 
 /// How an offer is sold. Reports count on-demand, secure, community and marketplace offers unless told
-/// otherwise (see README, "As of a date").
+/// otherwise (see docs/guide.md, "As of a date").
 public enum Tier: String, CaseIterable, Sendable {
     case onDemand = "on-demand"
     case spot

@@ -1,5 +1,5 @@
 /// The span a user names with `--as-of`: a year, a quarter, a month or a day. A period stands for its last day,
-/// inclusive (see README, "As of a date").
+/// inclusive (see docs/guide.md, "As of a date").
 public enum Period: Hashable, Sendable, CustomStringConvertible {
     case year(Int)
     case quarter(Quarter)

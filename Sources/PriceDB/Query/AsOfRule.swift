@@ -1,4 +1,4 @@
-/// Which observations count as of a day when a provider is reported by several sources (see README, "As of a
+/// Which observations count as of a day when a provider is reported by several sources (see docs/guide.md, "As of a
 /// date"): each feed counts with its own latest observation, so a partial snapshot from one source never hides
 /// another's offers; a stale feed steps aside when the series has a fresh one; where two feeds list the same
 /// offer, the newer observation stands.

@@ -1,5 +1,5 @@
 /// What one provider charged for one GPU as of a day: the figure a comparison table shows in one cell.
-/// How it is chosen is defined once, in the README ("As of a date").
+/// How it is chosen is defined once, in the docs/guide.md ("As of a date").
 public struct Cell: Hashable, Sendable {
     public enum Value: Hashable, Sendable {
         /// The lowest and highest per-GPU hourly price.

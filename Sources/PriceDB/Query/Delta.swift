@@ -1,4 +1,4 @@
-/// How a series' cell moved between two days (see README, "As of a date": trend delta).
+/// How a series' cell moved between two days (see docs/guide.md, "As of a date": trend delta).
 public enum Delta: Hashable, Sendable {
     /// Both cells have a price: the change of the low and high per-GPU price, absolute and in tenths of a
     /// percent of the earlier price (`nil` when the earlier price was zero). `since` is the day of the earlier

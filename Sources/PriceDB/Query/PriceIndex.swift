@@ -1,4 +1,4 @@
-/// How an index combines the providers' prices into one figure (see README, "Price index").
+/// How an index combines the providers' prices into one figure (see docs/guide.md, "Price index").
 public enum IndexMethod: String, CaseIterable, Sendable {
     /// The median: half the providers are cheaper, half dearer.
     case median

@@ -1,5 +1,5 @@
 /// Answers questions about prices as of a day. It reads through `PriceStore` and returns plain values; it never
-/// formats anything (see README, "As of a date", for the definitions it implements).
+/// formats anything (see docs/guide.md, "As of a date", for the definitions it implements).
 public struct PriceQuery: Sendable {
     public let store: PriceStore
     /// Which tiers count; the default report counts on-demand, secure, community and marketplace offers.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Renders a report in the documented JSON shape `pricedb-report/1` (README, "Report JSON"): every value is an
+/// Renders a report in the documented JSON shape `pricedb-report/1` (docs/guide.md, "Report JSON"): every value is an
 /// object with its `type`, its rendered `text`, and its exact data (money as decimal strings).
 struct JSONRenderer {
     let locale: ReportLocale

@@ -4,7 +4,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case table
     /// GitHub-flavoured Markdown tables, padded as Prettier pads them (the seed article's layout).
     case markdown
-    /// The documented, stable JSON shape (README, "Report JSON").
+    /// The documented, stable JSON shape (docs/guide.md, "Report JSON").
     case json
     /// One row per table cell, for spreadsheets.
     case csv

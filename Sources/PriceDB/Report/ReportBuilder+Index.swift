@@ -26,7 +26,7 @@ public struct IndexRequest: Sendable {
 }
 
 extension ReportBuilder {
-    /// The index of each GPU asked for in each period (see README, "Price index").
+    /// The index of each GPU asked for in each period (see docs/guide.md, "Price index").
     public func indexes(_ request: IndexRequest) throws(QueryError) -> [PriceIndex] {
         let query = PriceQuery(
             store: store, tiers: request.tiers, staleAfterQuarters: request.staleAfterQuarters, converter: converter)

@@ -64,7 +64,7 @@ public enum StoreError: Error, LocalizedError, Sendable {
                 + "or remove the snapshot first (`pricedb snapshots remove \(ids)`) and ingest the correction without "
                 + "--replace. Nothing was written"
         case .damaged(let what):
-            return "the database is damaged: \(what). Run `pricedb check` to see every problem; see README, \"When check fails\""
+            return "the database is damaged: \(what). Run `pricedb check` to see every problem; see docs/operating.md, \"Backups, check and systemd\""
         case .backupExists(let path):
             return "\(path) exists; give --force to replace it, or name another file"
         case .noExchangeRate(let currency, let day, let target):

@@ -12,7 +12,7 @@ extension PriceDBCommand {
                 Per provider, a step line through its lowest price per GPU-hour (a price holds until the next \
                 observation) with the band up to the highest shaded, gaps where a price is stale or gone, \
                 quarter gridlines, and each line named at its end. The figures are the report's cells, day by \
-                day (see README, "As of a date"). The file is self-contained: no script, font or image is \
+                day (see docs/guide.md, "As of a date"). The file is self-contained: no script, font or image is \
                 fetched. Without --out the SVG goes to standard output.
 
                 Exit status: 0 success, 1 no price to draw, 64 usage error, 65 missing exchange rate, \

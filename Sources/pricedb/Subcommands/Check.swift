@@ -8,8 +8,8 @@ extension PriceDBCommand {
             commandName: "check",
             abstract: "Check the database: integrity, foreign keys, the schema (version, tables and indexes) and the rules of the history.",
             discussion: """
-                Exit status: 0 when the database is sound, 74 with every problem named otherwise (see README, \
-                "When check fails"). Reading only, it is safe while imports run.
+                Exit status: 0 when the database is sound, 74 with every problem named otherwise (see \
+                docs/operating.md, "Backups, check and systemd"). Reading only, it is safe while imports run.
 
                 Examples:
                   pricedb check

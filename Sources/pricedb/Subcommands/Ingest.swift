@@ -8,7 +8,7 @@ extension PriceDBCommand {
             commandName: "ingest",
             abstract: "Record price observations (snapshot JSON, SkyPilot catalogs) and ECB exchange rates.",
             discussion: """
-                Each FILE is a snapshot JSON (format pricedb-snapshot/1; see README, "Snapshot format"), a \
+                Each FILE is a snapshot JSON (format pricedb-snapshot/1; see docs/formats.md), a \
                 SkyPilot CSV catalog (recognised by its header), or the ECB's reference rates \
                 (eurofxref-hist.csv, recognised by its header), which --currency converts with. A catalog kept as \
                 <cloud>/vms.csv, as SkyPilot publishes it, is that cloud's (aws/vms.csv is aws), else --provider \

@@ -8,7 +8,7 @@ extension PriceDBCommand {
             abstract: "Show the price comparison as it stood on a day, with spreads and trends.",
             discussion: """
                 Each cell is a provider's per-GPU hourly price from the newest observations of that GPU on or \
-                before the day (see README, "As of a date"). Marks: ~ approximate, * per-GPU price derived from \
+                before the day (see docs/guide.md, "As of a date"). Marks: ~ approximate, * per-GPU price derived from \
                 a multi-GPU instance, † stale (older than --stale-after quarters), ‡ converted (--currency).
 
                 Sections: \(Report.SectionID.allCases.map(\.rawValue).joined(separator: ", ")).
