@@ -1,6 +1,7 @@
 /// One GPU's price history as SVG: per provider, a step line through its lowest per-GPU price with the band up
-/// to the highest shaded, gaps where the price is stale or gone, quarter gridlines, the as-of day marked, and
-/// each line named at its end instead of in a legend.
+/// to the highest shaded, gaps where the price is stale or gone, a time axis labelled by the span, the as-of
+/// day marked, and each line named at its end, or in a legend under the plot when the names do not fit there.
+/// A price seen on one day only is a dot.
 struct HistoryChart {
     let history: PriceHistory
     let locale: ReportLocale
@@ -11,30 +12,53 @@ struct HistoryChart {
     /// Each provider's colour index, so that a provider keeps its colour across the charts of a page.
     var colours: [String: Int]
 
-    static let width = 440.0
-    static let height = 260.0
-    /// Quarter gridlines drawn at most one per quarter: twelve years, about 7 pixels apart.
-    static let mostGridlines = 48
-    /// Estimates of a character's width at the charts' 13px font, plain and bold, for room around labels.
-    static let characterWidth = 7.2
+    static let width = 640.0
+    static let plotHeight = 240.0
+    /// Estimates of a character's width at the charts' 13px font, plain and bold, for room around labels:
+    /// generous, so that a label measured in a browser is never wider than its room.
+    static let characterWidth = 7.6
     static let boldCharacterWidth = 9.0
+    /// The height a line of labels takes.
+    static let lineHeight = 16.0
+    /// The most series drawn; the rest are named under the chart.
+    static let mostSeries = ChartStyle.colours
 
-    /// The axes for `history`: room on the left for the amounts and on the right for the names.
-    static func axis(for history: PriceHistory, locale: ReportLocale) -> ChartAxis {
-        let (tick, maximum) = ChartAxis.roundTicks(upTo: history.highest ?? Money(micros: 0))
-        let widest = ChartAxis(left: 0, right: 0, top: 0, bottom: 0, start: history.start, end: history.end, maximum: maximum, tick: tick)
-            .ticks.map { locale.exactMoney($0, currency: history.currency).count }.max() ?? 4
-        let longestName = history.series.map(\.provider.shortName.count).max() ?? 0
-        return ChartAxis(
-            left: 10 + Double(widest) * characterWidth, right: width - 12 - Double(longestName) * boldCharacterWidth,
-            top: 26, bottom: height - 30, start: history.start, end: history.end, maximum: maximum, tick: tick)
+    /// The series drawn (the cheapest by their last price when there are more than `mostSeries`) and the names
+    /// of those left out.
+    var drawn: (series: [PriceHistory.Series], leftOut: [String]) {
+        guard history.series.count > Self.mostSeries else { return (history.series, []) }
+        let ranked = history.series.sorted {
+            ($0.steps.last?.price.low ?? .init(micros: .max), $0.provider.id) < ($1.steps.last?.price.low ?? .init(micros: .max), $1.provider.id)
+        }
+        let kept = Set(ranked.prefix(Self.mostSeries).map(\.provider.id))
+        return (history.series.filter { kept.contains($0.provider.id) }, ranked.dropFirst(Self.mostSeries).map(\.provider.shortName))
+    }
+
+    /// The days the axis spans: the history's, widened to at least a quarter on each side of a short one, so
+    /// that a few weeks of prices do not fill the width as if they were years.
+    var span: (start: Day, end: Day) {
+        guard history.end.ordinal - history.start.ordinal < 180 else { return (history.start, history.end) }
+        return (history.start.quarter.previous.firstDay, history.end.adding(days: -1).quarter.next.lastDay.adding(days: 1))
     }
 
     var title: String {
-        let span = "\(history.start.quarter)–\(history.end.adding(days: -1).quarter)"
+        let (start, end) = span
+        let range = "\(start.quarter)–\(end.adding(days: -1).quarter)"
         return locale == .de
-            ? "\(ReportBuilder.label(history.gpu)): Preis pro GPU-Stunde, \(span)"
-            : "\(ReportBuilder.label(history.gpu)): price per GPU-hour, \(span)"
+            ? "\(ReportBuilder.label(history.gpu)): Preis pro GPU-Stunde, \(range)"
+            : "\(ReportBuilder.label(history.gpu)): price per GPU-hour, \(range)"
+    }
+
+    /// The line under the title: unit, providers, and the day the chart is as of.
+    var subtitle: String {
+        let count = drawn.series.count
+        let providers = locale == .de ? "\(count) Anbieter" : "\(count) provider\(count == 1 ? "" : "s")"
+        let day = asOf.map { locale == .de ? ", Stand \(locale.date($0))" : ", as of \($0)" } ?? ""
+        return "\(unit); \(providers)\(day)"
+    }
+
+    var unit: String {
+        locale == .de ? "\(locale.symbol(history.currency)) pro GPU-Stunde" : "\(locale.symbol(history.currency)) per GPU-hour"
     }
 
     var description: String {
@@ -53,22 +77,77 @@ struct HistoryChart {
         return intro + " " + lines.joined(separator: "; ") + "."
     }
 
-    /// The chart; `standalone` adds the namespace and style a file of its own needs.
+    /// Where everything goes: the axes, the names at the lines' ends (or `nil` for a legend), and the height.
+    struct Layout {
+        var axis: ChartAxis
+        var ticks: TimeTicks
+        var endLabels: [EndLabel]?
+        var legendRows: [[(provider: Provider, index: Int)]]
+        var height: Double
+    }
+
+    func layout(standalone: Bool) -> Layout {
+        let (start, end) = span
+        let (tick, maximum) = ChartAxis.roundTicks(upTo: history.highest ?? Money(micros: 0))
+        let probe = ChartAxis(left: 0, right: 0, top: 0, bottom: 0, start: start, end: end, maximum: maximum, tick: tick)
+        let widest = probe.ticks.map { locale.exactMoney($0, currency: history.currency).count }.max() ?? 4
+        let left = 10 + Double(widest) * Self.characterWidth
+        let top = standalone ? 56.0 : 30.0
+        let series = drawn.series
+        // Names at the lines' ends when they fit beside the plot, one line each, within its height.
+        let longestName = Double(series.map(\.provider.shortName.count).max() ?? 0) * Self.boldCharacterWidth
+        let fitsAtEnds = Double(series.count) * Self.lineHeight <= Self.plotHeight && longestName <= 140
+        let right = Self.width - 12 - (fitsAtEnds ? longestName + 14 : 0)
+        let axis = ChartAxis(
+            left: left, right: right, top: top, bottom: top + Self.plotHeight, start: start, end: end, maximum: maximum, tick: tick)
+        let ticks = TimeTicks.choose(from: start, to: end, width: right - left, characterWidth: Self.characterWidth)
+        var labels: [EndLabel]?
+        if fitsAtEnds {
+            labels = series.compactMap { series in
+                guard let last = series.steps.last else { return nil }
+                let y = axis.y(last.price.low)
+                return EndLabel(anchor: y, y: y, text: series.provider.shortName, index: colours[series.provider.id] ?? 0, provider: series.provider.id)
+            }
+            labels = labels.map { Self.spread($0, within: axis) }
+        }
+        var rows: [[(provider: Provider, index: Int)]] = []
+        if !fitsAtEnds {
+            var row: [(provider: Provider, index: Int)] = []
+            var used = 0.0
+            for series in series {
+                let width = Double(series.provider.shortName.count) * Self.boldCharacterWidth + 34
+                if used + width > Self.width - 20, !row.isEmpty {
+                    rows.append(row)
+                    (row, used) = ([], 0)
+                }
+                row.append((series.provider, colours[series.provider.id] ?? 0))
+                used += width
+            }
+            if !row.isEmpty { rows.append(row) }
+        }
+        let leftOutLine = drawn.leftOut.isEmpty ? 0 : Self.lineHeight
+        let height = axis.bottom + 26 + Double(rows.count) * Self.lineHeight + leftOutLine + 8
+        return Layout(axis: axis, ticks: ticks, endLabels: labels, legendRows: rows, height: height)
+    }
+
+    /// The chart; `standalone` adds the title, the namespace and the style a file of its own needs.
     func svg(standalone: Bool) -> String {
-        let axis = Self.axis(for: history, locale: locale)
+        let layout = layout(standalone: standalone)
+        let axis = layout.axis
         var svg = Markup()
         svg.openChart(
-            kind: "history", width: Self.width, height: Self.height, id: id, title: title, description: description,
+            kind: "history", width: Self.width, height: layout.height, id: id, title: title, description: description,
             standalone: standalone)
+        if standalone { svg.element("text", [("class", "title"), ("x", "10"), ("y", "20")], text: title) }
+        svg.element("text", [("class", "subtitle"), ("x", "10"), ("y", standalone ? "40" : "16")], text: subtitle)
         svg.open("g", [
-            ("class", "plot"), ("data-start", history.start.description), ("data-end", history.end.description),
+            ("class", "plot"), ("data-start", axis.start.description), ("data-end", axis.end.description),
             ("data-maximum", axis.maximum.description), ("data-left", Markup.number(axis.left)),
             ("data-right", Markup.number(axis.right)), ("data-top", Markup.number(axis.top)),
             ("data-bottom", Markup.number(axis.bottom)), ("data-currency", history.currency),
         ])
-        drawGrid(&svg, axis)
-        var labels: [EndLabel] = []
-        for series in history.series {
+        drawGrid(&svg, axis, layout.ticks)
+        for series in drawn.series {
             let index = colours[series.provider.id] ?? 0
             svg.open("g", [("class", ChartStyle.seriesClass(index)), ("data-provider", series.provider.id)])
             for step in series.steps where step.price.high > step.price.low {
@@ -79,26 +158,29 @@ struct HistoryChart {
                 ])
             }
             for (position, step) in series.steps.enumerated() {
+                let (from, to) = (axis.x(step.from), axis.x(step.to))
                 svg.empty("line", [
-                    ("class", "step"), ("x1", Markup.number(axis.x(step.from))), ("y1", Markup.number(axis.y(step.price.low))),
-                    ("x2", Markup.number(axis.x(step.to))), ("y2", Markup.number(axis.y(step.price.low))),
+                    ("class", "step"), ("x1", Markup.number(from)), ("y1", Markup.number(axis.y(step.price.low))),
+                    ("x2", Markup.number(to)), ("y2", Markup.number(axis.y(step.price.low))),
                 ])
+                // A price seen too briefly to make a visible line is a dot.
+                if to - from < 4 {
+                    svg.empty("circle", [
+                        ("class", "dot"), ("cx", Markup.number((from + to) / 2)), ("cy", Markup.number(axis.y(step.price.low))), ("r", "3.5"),
+                    ])
+                }
                 // A change of price joins the two steps; a gap does not.
                 if position + 1 < series.steps.count, series.steps[position + 1].from == step.to {
                     let next = series.steps[position + 1]
                     svg.empty("line", [
-                        ("class", "riser"), ("x1", Markup.number(axis.x(step.to))), ("y1", Markup.number(axis.y(step.price.low))),
-                        ("x2", Markup.number(axis.x(step.to))), ("y2", Markup.number(axis.y(next.price.low))),
+                        ("class", "riser"), ("x1", Markup.number(to)), ("y1", Markup.number(axis.y(step.price.low))),
+                        ("x2", Markup.number(to)), ("y2", Markup.number(axis.y(next.price.low))),
                     ])
                 }
             }
             svg.close("g")
-            if let last = series.steps.last {
-                let y = axis.y(last.price.low)
-                labels.append(EndLabel(anchor: y, y: y, text: series.provider.shortName, index: index, provider: series.provider.id))
-            }
         }
-        for label in Self.spread(labels, within: axis) {
+        for label in layout.endLabels ?? [] {
             // A name moved off its line's height is joined to it.
             if abs(label.y - label.anchor) > 2 {
                 svg.empty("line", [
@@ -112,22 +194,20 @@ struct HistoryChart {
                  ("y", Markup.number(label.y + 4)), ("data-provider", label.provider)],
                 text: label.text)
         }
-        if let asOf, asOf >= history.start, asOf < history.end {
+        drawLegend(&svg, layout)
+        if let asOf, asOf >= axis.start, asOf < axis.end {
             let x = axis.x(asOf.adding(days: 1))
             svg.empty("line", [
                 ("class", "asof"), ("x1", Markup.number(x)), ("y1", Markup.number(axis.top)), ("x2", Markup.number(x)),
                 ("y2", Markup.number(axis.bottom)),
             ])
-            svg.element(
-                "text", [("x", Markup.number(x)), ("y", Markup.number(axis.top - 9)), ("text-anchor", "end")],
-                text: locale == .de ? "Stand \(locale.date(asOf))" : "as of \(asOf)")
         }
         svg.close("g")
         svg.close("svg")
         return svg.text
     }
 
-    private func drawGrid(_ svg: inout Markup, _ axis: ChartAxis) {
+    private func drawGrid(_ svg: inout Markup, _ axis: ChartAxis, _ ticks: TimeTicks) {
         for tick in axis.ticks {
             let y = Markup.number(axis.y(tick))
             svg.empty("line", [("class", "grid"), ("x1", Markup.number(axis.left)), ("y1", y), ("x2", Markup.number(axis.right)), ("y2", y)])
@@ -135,31 +215,51 @@ struct HistoryChart {
                 "text", [("x", Markup.number(axis.left - 6)), ("y", Markup.number(axis.y(tick) + 4)), ("text-anchor", "end")],
                 text: locale.exactMoney(tick, currency: history.currency))
         }
-        var quarters: [Quarter] = []
-        var quarter = history.start.quarter.next
-        while quarter.firstDay < history.end {
-            quarters.append(quarter)
-            quarter = quarter.next
+        for tick in ticks.ticks {
+            let x = axis.x(tick.day)
+            svg.empty("line", [
+                ("class", "grid"), ("x1", Markup.number(x)), ("y1", Markup.number(axis.top)), ("x2", Markup.number(x)),
+                ("y2", Markup.number(axis.bottom)),
+            ])
+            // Right of its gridline; one that would run past the plot is left out.
+            guard x + 3 + Double(tick.label.count) * Self.characterWidth <= axis.right + 12 else { continue }
+            svg.element("text", [("class", "tick"), ("x", Markup.number(x + 3)), ("y", Markup.number(axis.bottom + 16))], text: tick.label)
         }
-        // At most eight quarter labels fit; every quarter keeps its gridline while they stay a few pixels apart
-        // (a dozen years), else only the labelled ones do: `--from 0001` must not draw 40,000 lines.
-        let every = max(1, (quarters.count + 7) / 8)
-        let gridEvery = quarters.count <= Self.mostGridlines ? 1 : every
-        for (index, quarter) in quarters.enumerated() where index % gridEvery == 0 {
-            let x = Markup.number(axis.x(quarter.firstDay))
-            svg.empty("line", [("class", "grid"), ("x1", x), ("y1", Markup.number(axis.top)), ("x2", x), ("y2", Markup.number(axis.bottom))])
-            if index % every == 0 {
-                svg.element("text", [("x", x), ("y", Markup.number(axis.bottom + 16)), ("text-anchor", "middle")], text: quarter.description)
-            }
-        }
-        if quarters.isEmpty {
-            svg.element(
-                "text", [("x", Markup.number(axis.left)), ("y", Markup.number(axis.bottom + 16))], text: locale.date(history.start))
+        if ticks.ticks.isEmpty {
+            svg.element("text", [("class", "tick"), ("x", Markup.number(axis.left)), ("y", Markup.number(axis.bottom + 16))], text: locale.date(axis.start))
         }
         svg.empty("line", [
             ("class", "axis"), ("x1", Markup.number(axis.left)), ("y1", Markup.number(axis.bottom)),
             ("x2", Markup.number(axis.right)), ("y2", Markup.number(axis.bottom)),
         ])
+    }
+
+    /// The legend under the plot, when the names do not fit at the lines' ends, and the providers left out.
+    private func drawLegend(_ svg: inout Markup, _ layout: Layout) {
+        var y = layout.axis.bottom + 26 + Self.lineHeight - 4
+        for row in layout.legendRows {
+            var x = 10.0
+            for entry in row {
+                let swatch = ChartStyle.seriesClass(entry.index)
+                svg.empty("line", [
+                    ("class", "step key " + swatch), ("x1", Markup.number(x)), ("y1", Markup.number(y - 4)),
+                    ("x2", Markup.number(x + 20)), ("y2", Markup.number(y - 4)),
+                ])
+                svg.element(
+                    "text", [("class", "label " + swatch), ("x", Markup.number(x + 24)), ("y", Markup.number(y)),
+                             ("data-provider", entry.provider.id)],
+                    text: entry.provider.shortName)
+                x += Double(entry.provider.shortName.count) * Self.boldCharacterWidth + 34
+            }
+            y += Self.lineHeight
+        }
+        let leftOut = drawn.leftOut
+        if !leftOut.isEmpty {
+            let text = locale == .de
+                ? "\(leftOut.count) weitere Anbieter nicht gezeichnet (teurer): siehe Tabelle"
+                : "\(leftOut.count) more provider\(leftOut.count == 1 ? "" : "s") not drawn (dearer): see the table"
+            svg.element("text", [("class", "subtitle"), ("x", "10"), ("y", Markup.number(y))], text: text)
+        }
     }
 
     /// A line's name at its end: `anchor` is the line's height there, `y` where the name is placed.
@@ -171,9 +271,10 @@ struct HistoryChart {
         var provider: String
     }
 
-    /// The end labels moved apart so that none overlaps the next (15 units each), kept within the plot.
+    /// The end labels moved apart so that none overlaps the next (`lineHeight` each), kept within the plot, in
+    /// the order of their lines, so that leaders never cross.
     static func spread(_ labels: [EndLabel], within axis: ChartAxis) -> [EndLabel] {
-        let gap = 15.0
+        let gap = lineHeight
         var placed = labels.sorted { ($0.y, $0.text) < ($1.y, $1.text) }
         for index in placed.indices.dropFirst() where placed[index].y < placed[index - 1].y + gap {
             placed[index].y = placed[index - 1].y + gap

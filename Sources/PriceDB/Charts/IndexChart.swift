@@ -8,7 +8,7 @@ struct IndexChart {
     /// Makes the ids of the chart's title and description unique within a page.
     var id: String
 
-    static let width = 560.0
+    static let width = HistoryChart.width
     static let height = 310.0
     /// The provider-count strip under the period labels.
     static let stripHeight = 18.0
@@ -117,18 +117,18 @@ struct IndexChart {
         return svg.text
     }
 
-    /// Period names under the axis, as many as fit without touching: every k-th period, k chosen by how wide
-    /// the names are against the room each period has.
+    /// Time labels under the axis, chosen by the span as the history chart's are, each right of its gridline.
     private func drawPeriodLabels(_ svg: inout Markup, _ axis: ChartAxis) {
-        guard !indexes.isEmpty else { return }
-        let longest = Double(indexes.map(\.period.name.count).max() ?? 0) * HistoryChart.characterWidth + 12
-        let room = (axis.right - axis.left) / Double(indexes.count)
-        let every = max(1, Int((longest / max(room, 1)).rounded(.up)))
-        for (position, index) in indexes.enumerated() where position % every == 0 {
-            let middle = (axis.x(index.period.first) + axis.x(index.period.last.adding(days: 1))) / 2
-            svg.element(
-                "text", [("x", Markup.number(middle)), ("y", Markup.number(axis.bottom + 16)), ("text-anchor", "middle")],
-                text: index.period.name)
+        let ticks = TimeTicks.choose(
+            from: axis.start, to: axis.end, width: axis.right - axis.left, characterWidth: HistoryChart.characterWidth)
+        for tick in ticks.ticks {
+            let x = axis.x(tick.day)
+            svg.empty("line", [
+                ("class", "grid"), ("x1", Markup.number(x)), ("y1", Markup.number(axis.top)), ("x2", Markup.number(x)),
+                ("y2", Markup.number(axis.bottom)),
+            ])
+            guard x + 3 + Double(tick.label.count) * HistoryChart.characterWidth <= axis.right + 12 else { continue }
+            svg.element("text", [("class", "tick"), ("x", Markup.number(x + 3)), ("y", Markup.number(axis.bottom + 16))], text: tick.label)
         }
     }
 

@@ -11,7 +11,7 @@ struct RangeChart {
     var id: String
     var colours: [String: Int]
 
-    static let width = 440.0
+    static let width = HistoryChart.width
     static let rowHeight = 24.0
 
     /// The bars, cheapest first (by the low end, then the high end, then the name).
@@ -25,7 +25,7 @@ struct RangeChart {
         let longestPrice = bars.map { locale.range($0.price, currency: currency).count }.max() ?? 0
         let height = 10 + Double(bars.count) * Self.rowHeight + 26
         return ChartAxis(
-            left: 12 + Double(longestName) * HistoryChart.boldCharacterWidth,
+            left: 20 + Double(longestName) * HistoryChart.boldCharacterWidth,
             right: Self.width - 16 - Double(longestPrice) * HistoryChart.characterWidth,
             top: 10, bottom: height - 26, start: asOf, end: asOf, maximum: maximum, tick: tick)
     }

@@ -97,31 +97,42 @@ struct HTMLRenderer {
             text: de
                 ? "Je GPU: der niedrigste Preis pro GPU-Stunde jedes Anbieters als Stufenlinie (ein Preis gilt bis zur nächsten Beobachtung), schattiert bis zum höchsten; Lücken, wo ein Preis veraltet oder verschwunden ist. Darunter die Spanne je Anbieter am Stichtag, günstigster zuerst."
                 : "Per GPU: each provider's lowest price per GPU-hour as a step line (a price holds until the next observation), shaded up to the highest; gaps where a price is stale or gone. Below, each provider's range on the day, cheapest first.")
-        for (number, charts) in report.charts.enumerated() where !charts.history.series.isEmpty {
+        for (number, charts) in report.charts.enumerated() {
             let history = charts.history
             let id = "chart-\(number + 1)"
             page.open("figure", [("class", "chart-figure"), ("id", history.gpu.id)])
             page.element("h3", text: ReportBuilder.label(history.gpu))
-            page.open("div", [("class", "scroll")])
+            guard !history.series.isEmpty else {
+                // No data is said, not drawn as an empty frame.
+                page.element(
+                    "p", [("class", "note")],
+                    text: de ? "Kein aktueller Preis in diesem Zeitraum, nichts zu zeichnen." : "No fresh price in this span: nothing to draw.")
+                page.close("figure")
+                continue
+            }
+            // Side by side where the window is wide enough, one under the other where it is not.
+            page.open("div", [("class", "charts")])
+            page.open("div")
             page.raw(HistoryChart(history: history, locale: locale, asOf: report.asOf, id: id, colours: charts.colours).svg(standalone: false))
-            page.close("div")
             stepTable(history, into: &page)
+            page.close("div")
             if !charts.bars.isEmpty {
-                page.open("div", [("class", "scroll")])
                 let ranges = RangeChart(
                     gpu: history.gpu, bars: charts.bars, currency: history.currency, asOf: report.asOf, locale: locale,
                     id: id + "-ranges", colours: charts.colours)
+                page.open("div")
                 page.raw(ranges.svg(standalone: false))
-                page.close("div")
                 rangeTable(ranges, into: &page)
+                page.close("div")
             }
             if charts.index.contains(where: { $0.summary != nil }) {
                 let chart = IndexChart(indexes: charts.index, method: .median, locale: locale, id: id + "-index")
-                page.open("div", [("class", "scroll")])
+                page.open("div")
                 page.raw(chart.svg(standalone: false))
-                page.close("div")
                 indexTable(chart, into: &page)
+                page.close("div")
             }
+            page.close("div")
             if !history.otherCurrencies.isEmpty {
                 page.element("p", [("class", "note")], text: locale.text(.otherCurrenciesNote(history.otherCurrencies)))
             }
@@ -234,25 +245,28 @@ struct HTMLRenderer {
         :root{color-scheme:light dark;--bg:#fff;--fg:#1a1a1a;--muted:#595959;--rule:#d4d4d4;--head:#f2f2f2;--link:#0a58ca}
         @media (prefers-color-scheme: dark){:root{--bg:#141414;--fg:#e8e8e8;--muted:#a6a6a6;--rule:#3b3b3b;--head:#1f1f1f;--link:#8ab4f8}}
         *{box-sizing:border-box}
-        body{margin:0 auto;max-width:1080px;padding:16px;background:var(--bg);color:var(--fg);font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+        body{margin:0;padding:16px 24px;background:var(--bg);color:var(--fg);font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+        p{max-width:80ch}
         h1{font-size:1.6em;margin:.2em 0}h2{font-size:1.25em;margin:1.6em 0 .4em;border-bottom:1px solid var(--rule)}h3{font-size:1.05em;margin:1.2em 0 .3em}
         a{color:var(--link)}
         .dated,.note{color:var(--muted)}.note{font-size:.87em;margin:.3em 0}
         .notice{border-left:4px solid #D55E00;padding:.4em .8em;background:var(--head)}
         .scroll{overflow-x:auto;max-width:100%}
+        .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,500px),1fr));gap:0 32px;align-items:start}
         table{border-collapse:collapse;margin:.4em 0;font-variant-numeric:tabular-nums}
         caption{text-align:left;font-weight:600;padding:.2em 0;width:max-content;max-width:calc(100vw - 32px)}
         th,td{padding:.3em .6em;border-bottom:1px solid var(--rule);text-align:left;vertical-align:top}
-        thead th{background:var(--head)}th,td{white-space:nowrap}
+        thead th{background:var(--head);position:sticky;top:0;z-index:1}th,td{white-space:nowrap}
         .num{text-align:right}
-        tbody th[scope=row]{position:sticky;left:0;background:var(--bg)}
+        tbody th[scope=row]{position:sticky;left:0;background:var(--bg)}thead th:first-child{left:0;z-index:2}
         .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
         figure{margin:1em 0 2em}
-        svg.chart{display:block;width:100%;max-width:600px;height:auto}
+        svg.chart{display:block;width:100%;max-width:760px;height:auto}
         details{margin:.3em 0 .8em}summary{cursor:pointer;color:var(--muted);font-size:.9em}
         footer{margin-top:2em}
-        @media (max-width:600px){body{padding:10px;font-size:14px}table{font-size:13px}th,td{padding:.25em .4em}th{white-space:normal;min-width:4em}}
-        @media print{body{max-width:none;padding:0;font-size:10pt}.scroll{overflow:visible}svg.chart{max-width:16cm}
+        @media (max-width:600px){body{padding:10px;font-size:14px}table{font-size:13px}th,td{padding:.25em .4em}thead th{white-space:normal;min-width:4em}}
+        @page{size:A4;margin:14mm}
+        @media print{body{padding:0;font-size:9.5pt}.scroll{overflow:visible}.charts{display:block}svg.chart{max-width:17cm}thead th{position:static}
         figure,table{break-inside:avoid}h2,h3{break-after:avoid}details{display:none}a{color:inherit}}
 
         """

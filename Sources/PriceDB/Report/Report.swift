@@ -195,8 +195,10 @@ public enum Phrase: Hashable, Sendable {
     case derivedNote
     case approximateNote
     case staleNote(before: Day)
-    /// Providers left out of a table because they priced none of its GPUs.
+    /// Providers left out of a table because they priced none of its GPU.
     case providersWithoutPrice([String])
+    /// Providers left out of a comparison because they priced none of its GPUs.
+    case providersWithoutPrices([String])
     /// A price was converted at a rate more than a week older than the day it was seen.
     case outdatedRate(String, rateDay: Day, priceDay: Day)
     case indexTitle(IndexStep)

@@ -42,7 +42,10 @@ public struct ReportBuilder: Sendable {
                 switch id {
                 case .overview: sections.append(overview(grid))
                 case .consumer, .datacenter:
-                    sections.append(comparisonSection(id, grid, staleLimit: query.staleLimit(asOf: asOf)))
+                    // A page for the screen leaves out the providers with nothing for the section's GPUs, unless
+                    // they were asked for; the Markdown and text tables keep the comparison's columns.
+                    sections.append(comparisonSection(
+                        id, grid, staleLimit: query.staleLimit(asOf: asOf), droppingEmptyColumns: request.charts && request.providerIDs == nil))
                 case .providers:
                     sections.append(try providerSection(grid, query: query, catalog: selection.catalog, allOffers: request.allOffers))
                 case .kinds: sections.append(kindsSection(grid))
@@ -94,8 +97,27 @@ public struct ReportBuilder: Sendable {
         }
     }
 
-    private func comparisonSection(_ id: Report.SectionID, _ grid: Comparison, staleLimit: Day) -> Report.Section {
+    private func comparisonSection(
+        _ id: Report.SectionID, _ grid: Comparison, staleLimit: Day, droppingEmptyColumns: Bool = false
+    ) -> Report.Section {
         let gpuClass: GPUClass = id == .consumer ? .consumer : .datacenter
+        var leftOut: [String] = []
+        var grid = grid
+        if droppingEmptyColumns {
+            let rows = grid.gpus.indices.filter { grid.gpus[$0].gpuClass == gpuClass }
+            let empty = grid.providers.indices.filter { column in
+                rows.allSatisfy { row in
+                    switch grid.cells[row][column].value {
+                    case .noData, .unavailable: return true
+                    case .price, .comingSoon: return false
+                    }
+                }
+            }
+            if !rows.isEmpty && empty.count < grid.providers.count {
+                leftOut = empty.map { grid.providers[$0].shortName }
+                grid = grid.droppingColumns(empty)
+            }
+        }
         var rows: [[Report.Value]] = []
         var cells: [Cell] = []
         for (row, gpu) in grid.gpus.enumerated() where gpu.gpuClass == gpuClass {
@@ -105,7 +127,9 @@ public struct ReportBuilder: Sendable {
         let columns = [Report.Column(id: "gpu", header: .gpu, alignment: .left)]
             + grid.providers.map { Report.Column(id: $0.id, header: .literal($0.shortName), alignment: .left) }
         return Self.section(
-            id, columns: columns, rows: rows, notes: Self.markNotes(for: cells, stale: .staleNote(before: staleLimit)))
+            id, columns: columns, rows: rows,
+            notes: Self.markNotes(for: cells, stale: .staleNote(before: staleLimit))
+                + (leftOut.isEmpty ? [] : [.providersWithoutPrices(leftOut)]))
     }
 
     private func overview(_ grid: Comparison) -> Report.Section {

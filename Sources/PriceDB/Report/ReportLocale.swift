@@ -314,6 +314,10 @@ public enum ReportLocale: String, CaseIterable, Sendable {
             return de
                 ? "Jeder Anbieter zählt einmal, mit seinem niedrigsten aktuellen Pro-GPU-Preis (nicht älter als \(quarters) Quartale) am letzten Tag des Zeitraums; der Index ist \(figure) dieser Preise, Perzentile linear zwischen den nächsten Rängen."
                 : "Each provider counts once, with its lowest fresh per-GPU price (observed within \(quarters) quarters) as of the period's last day; the index is \(figure) of those prices, percentiles interpolated between the nearest ranks."
+        case .providersWithoutPrices(let names):
+            return de
+                ? "Ohne Preis für diese GPUs ausgelassen: \(names.joined(separator: ", ")) (--providers zeigt sie)."
+                : "Left out for pricing none of these GPUs: \(names.joined(separator: ", ")) (--providers shows them)."
         case .asOfLine(let day, let newest):
             let used = newest.map { (de ? "; neueste verwendete Beobachtung vom " : "; newest observation used: ") + date($0) } ?? ""
             return (de ? "Stand: " : "As of ") + date(day) + used

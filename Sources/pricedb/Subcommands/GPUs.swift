@@ -7,6 +7,7 @@ extension PriceDBCommand {
         static let configuration = CommandConfiguration(
             commandName: "gpus",
             abstract: "List the GPU catalog: the built-in GPUs and those that snapshots declared.",
+            usage: "pricedb gpus [<text>] [--format <format>] [options]",
             discussion: """
                 A name resolves to a GPU ignoring case, spaces, hyphens and brackets: "A100 (80GB)", \
                 "A100-80GB" and "a100 80gb" are one GPU. Variant words (SXM, PCIe, NVL, Mega) become the \
