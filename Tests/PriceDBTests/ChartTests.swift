@@ -55,15 +55,10 @@ import Testing
         #expect(charts.count >= 2)
         var checkedSteps = 0
         for (chart, data) in zip(charts, report.charts.filter { !$0.history.series.isEmpty }) {
-            let plot = try #require(try Self.elements(chart, ".//*[local-name()='g'][@class='plot']").first)
-            let start = try #require(plot.attribute(forName: "data-start")?.stringValue)
-            let end = try #require(plot.attribute(forName: "data-end")?.stringValue.flatMap { Day($0) })
-            let maximum = try #require(plot.attribute(forName: "data-maximum")?.stringValue.flatMap { Money($0) })
-            let (left, right) = (Self.number(plot, "data-left"), Self.number(plot, "data-right"))
-            let (top, bottom) = (Self.number(plot, "data-top"), Self.number(plot, "data-bottom"))
-            let span = Double(Self.days(from: start, to: end))
-            func x(_ day: Day) -> Double { left + Double(Self.days(from: start, to: day)) / span * (right - left) }
-            func y(_ amount: Money) -> Double { bottom - Double(amount.micros) / Double(maximum.micros) * (bottom - top) }
+            let frame = try PlotFrame(chart)
+            let (plot, start, end, maximum) = (frame.plot, frame.start, frame.end, frame.maximum)
+            func x(_ day: Day) -> Double { frame.x(day) }
+            func y(_ amount: Money) -> Double { frame.y(amount) }
             // The query layer's steps, asked for afresh over the chart's days.
             let query = PriceQuery(store: store)
             let history = try query.history(
@@ -222,15 +217,10 @@ extension ChartTests {
         #expect(charts.count == data.count && charts.count >= 2)
         var checked = 0
         for (chart, charts) in zip(charts, data) {
-            let plot = try #require(try Self.elements(chart, ".//*[local-name()='g'][@class='plot']").first)
-            let start = try #require(plot.attribute(forName: "data-start")?.stringValue)
-            let end = try #require(plot.attribute(forName: "data-end")?.stringValue.flatMap { Day($0) })
-            let maximum = try #require(plot.attribute(forName: "data-maximum")?.stringValue.flatMap { Money($0) })
-            let (left, right) = (Self.number(plot, "data-left"), Self.number(plot, "data-right"))
-            let (top, bottom) = (Self.number(plot, "data-top"), Self.number(plot, "data-bottom"))
-            let span = Double(Self.days(from: start, to: end))
-            func x(_ day: Day) -> Double { left + Double(Self.days(from: start, to: day)) / span * (right - left) }
-            func y(_ amount: Money) -> Double { bottom - Double(amount.micros) / Double(maximum.micros) * (bottom - top) }
+            let frame = try PlotFrame(chart)
+            let (plot, start, end) = (frame.plot, frame.start, frame.end)
+            func x(_ day: Day) -> Double { frame.x(day) }
+            func y(_ amount: Money) -> Double { frame.y(amount) }
             let months = IndexStep.month.spans(from: Day(start)!, through: end.adding(days: -1))
             let indexes = try PriceQuery(store: store).index(
                 gpus: [charts.history.gpu], providers: try Selection(store: store).providers,
@@ -251,4 +241,29 @@ extension ChartTests {
         }
         #expect(checked > 10)
     }
+}
+
+/// A chart's plot as its SVG states it (`data-*` attributes), and where a day and an amount fall on it, worked
+/// out with Foundation's calendar rather than pricedb's own day arithmetic.
+struct PlotFrame {
+    let plot: XMLElement
+    let start: String
+    let end: Day
+    let maximum: Money
+    let left, right, top, bottom: Double
+
+    init(_ chart: XMLElement) throws {
+        plot = try #require(try ChartTests.elements(chart, ".//*[local-name()='g'][@class='plot']").first)
+        start = try #require(plot.attribute(forName: "data-start")?.stringValue)
+        end = try #require(plot.attribute(forName: "data-end")?.stringValue.flatMap { Day($0) })
+        maximum = try #require(plot.attribute(forName: "data-maximum")?.stringValue.flatMap { Money($0) })
+        (left, right) = (ChartTests.number(plot, "data-left"), ChartTests.number(plot, "data-right"))
+        (top, bottom) = (ChartTests.number(plot, "data-top"), ChartTests.number(plot, "data-bottom"))
+    }
+
+    func x(_ day: Day) -> Double {
+        left + Double(ChartTests.days(from: start, to: day)) / Double(ChartTests.days(from: start, to: end)) * (right - left)
+    }
+
+    func y(_ amount: Money) -> Double { bottom - Double(amount.micros) / Double(maximum.micros) * (bottom - top) }
 }

@@ -6,10 +6,7 @@ import Testing
 /// Holds the JSON Schema in `Fixtures/snapshot.schema.json` and the decoder to the same examples: every good
 /// fixture passes both, and each structural mistake among the bad ones fails both.
 @Suite struct SchemaTests {
-    static let schema: JSONValue = {
-        let bytes = [UInt8](FileManager.default.contents(atPath: FixturePaths.fixtures.appendingPathComponent("snapshot.schema.json").path)!)
-        return try! JSONParser.parse(bytes)
-    }()
+    static let schema = FixturePaths.schema("snapshot")
 
     /// The example of the contract, `snapshot-format.md`.
     static let contractExample = """
@@ -191,10 +188,7 @@ struct SchemaValidator {
 
 /// Every command's JSON output matches `Fixtures/report.schema.json`, the documented shape.
 @Suite struct ReportSchemaTests {
-    static let schema: JSONValue = {
-        let bytes = [UInt8](FileManager.default.contents(atPath: FixturePaths.fixtures.appendingPathComponent("report.schema.json").path)!)
-        return try! JSONParser.parse(bytes)
-    }()
+    static let schema = FixturePaths.schema("report")
 
     /// Every command's report, as observed and (`--currency EUR`) converted.
     static func reports() throws -> [(String, Report)] {
@@ -244,10 +238,7 @@ struct SchemaValidator {
 
 /// `pricedb offers --format json` matches `Fixtures/offers.schema.json`.
 @Suite struct OffersSchemaTests {
-    static let schema: JSONValue = {
-        let bytes = [UInt8](FileManager.default.contents(atPath: FixturePaths.fixtures.appendingPathComponent("offers.schema.json").path)!)
-        return try! JSONParser.parse(bytes)
-    }()
+    static let schema = FixturePaths.schema("offers")
 
     @Test func theOffersJSONMatchesItsSchema() throws {
         let store = try PriceStore.inMemory()
@@ -276,10 +267,7 @@ struct SchemaValidator {
 
 /// `pricedb index --format json` matches `Fixtures/index.schema.json`.
 @Suite struct IndexSchemaTests {
-    static let schema: JSONValue = {
-        let bytes = [UInt8](FileManager.default.contents(atPath: FixturePaths.fixtures.appendingPathComponent("index.schema.json").path)!)
-        return try! JSONParser.parse(bytes)
-    }()
+    static let schema = FixturePaths.schema("index")
 
     @Test func theIndexJSONMatchesItsSchema() throws {
         let store = try PriceIndexTests.seedAndSynthetic()

@@ -215,16 +215,7 @@ struct HistoryChart {
                 "text", [("x", Markup.number(axis.left - 6)), ("y", Markup.number(axis.y(tick) + 4)), ("text-anchor", "end")],
                 text: locale.exactMoney(tick, currency: history.currency))
         }
-        for tick in ticks.ticks {
-            let x = axis.x(tick.day)
-            svg.empty("line", [
-                ("class", "grid"), ("x1", Markup.number(x)), ("y1", Markup.number(axis.top)), ("x2", Markup.number(x)),
-                ("y2", Markup.number(axis.bottom)),
-            ])
-            // Right of its gridline; one that would run past the plot is left out.
-            guard x + 3 + Double(tick.label.count) * Self.characterWidth <= axis.right + 12 else { continue }
-            svg.element("text", [("class", "tick"), ("x", Markup.number(x + 3)), ("y", Markup.number(axis.bottom + 16))], text: tick.label)
-        }
+        ticks.draw(into: &svg, axis, characterWidth: Self.characterWidth)
         if ticks.ticks.isEmpty {
             svg.element("text", [("class", "tick"), ("x", Markup.number(axis.left)), ("y", Markup.number(axis.bottom + 16))], text: locale.date(axis.start))
         }

@@ -117,19 +117,10 @@ struct IndexChart {
         return svg.text
     }
 
-    /// Time labels under the axis, chosen by the span as the history chart's are, each right of its gridline.
+    /// Time labels under the axis, chosen by the span as the history chart's are.
     private func drawPeriodLabels(_ svg: inout Markup, _ axis: ChartAxis) {
-        let ticks = TimeTicks.choose(
-            from: axis.start, to: axis.end, width: axis.right - axis.left, characterWidth: HistoryChart.characterWidth)
-        for tick in ticks.ticks {
-            let x = axis.x(tick.day)
-            svg.empty("line", [
-                ("class", "grid"), ("x1", Markup.number(x)), ("y1", Markup.number(axis.top)), ("x2", Markup.number(x)),
-                ("y2", Markup.number(axis.bottom)),
-            ])
-            guard x + 3 + Double(tick.label.count) * HistoryChart.characterWidth <= axis.right + 12 else { continue }
-            svg.element("text", [("class", "tick"), ("x", Markup.number(x + 3)), ("y", Markup.number(axis.bottom + 16))], text: tick.label)
-        }
+        TimeTicks.choose(from: axis.start, to: axis.end, width: axis.right - axis.left, characterWidth: HistoryChart.characterWidth)
+            .draw(into: &svg, axis, characterWidth: HistoryChart.characterWidth)
     }
 
     /// Per period, a bar as high as its share of the most providers any period had, with the count written

@@ -57,4 +57,18 @@ struct TimeTicks {
         }
         return ticks
     }
+
+    /// A gridline per tick across the plot of `axis`, and each label right of its line under the plot; a label
+    /// that would run past the plot is left out.
+    func draw(into svg: inout Markup, _ axis: ChartAxis, characterWidth: Double) {
+        for tick in ticks {
+            let x = axis.x(tick.day)
+            svg.empty("line", [
+                ("class", "grid"), ("x1", Markup.number(x)), ("y1", Markup.number(axis.top)), ("x2", Markup.number(x)),
+                ("y2", Markup.number(axis.bottom)),
+            ])
+            guard x + 3 + Double(tick.label.count) * characterWidth <= axis.right + 12 else { continue }
+            svg.element("text", [("class", "tick"), ("x", Markup.number(x + 3)), ("y", Markup.number(axis.bottom + 16))], text: tick.label)
+        }
+    }
 }

@@ -29,16 +29,7 @@ extension PriceDBCommand {
         @OptionGroup var gpu: GPUOption
         @OptionGroup var providers: ProvidersOption
 
-        @Option(
-            help: ArgumentHelp("The first period shown. Default: the quarter of the GPU's first price.", valueName: "period"),
-            transform: periodArgument(for: "--from"))
-        var from: Period?
-
-        @Option(
-            name: [.customLong("to"), .customLong("as-of")],
-            help: ArgumentHelp("The last period shown, the day the chart is as of (--as-of is the same). Default: today.", valueName: "period"),
-            transform: periodArgument(for: "--to"))
-        var to: Period?
+        @OptionGroup var span: SpanOptions
 
         @Flag(help: "Draw the GPU's price index instead: the median across providers, its quartiles, and their count.")
         var index = false
@@ -57,9 +48,6 @@ extension PriceDBCommand {
         var out: String?
 
         func validate() throws {
-            if let from, let to, from.firstDay > to.lastDay {
-                throw ValidationError("--from \(from) is after --to \(to); give the earlier period first")
-            }
             let kind = ((out ?? "") as NSString).pathExtension.lowercased()
             if ["png", "jpg", "jpeg", "gif", "webp", "pdf"].contains(kind) {
                 let how = ["png", "pdf"].contains(kind) ? " (rsvg-convert -f \(kind) chart.svg > chart.\(kind))" : " with an image tool"
@@ -71,12 +59,12 @@ extension PriceDBCommand {
         func run() throws {
             if out == nil { try StandardOutput.refuseMarkupOnTerminal("an SVG chart", example: "--out chart.svg") }
             let store = try database.openExisting()
-            let to = to ?? .day(.today())
+            let to = span.to ?? .day(.today())
             let builder = ReportBuilder(store: store, converter: try currency.converter(for: store))
             if index {
                 let request = IndexRequest(
                     gpuNames: [gpu.name], tiers: try counting.tiers(), staleAfterQuarters: counting.staleAfter, step: by,
-                    from: from?.firstDay, asOf: to.lastDay)
+                    from: span.from?.firstDay, asOf: to.lastDay)
                 let indexes = try reportingFailures { try builder.indexes(request) }
                 guard indexes.contains(where: { $0.summary != nil }) else {
                     Diagnostics.error("nothing to show: no fresh price of \(gpu.name) to draw an index from")
@@ -86,7 +74,7 @@ extension PriceDBCommand {
             }
             let history = try reportingFailures {
                 try builder.chart(
-                    gpuName: gpu.name, providerIDs: providers.ids, from: from, to: to,
+                    gpuName: gpu.name, providerIDs: providers.ids, from: span.from, to: to,
                     tiers: try counting.tiers(), staleAfterQuarters: counting.staleAfter)
             }
             try emit(history.svg(asOf: to.lastDay, locale: locale))

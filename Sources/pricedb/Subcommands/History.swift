@@ -28,33 +28,18 @@ extension PriceDBCommand {
         @Option(help: ArgumentHelp("Tiers, repeated or comma-separated. Default: all.", valueName: "tiers"))
         var tier: [String] = []
 
-        @Option(
-            help: ArgumentHelp("Only runs seen on or after the start of this period.", valueName: "period"),
-            transform: periodArgument(for: "--from"))
-        var from: Period?
-
-        @Option(
-            name: [.customLong("to"), .customLong("as-of")],
-            help: ArgumentHelp("Only runs seen on or before the end of this period (--as-of is the same).", valueName: "period"),
-            transform: periodArgument(for: "--to"))
-        var to: Period?
+        @OptionGroup var span: SpanOptions
 
         @OptionGroup var sparklines: SparklineOption
         @OptionGroup var output: OutputOptions
-
-        func validate() throws {
-            if let from, let to, from.firstDay > to.lastDay {
-                throw ValidationError("--from \(from) is after --to \(to); give the earlier period first")
-            }
-        }
 
         func run() throws {
             let store = try database.openExisting()
             let tiers = tier.isEmpty ? Tier.allCases : try parseTiers(tier.joined(separator: ","))
             let report = try reportingFailures {
                 try ReportBuilder(store: store).history(
-                    gpuName: gpu.name, providerIDs: providers.ids, tiers: tiers, from: from?.firstDay ?? .earliest,
-                    through: to?.lastDay ?? .latest, sparklines: sparklines.shown(for: output))
+                    gpuName: gpu.name, providerIDs: providers.ids, tiers: tiers, from: span.from?.firstDay ?? .earliest,
+                    through: span.to?.lastDay ?? .latest, sparklines: sparklines.shown(for: output))
             }
             try output.print(report)
         }

@@ -38,16 +38,7 @@ extension PriceDBCommand {
         @Option(help: ArgumentHelp("The periods: day, week (ISO, Monday to Sunday), month or quarter.", valueName: "period"))
         var by: IndexStep = .quarter
 
-        @Option(
-            help: ArgumentHelp("The first period. Default: the one of the first observation.", valueName: "period"),
-            transform: periodArgument(for: "--from"))
-        var from: Period?
-
-        @Option(
-            name: [.customLong("to"), .customLong("as-of")],
-            help: ArgumentHelp("The last period, and the day it is as of (--as-of is the same). Default: today.", valueName: "period"),
-            transform: periodArgument(for: "--to"))
-        var to: Period?
+        @OptionGroup var span: SpanOptions
 
         @Option(help: "How providers' prices combine: median, or trimmed-mean (10% set aside at each end).")
         var method: IndexMethod = .median
@@ -59,9 +50,6 @@ extension PriceDBCommand {
         func validate() throws {
             try requireItems(gpu, option: "--gpu")
             guard !gpu.isEmpty else { throw ValidationError("say which GPU: --gpu NAME (pricedb gpus lists them)") }
-            if let from, let to, from.firstDay > to.lastDay {
-                throw ValidationError("--from \(from) is after --to \(to); give the earlier period first")
-            }
         }
 
         func run() throws {
@@ -69,7 +57,7 @@ extension PriceDBCommand {
             let builder = ReportBuilder(store: store, converter: try currency.converter(for: store))
             let request = IndexRequest(
                 gpuNames: listed(gpu) ?? [], providerIDs: providers.ids, tiers: try counting.tiers(),
-                staleAfterQuarters: counting.staleAfter, step: by, from: from?.firstDay, asOf: (to ?? .day(.today())).lastDay,
+                staleAfterQuarters: counting.staleAfter, step: by, from: span.from?.firstDay, asOf: (span.to ?? .day(.today())).lastDay,
                 method: method)
             switch output.format {
             case .json:
