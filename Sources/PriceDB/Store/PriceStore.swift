@@ -292,11 +292,7 @@ public struct PriceStore: Sendable {
         var store = self
         store.checkpointsEachWrite = false
         do {
-            // Commits stop waiting for the disk, the log is moved into the file ten times less often, and the
-            // staging tables stay in memory: thousands of writes in a row.
-            try writer.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 10000; PRAGMA temp_store = MEMORY")
-            }
+            try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         } catch {
             throw .sqlite(Self.reason(error))
         }
@@ -309,9 +305,7 @@ public struct PriceStore: Sendable {
         var store = self
         store.checkpointsEachWrite = true
         do {
-            try writer.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 1000; PRAGMA temp_store = DEFAULT")
-            }
+            try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             try store.recordVerified()
         } catch {
             throw .sqlite(Self.reason(error))
