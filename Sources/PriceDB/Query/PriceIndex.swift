@@ -77,7 +77,8 @@ extension PriceQuery {
         gpus: [GPU], providers: [Provider], periods: [IndexStep.Span], asOf: Day, method: IndexMethod
     ) throws(StoreError) -> [PriceIndex] {
         var indexes: [PriceIndex] = []
-        var previous: [String: Money] = [:]
+        // Per GPU, the period before's index and its currency.
+        var previous: [String: (currency: String, value: Money)] = [:]
         for period in periods {
             let day = min(period.last, asOf)
             let grid = try comparison(asOf: day, providers: providers, gpus: gpus)
@@ -96,14 +97,11 @@ extension PriceQuery {
                     otherCurrencies: priced.filter { $0.currency != currency }.map { ($0.provider, $0.currency) },
                     summary: PriceIndex.Summary.of(counted.map(\.price), method: method))
                 // Against the period just before, in the same currency; none after a period without an index.
-                let key = gpu.id + "\u{1F}" + currency
-                if let value = index.summary?.value, let before = previous[key] {
-                    index.change = value - before
-                    index.changePercentTenths = DecimalText.scaled((value - before).micros, times: 1000, over: before.micros)
+                if let value = index.summary?.value, let before = previous[gpu.id], before.currency == currency {
+                    index.change = value - before.value
+                    index.changePercentTenths = DecimalText.scaled((value - before.value).micros, times: 1000, over: before.value.micros)
                 }
-                previous[gpu.id] = nil
-                previous = previous.filter { !$0.key.hasPrefix(gpu.id + "\u{1F}") }
-                if let value = index.summary?.value { previous[key] = value }
+                previous[gpu.id] = index.summary.map { (currency, $0.value) }
                 indexes.append(index)
             }
         }
