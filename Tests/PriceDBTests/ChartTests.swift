@@ -214,6 +214,8 @@ extension ChartTests {
         let (report, document) = try Self.htmlReport(store)
         let charts = try Self.elements(document, "//*[local-name()='svg'][contains(@class, 'index')]")
         let data = report.charts.filter { $0.index.contains { $0.summary != nil } }
+        let captions = try Self.elements(document, "//*[local-name()='figcaption']").map { $0.stringValue ?? "" }
+        #expect(!captions.isEmpty && captions.allSatisfy { $0 == "Drawn from 6 snapshots of 1 source, listed under Sources." }, "\(captions)")
         #expect(charts.count == data.count && charts.count >= 2)
         var checked = 0
         for (chart, charts) in zip(charts, data) {

@@ -99,4 +99,19 @@ import Testing
             #expect(try CommandRunner.run([command, "--help"]).stdout.contains("Examples:"), "\(command)")
         }
     }
+
+    /// At 60 columns a long file name is shortened in the middle, not broken over lines; `--wide` shows it whole.
+    @Test func longNamesAreShortenedInTheMiddleOnANarrowTerminal() throws {
+        let db = CommandRunner.temporaryDatabase()
+        let folder = (db as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let name = folder + "/a-snapshot-whose-file-name-is-far-too-long-for-any-column-2026-02-07.json"
+        try FileManager.default.copyItem(atPath: CommandRunner.packageRoot.path + "/" + ForeignFileTests.seed, toPath: name)
+        #expect(try CommandRunner.run(["ingest", "--quiet", "--db", db, name]).status == 0)
+        let narrow = try CommandRunner.run(["snapshots", "--db", db], environment: ["COLUMNS": "60"])
+        for line in narrow.stdout.split(separator: "\n") { #expect(line.count <= 60, "\(line)") }
+        #expect(narrow.stdout.contains("a-snaps…-07.json"), "\(narrow.stdout)")
+        let wide = try CommandRunner.run(["snapshots", "--db", db, "--wide"], environment: ["COLUMNS": "60"])
+        #expect(wide.stdout.contains("a-snapshot-whose-file-name-is-far-too-long-for-any-column-2026-02-07.json"))
+    }
 }

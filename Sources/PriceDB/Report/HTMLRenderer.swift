@@ -136,6 +136,15 @@ struct HTMLRenderer {
             if !history.otherCurrencies.isEmpty {
                 page.element("p", [("class", "note")], text: locale.text(.otherCurrenciesNote(history.otherCurrencies)))
             }
+            if !report.sources.isEmpty {
+                let sources = Set(report.sources.map { $0.source.name ?? $0.format }).count
+                let snapshots = report.sources.count
+                page.element(
+                    "figcaption", [("class", "note")],
+                    text: de
+                        ? "Aus \(snapshots) Snapshot\(snapshots == 1 ? "" : "s") von \(sources) Quelle\(sources == 1 ? "" : "n"), aufgeführt unter „Quellen“."
+                        : "Drawn from \(snapshots) snapshot\(snapshots == 1 ? "" : "s") of \(sources) source\(sources == 1 ? "" : "s"), listed under Sources.")
+            }
             page.close("figure")
         }
         page.close("section")
