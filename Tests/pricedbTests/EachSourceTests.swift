@@ -125,6 +125,9 @@ import Testing
             let result = try CommandRunner.run(command + ["--db", db, "--as-of", "2026-02"])
             #expect(result.stdout.hasPrefix("As of 2026-02-28; newest observation used: 2026-02-07\n"), "\(command): \(result.stdout)")
         }
+        // Every price stale: the overview shows none of them, and the line still names the newest observation.
+        let stale = try CommandRunner.run(["report", "--db", db, "--as-of", "2026-11-25", "--section", "overview"])
+        #expect(stale.stdout.hasPrefix("As of 2026-11-25; newest observation used: 2026-02-07\n"), "\(stale.stdout)")
         let german = try CommandRunner.run(["report", "--db", db, "--as-of", "2026-02", "--section", "overview", "--locale", "de"])
         #expect(german.stdout.hasPrefix("Stand: 28.02.2026; neueste verwendete Beobachtung vom 07.02.2026\n"), "\(german.stdout)")
     }

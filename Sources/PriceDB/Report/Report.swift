@@ -46,8 +46,13 @@ public struct Report: Sendable {
         self.notices = notices
     }
 
-    /// The newest observation any cell of the report comes from.
+    /// The newest observation the report drew on, when its builder knows it better than its cells do (a
+    /// report of only stale prices shows none of them in its overview).
+    public var newestObservationUsed: Day?
+
+    /// The newest observation the report drew on: as its builder knows it, else the newest any cell comes from.
     public var newestObservation: Day? {
+        if let newestObservationUsed { return newestObservationUsed }
         var newest: Day?
         for section in sections {
             for table in section.tables {

@@ -60,6 +60,7 @@ public struct ReportBuilder: Sendable {
             var report = Report(
                 asOf: asOf, period: request.period.description, sections: sections,
                 notices: Self.staleNotices(grid.cells.joined(), staleAfterQuarters: request.staleAfterQuarters))
+            report.newestObservationUsed = grid.cells.joined().compactMap(\.observedOn).max()
             if request.charts {
                 // Up to two years of history: enough to see a trend, few enough quarters to label.
                 let start = max(observed.lowerBound.quarter.firstDay, asOf.quarter.firstDay.addingMonths(-21))
