@@ -128,6 +128,9 @@ struct GeometryTests {
             ("chart of one snapshot", try Self.chartPage(seed, ["--gpu", "H100", "--as-of", "2026-02"])),
             ("chart of twelve providers", try Self.chartPage(twelve, ["--gpu", "H100", "--as-of", "2026-02"])),
             ("index chart", try Self.chartPage(twelve, ["--gpu", "A100-80GB", "--index", "--as-of", "2026-02"])),
+            ("narrowest chart", try Self.chartPage(twelve, ["--gpu", "H100", "--as-of", "2026-02", "--width", "320", "--height", "120"])),
+            ("widest chart", try Self.chartPage(nine, ["--gpu", "H100", "--as-of", "2026-02", "--width", "4000", "--height", "600"])),
+            ("narrow index chart", try Self.chartPage(nine, ["--gpu", "A100-80GB", "--index", "--as-of", "2026-02", "--width", "320"])),
         ]
         for (name, page) in pages {
             for width in [390, 1280, 1920] {

@@ -11,9 +11,10 @@ struct HistoryChart {
     var id: String
     /// Each provider's colour index, so that a provider keeps its colour across the charts of a page.
     var colours: [String: Int]
+    var size = ChartSize.standard
 
-    static let width = 640.0
-    static let plotHeight = 240.0
+    /// The width of every chart of a page, so that they scale alike.
+    static let width = ChartSize.standard.width
     /// Estimates of a character's width at the charts' 13px font, plain and bold, for room around labels:
     /// generous, so that a label measured in a browser is never wider than its room.
     static let characterWidth = 7.6
@@ -84,6 +85,9 @@ struct HistoryChart {
         var endLabels: [EndLabel]?
         var legendRows: [[(provider: Provider, index: Int)]]
         var height: Double
+        /// The title's and the subtitle's lines (the title only for a chart of its own).
+        var titleLines: [String]
+        var subtitleLines: [String]
     }
 
     func layout(standalone: Bool) -> Layout {
@@ -92,14 +96,18 @@ struct HistoryChart {
         let probe = ChartAxis(left: 0, right: 0, top: 0, bottom: 0, start: start, end: end, maximum: maximum, tick: tick)
         let widest = probe.ticks.map { locale.exactMoney($0, currency: history.currency).count }.max() ?? 4
         let left = 10 + Double(widest) * Self.characterWidth
-        let top = standalone ? 56.0 : 30.0
+        let titleLines = standalone ? size.lines(title, characterWidth: Self.boldCharacterWidth) : []
+        let subtitleLines = size.lines(subtitle, characterWidth: Self.characterWidth)
+        let top = 14 + Double(titleLines.count + subtitleLines.count) * 18
         let series = drawn.series
-        // Names at the lines' ends when they fit beside the plot, one line each, within its height.
+        // Names at the lines' ends when they fit beside the plot, one line each, within its height, and leave
+        // the plot at least half the width.
         let longestName = Double(series.map(\.provider.shortName.count).max() ?? 0) * Self.boldCharacterWidth
-        let fitsAtEnds = Double(series.count) * Self.lineHeight <= Self.plotHeight && longestName <= 140
-        let right = Self.width - 12 - (fitsAtEnds ? longestName + 14 : 0)
+        let fitsAtEnds = Double(series.count) * Self.lineHeight <= size.plotHeight && longestName <= 140
+            && size.width - 26 - longestName - left >= size.width / 2
+        let right = size.width - 12 - (fitsAtEnds ? longestName + 14 : 0)
         let axis = ChartAxis(
-            left: left, right: right, top: top, bottom: top + Self.plotHeight, start: start, end: end, maximum: maximum, tick: tick)
+            left: left, right: right, top: top, bottom: top + size.plotHeight, start: start, end: end, maximum: maximum, tick: tick)
         let ticks = TimeTicks.choose(from: start, to: end, width: right - left, characterWidth: Self.characterWidth)
         var labels: [EndLabel]?
         if fitsAtEnds {
@@ -116,7 +124,7 @@ struct HistoryChart {
             var used = 0.0
             for series in series {
                 let width = Double(series.provider.shortName.count) * Self.boldCharacterWidth + 34
-                if used + width > Self.width - 20, !row.isEmpty {
+                if used + width > size.width - 20, !row.isEmpty {
                     rows.append(row)
                     (row, used) = ([], 0)
                 }
@@ -127,7 +135,9 @@ struct HistoryChart {
         }
         let leftOutLine = drawn.leftOut.isEmpty ? 0 : Self.lineHeight
         let height = axis.bottom + 26 + Double(rows.count) * Self.lineHeight + leftOutLine + 8
-        return Layout(axis: axis, ticks: ticks, endLabels: labels, legendRows: rows, height: height)
+        return Layout(
+            axis: axis, ticks: ticks, endLabels: labels, legendRows: rows, height: height, titleLines: titleLines,
+            subtitleLines: subtitleLines)
     }
 
     /// The chart; `standalone` adds the title, the namespace and the style a file of its own needs.
@@ -136,10 +146,10 @@ struct HistoryChart {
         let axis = layout.axis
         var svg = Markup()
         svg.openChart(
-            kind: "history", width: Self.width, height: layout.height, id: id, title: title, description: description,
+            kind: "history", width: size.width, height: layout.height, id: id, title: title, description: description,
             standalone: standalone)
-        if standalone { svg.element("text", [("class", "title"), ("x", "10"), ("y", "20")], text: title) }
-        svg.element("text", [("class", "subtitle"), ("x", "10"), ("y", standalone ? "40" : "16")], text: subtitle)
+        let below = svg.lines(layout.titleLines, x: 10, y: 20, lineHeight: 18, class: "title")
+        _ = svg.lines(layout.subtitleLines, x: 10, y: layout.titleLines.isEmpty ? 16 : below, lineHeight: 18, class: "subtitle")
         svg.open("g", [
             ("class", "plot"), ("data-start", axis.start.description), ("data-end", axis.end.description),
             ("data-maximum", axis.maximum.description), ("data-left", Markup.number(axis.left)),
@@ -163,8 +173,8 @@ struct HistoryChart {
                     ("class", "step"), ("x1", Markup.number(from)), ("y1", Markup.number(axis.y(step.price.low))),
                     ("x2", Markup.number(to)), ("y2", Markup.number(axis.y(step.price.low))),
                 ])
-                // A price seen too briefly to make a visible line is a dot.
-                if to - from < 4 {
+                // A price seen on one day only, or a series of one short step, is a dot: too short a line to see.
+                if to - from < 4 && (series.steps.count == 1 || step.to == step.from.adding(days: 1)) {
                     svg.empty("circle", [
                         ("class", "dot"), ("cx", Markup.number((from + to) / 2)), ("cy", Markup.number(axis.y(step.price.low))), ("r", "3.5"),
                     ])
@@ -247,8 +257,8 @@ struct HistoryChart {
         let leftOut = drawn.leftOut
         if !leftOut.isEmpty {
             let text = locale == .de
-                ? "\(leftOut.count) weitere Anbieter nicht gezeichnet (teurer): siehe Tabelle"
-                : "\(leftOut.count) more provider\(leftOut.count == 1 ? "" : "s") not drawn (dearer): see the table"
+                ? "+\(leftOut.count) teurere Anbieter: siehe Tabelle"
+                : "+\(leftOut.count) dearer provider\(leftOut.count == 1 ? "" : "s"): see the table"
             svg.element("text", [("class", "subtitle"), ("x", "10"), ("y", Markup.number(y))], text: text)
         }
     }
@@ -284,8 +294,9 @@ struct HistoryChart {
 
 extension PriceHistory {
     /// The history as a standalone SVG file (`pricedb chart`), marked at `asOf` when it falls inside.
-    public func svg(asOf: Day?, locale: ReportLocale) -> String {
+    public func svg(asOf: Day?, locale: ReportLocale, size: ChartSize = .standard) -> String {
         let colours = Dictionary(uniqueKeysWithValues: series.enumerated().map { ($1.provider.id, $0) })
-        return HistoryChart(history: self, locale: locale, asOf: asOf, id: gpu.id, colours: colours).svg(standalone: true) + "\n"
+        return HistoryChart(history: self, locale: locale, asOf: asOf, id: gpu.id, colours: colours, size: size)
+            .svg(standalone: true) + "\n"
     }
 }

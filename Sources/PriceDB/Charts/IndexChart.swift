@@ -7,9 +7,8 @@ struct IndexChart {
     let locale: ReportLocale
     /// Makes the ids of the chart's title and description unique within a page.
     var id: String
+    var size = ChartSize.standard
 
-    static let width = HistoryChart.width
-    static let height = 310.0
     /// The provider-count strip under the period labels.
     static let stripHeight = 18.0
 
@@ -41,7 +40,18 @@ struct IndexChart {
         return shown.joined(separator: "; ") + "."
     }
 
-    func axis() -> ChartAxis {
+    /// The title's lines (for a chart of its own) and the legend's.
+    func headings(standalone: Bool) -> (title: [String], legend: [String]) {
+        (standalone ? size.lines(title, characterWidth: HistoryChart.boldCharacterWidth) : [],
+         size.lines(legend, characterWidth: HistoryChart.characterWidth))
+    }
+
+    /// The height of the whole chart.
+    func height(standalone: Bool) -> Double {
+        axis(standalone: standalone).bottom + 34 + Self.stripHeight + 8
+    }
+
+    func axis(standalone: Bool) -> ChartAxis {
         let highest = indexes.compactMap(\.summary?.upperQuartile).max() ?? Money(micros: 0)
         let (tick, maximum) = ChartAxis.roundTicks(upTo: highest)
         let start = indexes.first?.period.first ?? .earliest
@@ -49,22 +59,23 @@ struct IndexChart {
         let probe = ChartAxis(left: 0, right: 0, top: 0, bottom: 0, start: start, end: end, maximum: maximum, tick: tick)
         // Room on the left for the amounts and for the strip's name.
         let widest = max(probe.ticks.map { locale.exactMoney($0, currency: currency).count }.max() ?? 4, 9)
+        let (titleLines, legendLines) = headings(standalone: standalone)
+        let top = 14 + Double(titleLines.count + legendLines.count) * 18 + 6
         return ChartAxis(
-            left: 10 + Double(widest) * HistoryChart.characterWidth, right: Self.width - 16, top: 54,
-            bottom: Self.height - 34 - Self.stripHeight, start: start, end: end, maximum: maximum, tick: tick)
+            left: 10 + Double(widest) * HistoryChart.characterWidth, right: size.width - 16, top: top,
+            bottom: top + size.plotHeight, start: start, end: end, maximum: maximum, tick: tick)
     }
 
     /// The chart; `standalone` adds the namespace and style a file of its own needs.
     func svg(standalone: Bool) -> String {
-        let axis = axis()
+        let axis = axis(standalone: standalone)
         var svg = Markup()
         svg.openChart(
-            kind: "index", width: Self.width, height: Self.height, id: id, title: title, description: description,
-            standalone: standalone)
-        if standalone {
-            svg.element("text", [("class", "title"), ("x", "10"), ("y", "16")], text: title)
-        }
-        svg.element("text", [("class", "legend"), ("x", "10"), ("y", standalone ? "32" : "16")], text: legend)
+            kind: "index", width: size.width, height: height(standalone: standalone), id: id, title: title,
+            description: description, standalone: standalone)
+        let (titleLines, legendLines) = headings(standalone: standalone)
+        let below = svg.lines(titleLines, x: 10, y: 20, lineHeight: 18, class: "title")
+        _ = svg.lines(legendLines, x: 10, y: titleLines.isEmpty ? 16 : below, lineHeight: 18, class: "legend")
         svg.open("g", [
             ("class", "plot"), ("data-start", axis.start.description), ("data-end", axis.end.description),
             ("data-maximum", axis.maximum.description), ("data-left", Markup.number(axis.left)),
@@ -149,8 +160,10 @@ struct IndexChart {
 
 extension ReportBuilder {
     /// One GPU's index over its periods as a standalone SVG file (`pricedb chart --index`).
-    public static func indexChart(_ indexes: [PriceIndex], method: IndexMethod, locale: ReportLocale) -> String {
-        IndexChart(indexes: indexes, method: method, locale: locale, id: (indexes.first?.gpu.id ?? "index") + "-index")
+    public static func indexChart(
+        _ indexes: [PriceIndex], method: IndexMethod, locale: ReportLocale, size: ChartSize = .standard
+    ) -> String {
+        IndexChart(indexes: indexes, method: method, locale: locale, id: (indexes.first?.gpu.id ?? "index") + "-index", size: size)
             .svg(standalone: true) + "\n"
     }
 }

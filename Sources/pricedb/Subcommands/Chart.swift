@@ -37,6 +37,16 @@ extension PriceDBCommand {
         @Option(help: ArgumentHelp("With --index, the periods: day, week, month (default) or quarter.", valueName: "period"))
         var by: IndexStep = .month
 
+        @Option(
+            parsing: .unconditional,
+            help: ArgumentHelp("The chart's width in SVG units (320 to 4000; default 640): more room, more labels.", valueName: "units"))
+        var width: Double = ChartSize.standard.width
+
+        @Option(
+            parsing: .unconditional,
+            help: ArgumentHelp("The plot's height in SVG units (120 to 2000; default 240).", valueName: "units"))
+        var height: Double = ChartSize.standard.plotHeight
+
         @OptionGroup var counting: CountingOptions<ReportedTiers>
 
         @OptionGroup var currency: CurrencyOption
@@ -48,6 +58,12 @@ extension PriceDBCommand {
         var out: String?
 
         func validate() throws {
+            guard ChartSize.widths.contains(width) else {
+                throw ValidationError("--width takes 320 to 4000 units, not \(width.formatted())")
+            }
+            guard ChartSize.plotHeights.contains(height) else {
+                throw ValidationError("--height takes 120 to 2000 units, not \(height.formatted())")
+            }
             let kind = ((out ?? "") as NSString).pathExtension.lowercased()
             if ["png", "jpg", "jpeg", "gif", "webp", "pdf"].contains(kind) {
                 let how = ["png", "pdf"].contains(kind) ? " (rsvg-convert -f \(kind) chart.svg > chart.\(kind))" : " with an image tool"
@@ -70,15 +86,17 @@ extension PriceDBCommand {
                     Diagnostics.error("nothing to show: no fresh price of \(gpu.name) to draw an index from")
                     throw ExitCode(1)
                 }
-                return try emit(ReportBuilder.indexChart(indexes, method: .median, locale: locale))
+                return try emit(ReportBuilder.indexChart(indexes, method: .median, locale: locale, size: size))
             }
             let history = try reportingFailures {
                 try builder.chart(
                     gpuName: gpu.name, providerIDs: providers.ids, from: span.from, to: to,
                     tiers: try counting.tiers(), staleAfterQuarters: counting.staleAfter)
             }
-            try emit(history.svg(asOf: to.lastDay, locale: locale))
+            try emit(history.svg(asOf: to.lastDay, locale: locale, size: size))
         }
+
+        var size: ChartSize { ChartSize(width: width, plotHeight: height) }
 
         /// Writes the SVG to --out, or to standard output.
         private func emit(_ svg: String) throws {
