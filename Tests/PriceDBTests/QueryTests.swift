@@ -166,11 +166,13 @@ import Testing
         let catalog = try store.catalog()
         let gpus = ["a100-80gb", "h100-80gb"].compactMap(catalog.gpu(id:))
         let providers = try store.providersInReportOrder()
-        let trends = try query.trends(of: try query.comparison(asOf: Day("2025-09-30")!, providers: providers, gpus: gpus))
+        let q3 = try query.comparison(asOf: Day("2025-09-30")!, providers: providers, gpus: gpus)
+        let trends = PriceQuery.trends(of: q3, since: try query.previousQuarter(of: q3))
         let h100 = try #require(trends.first { $0.gpu.id == "h100-80gb" })
         #expect(h100.delta == .new)
         #expect(h100.after.price == PriceRange(Money("3")!))
-        let q4 = try query.trends(of: try query.comparison(asOf: Day("2025-12-31")!, providers: providers, gpus: gpus))
+        let q4grid = try query.comparison(asOf: Day("2025-12-31")!, providers: providers, gpus: gpus)
+        let q4 = PriceQuery.trends(of: q4grid, since: try query.previousQuarter(of: q4grid))
         #expect(q4.first { $0.gpu.id == "h100-80gb" }?.delta
             == .change(low: Money("-0.2")!, high: Money("-0.2")!, lowPercentTenths: -67, highPercentTenths: -67))
     }

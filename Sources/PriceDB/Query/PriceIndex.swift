@@ -69,41 +69,55 @@ public struct PriceIndex: Sendable {
     }
 }
 
+extension PriceIndex {
+    /// The index of each GPU of `grid`, as of the grid's day, for `period`; its change is measured against the
+    /// same GPU's index in `before` (the period just before), when both have one in the same currency. A grid
+    /// with no price of a GPU gives it an index without a summary, in `fallbackCurrency`.
+    static func of(
+        _ grid: Comparison, period: IndexStep.Span, method: IndexMethod, after before: [PriceIndex] = [],
+        fallbackCurrency: String = "USD"
+    ) -> [PriceIndex] {
+        let earlier = Dictionary(before.map { ($0.gpu.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return grid.gpus.enumerated().map { row, gpu in
+            var priced: [(provider: Provider, price: Money, currency: String)] = []
+            for (column, provider) in grid.providers.enumerated() {
+                let cell = grid.cells[row][column]
+                guard !cell.stale, let price = cell.price else { continue }
+                priced.append((provider, price.low, cell.currency))
+            }
+            let currency = Currency.mostCommon(priced.map(\.currency)) ?? fallbackCurrency
+            let counted = priced.filter { $0.currency == currency }.sorted { ($0.price, $0.provider.id) < ($1.price, $1.provider.id) }
+            var index = PriceIndex(
+                gpu: gpu, period: period, asOf: grid.asOf, currency: currency,
+                prices: counted.map { ($0.provider, $0.price) },
+                otherCurrencies: priced.filter { $0.currency != currency }.map { ($0.provider, $0.currency) },
+                summary: Summary.of(counted.map(\.price), method: method))
+            if let value = index.summary?.value, let previous = earlier[gpu.id], previous.currency == currency,
+                let was = previous.summary?.value
+            {
+                index.change = value - was
+                index.changePercentTenths = DecimalText.scaled((value - was).micros, times: 1000, over: was.micros)
+            }
+            return index
+        }
+    }
+}
+
 extension PriceQuery {
     /// The index of each of `gpus` in each of `periods` (oldest first) over `providers`, each period as of its
-    /// last day or `asOf`, whichever is earlier. With a converter every price is in its currency, converted at
-    /// its own observation date's rate; without, each index combines the currency most providers use.
+    /// last day or `asOf`, whichever is earlier: one grid a period. With a converter every price is in its
+    /// currency, converted at its own observation date's rate; without, each index combines the currency most
+    /// providers use.
     public func index(
         gpus: [GPU], providers: [Provider], periods: [IndexStep.Span], asOf: Day, method: IndexMethod
     ) throws(StoreError) -> [PriceIndex] {
         var indexes: [PriceIndex] = []
-        // Per GPU, the period before's index and its currency.
-        var previous: [String: (currency: String, value: Money)] = [:]
+        var previous: [PriceIndex] = []
         for period in periods {
-            let day = min(period.last, asOf)
-            let grid = try comparison(asOf: day, providers: providers, gpus: gpus)
-            for (row, gpu) in gpus.enumerated() {
-                var priced: [(provider: Provider, price: Money, currency: String)] = []
-                for (column, provider) in providers.enumerated() {
-                    let cell = grid.cells[row][column]
-                    guard !cell.stale, let price = cell.price else { continue }
-                    priced.append((provider, price.low, cell.currency))
-                }
-                let currency = Currency.mostCommon(priced.map(\.currency)) ?? converter?.target ?? "USD"
-                let counted = priced.filter { $0.currency == currency }.sorted { ($0.price, $0.provider.id) < ($1.price, $1.provider.id) }
-                var index = PriceIndex(
-                    gpu: gpu, period: period, asOf: day, currency: currency,
-                    prices: counted.map { ($0.provider, $0.price) },
-                    otherCurrencies: priced.filter { $0.currency != currency }.map { ($0.provider, $0.currency) },
-                    summary: PriceIndex.Summary.of(counted.map(\.price), method: method))
-                // Against the period just before, in the same currency; none after a period without an index.
-                if let value = index.summary?.value, let before = previous[gpu.id], before.currency == currency {
-                    index.change = value - before.value
-                    index.changePercentTenths = DecimalText.scaled((value - before.value).micros, times: 1000, over: before.value.micros)
-                }
-                previous[gpu.id] = index.summary.map { (currency, $0.value) }
-                indexes.append(index)
-            }
+            let grid = try comparison(asOf: min(period.last, asOf), providers: providers, gpus: gpus)
+            previous = PriceIndex.of(
+                grid, period: period, method: method, after: previous, fallbackCurrency: converter?.target ?? "USD")
+            indexes += previous
         }
         return indexes
     }

@@ -168,11 +168,16 @@ public struct PriceQuery: Sendable {
         return delta
     }
 
-    /// How every series of `grid` moved since the end of the previous quarter; series without a price either
-    /// time are left out.
-    public func trends(of grid: Comparison) throws(StoreError) -> [Trend] {
-        let since = grid.asOf.quarter.previous.lastDay
-        let before = try comparison(asOf: since, providers: grid.providers, gpus: grid.gpus)
+    /// The grid of the same providers and GPUs as of the end of the quarter before `grid`'s day: what trends
+    /// and the index's change are measured against.
+    public func previousQuarter(of grid: Comparison) throws(StoreError) -> Comparison {
+        try comparison(asOf: grid.asOf.quarter.previous.lastDay, providers: grid.providers, gpus: grid.gpus)
+    }
+
+    /// How every series of `grid` moved since `before` (`previousQuarter(of: grid)`); series without a price
+    /// either time are left out.
+    public static func trends(of grid: Comparison, since before: Comparison) -> [Trend] {
+        let since = before.asOf
         var trends: [Trend] = []
         for (row, gpu) in grid.gpus.enumerated() {
             for (column, provider) in grid.providers.enumerated() {

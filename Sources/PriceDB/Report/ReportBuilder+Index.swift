@@ -92,14 +92,13 @@ extension ReportBuilder {
 
     /// The report's `index` section: per GPU of the grid, the index as of the day and its change since the
     /// end of the previous quarter.
-    func indexSection(_ grid: Comparison, query: PriceQuery) throws(StoreError) -> Report.Section {
+    func indexSection(_ grid: Comparison, since before: Comparison, staleAfterQuarters: Int) -> Report.Section {
         let day = grid.asOf
-        let periods = [
-            IndexStep.Span(name: day.quarter.previous.description, first: day.quarter.previous.firstDay, last: day.quarter.previous.lastDay),
-            IndexStep.Span(name: day.quarter.description, first: day.quarter.firstDay, last: day),
-        ]
-        let indexes = try query.index(gpus: grid.gpus, providers: grid.providers, periods: periods, asOf: day, method: .median)
-            .filter { $0.period.last == day && $0.summary != nil }
+        let previous = PriceIndex.of(
+            before, period: IndexStep.quarter.span(containing: before.asOf), method: .median,
+            fallbackCurrency: converter?.target ?? "USD")
+        let current = IndexStep.Span(name: day.quarter.description, first: day.quarter.firstDay, last: day)
+        let indexes = PriceIndex.of(grid, period: current, method: .median, after: previous, fallbackCurrency: converter?.target ?? "USD")
         let rows: [[Report.Value]] = indexes.compactMap { index in
             guard let summary = index.summary else { return nil }
             return [
@@ -118,7 +117,7 @@ extension ReportBuilder {
         ]
         return Report.Section(
             id: Report.SectionID.index.rawValue, title: .sectionTitle(.index), table: "index", columns: columns, rows: rows,
-            notes: [.indexNote(.median, staleAfterQuarters: query.staleAfterQuarters)])
+            notes: [.indexNote(.median, staleAfterQuarters: staleAfterQuarters)])
     }
 
     /// The indexes by GPU, in the order asked.

@@ -37,6 +37,14 @@ public struct ReportBuilder: Sendable {
             guard !gpus.isEmpty, !providers.isEmpty else {
                 throw QueryError.nothingMatches("no observation on or before \(asOf) matches the filters")
             }
+            // Trends and the index both measure against the end of the quarter before: one grid for both.
+            var previousQuarter: Comparison?
+            func previousGrid() throws -> Comparison {
+                if let previousQuarter { return previousQuarter }
+                let grid = try query.previousQuarter(of: grid)
+                previousQuarter = grid
+                return grid
+            }
             var sections: [Report.Section] = []
             for id in request.sections {
                 switch id {
@@ -52,9 +60,10 @@ public struct ReportBuilder: Sendable {
                 case .ranking: sections.append(rankingSection(grid))
                 case .features: sections.append(try featuresSection(grid))
                 case .trends:
-                    let trends = try query.trends(of: grid)
+                    let trends = PriceQuery.trends(of: grid, since: try previousGrid())
                     sections.append(trendsSection(trends, since: asOf.quarter.previous.lastDay, asOf: asOf))
-                case .index: sections.append(try indexSection(grid, query: query))
+                case .index:
+                    sections.append(indexSection(grid, since: try previousGrid(), staleAfterQuarters: request.staleAfterQuarters))
                 }
             }
             var report = Report(
