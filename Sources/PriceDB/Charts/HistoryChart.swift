@@ -50,9 +50,8 @@ struct HistoryChart {
             : "\(ReportBuilder.label(history.gpu)): price per GPU-hour, \(range)"
     }
 
-    /// The line under the title: unit, providers, and the day the chart is as of.
-    var subtitle: String {
-        let count = drawn.series.count
+    /// The line under the title: unit, the number of providers drawn, and the day the chart is as of.
+    func subtitle(providers count: Int) -> String {
         let providers = locale == .de ? "\(count) Anbieter" : "\(count) provider\(count == 1 ? "" : "s")"
         let day = asOf.map { locale == .de ? ", Stand \(locale.date($0))" : ", as of \($0)" } ?? ""
         return "\(unit); \(providers)\(day)"
@@ -84,6 +83,9 @@ struct HistoryChart {
         var ticks: TimeTicks
         var endLabels: [EndLabel]?
         var legendRows: [[(provider: Provider, index: Int)]]
+        /// The series drawn, and the providers left out.
+        var series: [PriceHistory.Series]
+        var leftOut: [String]
         var height: Double
         /// The title's and the subtitle's lines (the title only for a chart of its own).
         var titleLines: [String]
@@ -97,9 +99,9 @@ struct HistoryChart {
         let widest = probe.ticks.map { locale.exactMoney($0, currency: history.currency).count }.max() ?? 4
         let left = 10 + Double(widest) * Self.characterWidth
         let titleLines = standalone ? size.lines(title, characterWidth: Self.boldCharacterWidth) : []
-        let subtitleLines = size.lines(subtitle, characterWidth: Self.characterWidth)
+        let (series, leftOut) = drawn
+        let subtitleLines = size.lines(subtitle(providers: series.count), characterWidth: Self.characterWidth)
         let top = 14 + Double(titleLines.count + subtitleLines.count) * 18
-        let series = drawn.series
         // Names at the lines' ends when they fit beside the plot, one line each, within its height, and leave
         // the plot at least half the width.
         let longestName = Double(series.map(\.provider.shortName.count).max() ?? 0) * Self.boldCharacterWidth
@@ -133,11 +135,11 @@ struct HistoryChart {
             }
             if !row.isEmpty { rows.append(row) }
         }
-        let leftOutLine = drawn.leftOut.isEmpty ? 0 : Self.lineHeight
+        let leftOutLine = leftOut.isEmpty ? 0 : Self.lineHeight
         let height = axis.bottom + 26 + Double(rows.count) * Self.lineHeight + leftOutLine + 8
         return Layout(
-            axis: axis, ticks: ticks, endLabels: labels, legendRows: rows, height: height, titleLines: titleLines,
-            subtitleLines: subtitleLines)
+            axis: axis, ticks: ticks, endLabels: labels, legendRows: rows, series: series, leftOut: leftOut, height: height,
+            titleLines: titleLines, subtitleLines: subtitleLines)
     }
 
     /// The chart; `standalone` adds the title, the namespace and the style a file of its own needs.
@@ -157,7 +159,7 @@ struct HistoryChart {
             ("data-bottom", Markup.number(axis.bottom)), ("data-currency", history.currency),
         ])
         drawGrid(&svg, axis, layout.ticks)
-        for series in drawn.series {
+        for series in layout.series {
             let index = colours[series.provider.id] ?? 0
             svg.open("g", [("class", ChartStyle.seriesClass(index)), ("data-provider", series.provider.id)])
             for step in series.steps where step.price.high > step.price.low {
@@ -254,7 +256,7 @@ struct HistoryChart {
             }
             y += Self.lineHeight
         }
-        let leftOut = drawn.leftOut
+        let leftOut = layout.leftOut
         if !leftOut.isEmpty {
             let text = locale == .de
                 ? "+\(leftOut.count) teurere Anbieter: siehe Tabelle"

@@ -46,11 +46,6 @@ struct IndexChart {
          size.lines(legend, characterWidth: HistoryChart.characterWidth))
     }
 
-    /// The height of the whole chart.
-    func height(standalone: Bool) -> Double {
-        axis(standalone: standalone).bottom + 34 + Self.stripHeight + 8
-    }
-
     func axis(standalone: Bool) -> ChartAxis {
         let highest = indexes.compactMap(\.summary?.upperQuartile).max() ?? Money(micros: 0)
         let (tick, maximum) = ChartAxis.roundTicks(upTo: highest)
@@ -71,7 +66,7 @@ struct IndexChart {
         let axis = axis(standalone: standalone)
         var svg = Markup()
         svg.openChart(
-            kind: "index", width: size.width, height: height(standalone: standalone), id: id, title: title,
+            kind: "index", width: size.width, height: axis.bottom + 34 + Self.stripHeight + 8, id: id, title: title,
             description: description, standalone: standalone)
         let (titleLines, legendLines) = headings(standalone: standalone)
         let below = svg.lines(titleLines, x: 10, y: 20, lineHeight: 18, class: "title")

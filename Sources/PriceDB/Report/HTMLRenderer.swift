@@ -97,6 +97,12 @@ struct HTMLRenderer {
             text: de
                 ? "Je GPU: der niedrigste Preis pro GPU-Stunde jedes Anbieters als Stufenlinie (ein Preis gilt bis zur nächsten Beobachtung), schattiert bis zum höchsten; Lücken, wo ein Preis veraltet oder verschwunden ist. Darunter die Spanne je Anbieter am Stichtag, günstigster zuerst."
                 : "Per GPU: each provider's lowest price per GPU-hour as a step line (a price holds until the next observation), shaded up to the highest; gaps where a price is stale or gone. Below, each provider's range on the day, cheapest first.")
+        // Every figure draws on the report's snapshots: counted once, named under each.
+        let sources = Set(report.sources.map { $0.source.name ?? $0.format }).count
+        let snapshots = report.sources.count
+        let caption = snapshots == 0 ? nil : de
+            ? "Aus \(snapshots) Snapshot\(snapshots == 1 ? "" : "s") von \(sources) Quelle\(sources == 1 ? "" : "n"), aufgeführt unter „Quellen“."
+            : "Drawn from \(snapshots) snapshot\(snapshots == 1 ? "" : "s") of \(sources) source\(sources == 1 ? "" : "s"), listed under Sources."
         for (number, charts) in report.charts.enumerated() {
             let history = charts.history
             let id = "chart-\(number + 1)"
@@ -136,15 +142,7 @@ struct HTMLRenderer {
             if !history.otherCurrencies.isEmpty {
                 page.element("p", [("class", "note")], text: locale.text(.otherCurrenciesNote(history.otherCurrencies)))
             }
-            if !report.sources.isEmpty {
-                let sources = Set(report.sources.map { $0.source.name ?? $0.format }).count
-                let snapshots = report.sources.count
-                page.element(
-                    "figcaption", [("class", "note")],
-                    text: de
-                        ? "Aus \(snapshots) Snapshot\(snapshots == 1 ? "" : "s") von \(sources) Quelle\(sources == 1 ? "" : "n"), aufgeführt unter „Quellen“."
-                        : "Drawn from \(snapshots) snapshot\(snapshots == 1 ? "" : "s") of \(sources) source\(sources == 1 ? "" : "s"), listed under Sources.")
-            }
+            if let caption { page.element("figcaption", [("class", "note")], text: caption) }
             page.close("figure")
         }
         page.close("section")

@@ -225,7 +225,6 @@ public enum Phrase: Hashable, Sendable {
     case staleLeftOut(count: Int, before: Day)
     /// Every price of the report is older than the stale limit; the newest observation is from that day.
     case allStale(newest: Day, quarters: Int)
-    case partialQuarter(Quarter, through: Day)
     case otherCurrenciesNote([String])
     /// Figures marked ‡ were converted into the currency at the rates of their observation dates.
     case convertedNote(to: String, rates: [CurrencyConverter.AppliedRate])

@@ -57,7 +57,7 @@ extension ReportBuilder {
             }
             let values: [[Report.Value]] = rows.map { row in
                 var values: [Report.Value] = [
-                    row.isPartial ? .phrase(.partialQuarter(row.quarter, through: row.through)) : .text(row.quarter.description)
+                    row.isPartial ? .phrase(.partialPeriod(row.quarter.description, through: row.through)) : .text(row.quarter.description)
                 ]
                 for index in providers.indices {
                     if spread {

@@ -26,7 +26,8 @@ public struct IndexRequest: Sendable {
 }
 
 extension ReportBuilder {
-    /// The index of each GPU asked for in each period (see docs/guide.md, "Price index").
+    /// The index of each GPU asked for in each period (see docs/guide.md, "Price index"); fails when no period
+    /// has a fresh price to combine.
     public func indexes(_ request: IndexRequest) throws(QueryError) -> [PriceIndex] {
         let query = PriceQuery(
             store: store, tiers: request.tiers, staleAfterQuarters: request.staleAfterQuarters, converter: converter)
@@ -41,19 +42,20 @@ extension ReportBuilder {
         // Periods after the newest observation turned stale would all be empty.
         let end = min(request.asOf, query.freshUntil(observed.upperBound).adding(days: -1))
         let periods = request.step.spans(from: start, through: max(start, end))
-        return try answering { () throws -> [PriceIndex] in
+        let indexes = try answering { () throws -> [PriceIndex] in
             try query.index(gpus: gpus, providers: providers, periods: periods, asOf: request.asOf, method: request.method)
         }
+        guard indexes.contains(where: { $0.summary != nil }) else {
+            throw .nothingMatches(
+                "no fresh price of \(gpus.map(\.name).joined(separator: ", ")) in the tiers \(Tier.listed(request.tiers)) "
+                    + "from \(periods.first?.first.description ?? start.description) to \(request.asOf)")
+        }
+        return indexes
     }
 
     /// `pricedb index` as a report: a table per GPU, a row per period.
     public func index(_ request: IndexRequest) throws(QueryError) -> Report {
         let indexes = try indexes(request)
-        guard indexes.contains(where: { $0.summary != nil }) else {
-            throw QueryError.nothingMatches(
-                "no fresh price of \(request.gpuNames.joined(separator: ", ")) in the tiers \(Tier.listed(request.tiers)) "
-                    + "from \(indexes.first?.period.first.description ?? "") to \(request.asOf)")
-        }
         let columns: [Report.Column] = [
             .init(id: "period", header: .indexPeriod(request.step), alignment: .left),
             .init(id: "value", header: .indexValue(request.method), alignment: .right),

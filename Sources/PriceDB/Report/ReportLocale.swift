@@ -289,11 +289,9 @@ public enum ReportLocale: String, CaseIterable, Sendable {
                 ? "Der neueste gespeicherte \(currency)-Kurs ist vom \(date(rateDay)), Preise vom \(date(priceDay)) wurden damit umgerechnet; neuere Kurse: pricedb fetch oder ingest eurofxref-hist.csv."
                 : "The newest stored \(currency) rate is from \(date(rateDay)), yet it converted prices seen on \(date(priceDay)); newer rates come with pricedb fetch, or ingest eurofxref-hist.csv."
         case .indexTitle(let step):
-            let per = [IndexStep.day: ("Tag", "day"), .week: ("Woche", "week"), .month: ("Monat", "month"), .quarter: ("Quartal", "quarter")][step]!
-            return de ? "Preisindex pro \(per.0)" : "Price index by \(per.1)"
+            return de ? "Preisindex pro \(periodName(step))" : "Price index by \(periodName(step).lowercased())"
         case .indexPeriod(let step):
-            let name = [IndexStep.day: ("Tag", "Day"), .week: ("Woche", "Week"), .month: ("Monat", "Month"), .quarter: ("Quartal", "Quarter")][step]!
-            return de ? name.0 : name.1
+            return periodName(step)
         case .indexValue(let method):
             switch method {
             case .median: return "Median"
@@ -329,8 +327,6 @@ public enum ReportLocale: String, CaseIterable, Sendable {
             return de
                 ? "Alle Preise sind älter als \(quarters) Quartale (die neueste Beobachtung ist vom \(date(newest))) und als veraltet (†) markiert; fragen Sie --as-of \(newest) oder erhöhen Sie --stale-after."
                 : "Every price is older than \(quarters) quarters (the newest observation is from \(date(newest))) and marked stale (†); ask for --as-of \(newest), or raise --stale-after."
-        case .partialQuarter(let quarter, let day):
-            return de ? "\(quarter) (bis \(date(day)))" : "\(quarter) (to \(date(day)))"
         case .convertedNote(let target, let rates):
             let named = rates.map { rate in
                 "\(rate.currency) \(decimal(DecimalText.text(millionths: rate.perEUR))) (\(date(rate.day)))"
@@ -417,6 +413,17 @@ public enum ReportLocale: String, CaseIterable, Sendable {
             return de
                 ? "Von Kaufpreis-Untergrenze ÷ höchstem Mietpreis bis Kaufpreis-Obergrenze ÷ niedrigstem Mietpreis."
                 : "From the lowest purchase price ÷ the highest rental price to the highest purchase price ÷ the lowest rental price."
+        }
+    }
+
+    /// A period of an index as a heading names it: `Quarter`, `Quartal`.
+    private func periodName(_ step: IndexStep) -> String {
+        let de = self == .de
+        switch step {
+        case .day: return de ? "Tag" : "Day"
+        case .week: return de ? "Woche" : "Week"
+        case .month: return de ? "Monat" : "Month"
+        case .quarter: return de ? "Quartal" : "Quarter"
         }
     }
 

@@ -75,9 +75,6 @@ struct RegionPatternsOption: ParsableArguments {
         return region.flatMap { text in known.contains(text) ? [text] : commaSeparated(text) }
     }
 
-    /// The patterns, each split at commas: for a rule that has no database to ask yet.
-    var patterns: [String]? { listed(region) }
-
     /// Says, for each pattern that matches no stored region, which regions look like it.
     func noteUnmatched(_ patterns: [String], in store: PriceStore) throws {
         for (pattern, near) in try reportingFailures({ try OfferSearch.unmatchedRegionHints(patterns, in: store) }) {

@@ -82,10 +82,6 @@ extension PriceDBCommand {
                     gpuNames: [gpu.name], tiers: try counting.tiers(), staleAfterQuarters: counting.staleAfter, step: by,
                     from: span.from?.firstDay, asOf: to.lastDay)
                 let indexes = try reportingFailures { try builder.indexes(request) }
-                guard indexes.contains(where: { $0.summary != nil }) else {
-                    Diagnostics.error("nothing to show: no fresh price of \(gpu.name) to draw an index from")
-                    throw ExitCode(1)
-                }
                 return try emit(ReportBuilder.indexChart(indexes, method: .median, locale: locale, size: size))
             }
             let history = try reportingFailures {
